@@ -1,0 +1,280 @@
+import http from 'node:http';
+import https from 'node:https';
+import { KmopClusterConfig } from '../config/types';
+import { KubeRequestError } from './KubeRequestError';
+import { NdjsonSplitter } from './NdjsonSplitter';
+
+/** Options of {@link KubeClient.create}. */
+export interface KubeClientOptions {
+  cluster: KmopClusterConfig;
+  /** Time allowed for a whole non-watch request; default 10 s. */
+  requestTimeoutMs?: number;
+}
+
+/** One request to the API server. */
+export interface KubeRequest {
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** Path such as `/apis/apps/v1/namespaces/a/deployments`. */
+  path: string;
+  query?: Record<string, string | number | boolean | undefined>;
+  body?: unknown;
+  contentType?: string;
+  timeoutMs?: number;
+  signal?: AbortSignal;
+}
+
+/** An event of a watch stream. */
+export interface KubeWatchEvent {
+  type: 'ADDED' | 'MODIFIED' | 'DELETED' | 'BOOKMARK' | 'ERROR';
+  object: Record<string, unknown>;
+}
+
+/** Options of {@link KubeClient.watch}. */
+export interface KubeWatchOptions {
+  signal?: AbortSignal;
+  /** End the watch with a `timeout` error when nothing arrives for this long. */
+  idleTimeoutMs?: number;
+}
+
+/**
+ * A small HTTP client for one cluster: JSON requests with a deadline, and
+ * watches as newline-delimited JSON streams. Errors are {@link KubeRequestError}s
+ * that say what failed without repeating credentials.
+ */
+export class KubeClient {
+  private readonly cluster: KmopClusterConfig;
+  private readonly requestTimeoutMs: number;
+  private readonly agent: http.Agent;
+  private readonly base: URL;
+
+  static create(options: KubeClientOptions): KubeClient {
+    return new KubeClient(options);
+  }
+
+  private constructor(options: KubeClientOptions) {
+    this.cluster = options.cluster;
+    this.requestTimeoutMs = options.requestTimeoutMs ?? 10_000;
+    this.base = new URL(options.cluster.url);
+    this.agent =
+      this.base.protocol === 'https:'
+        ? new https.Agent({
+            keepAlive: true,
+            ca: options.cluster.caData,
+            rejectUnauthorized: !options.cluster.skipTLSVerify,
+          })
+        : new http.Agent({ keepAlive: true });
+  }
+
+  get name(): string {
+    return this.cluster.name;
+  }
+
+  /** Sends a request and returns the parsed JSON body of a 2xx answer. */
+  async request<T = unknown>(req: KubeRequest): Promise<T> {
+    const timeoutMs = req.timeoutMs ?? this.requestTimeoutMs;
+    const response = await this.send(req, timeoutMs);
+    const text = await readBody(response.res, req.path);
+    let body: unknown;
+    try {
+      body = text.length > 0 ? JSON.parse(text) : undefined;
+    } catch {
+      if (ok(response.res.statusCode)) {
+        throw new KubeRequestError({
+          kind: 'malformed',
+          status: response.res.statusCode,
+          path: req.path,
+          message: `${req.path} answered with a body that is not JSON`,
+        });
+      }
+    }
+    response.done();
+    if (!ok(response.res.statusCode)) {
+      throw KubeRequestError.fromResponse(
+        response.res.statusCode ?? 0,
+        req.path,
+        body,
+      );
+    }
+    return body as T;
+  }
+
+  /**
+   * Watches a collection: calls `onEvent` for each event until the server ends
+   * the stream (resolves) or something fails (rejects). An ERROR event with a
+   * Status rejects with the matching error (410 Gone → kind `gone`).
+   */
+  async watch(
+    req: KubeRequest,
+    onEvent: (event: KubeWatchEvent) => void,
+    options: KubeWatchOptions = {},
+  ): Promise<void> {
+    const response = await this.send(
+      { ...req, signal: options.signal },
+      undefined,
+    );
+    if (!ok(response.res.statusCode)) {
+      const text = await readBody(response.res, req.path);
+      response.done();
+      throw KubeRequestError.fromResponse(
+        response.res.statusCode ?? 0,
+        req.path,
+        safeJson(text),
+      );
+    }
+    await new Promise<void>((resolve, reject) => {
+      const res = response.res;
+      let idle: NodeJS.Timeout | undefined;
+      const fail = (error: Error) => {
+        clearTimeout(idle);
+        res.destroy();
+        response.done();
+        reject(error);
+      };
+      const armIdle = () => {
+        if (!options.idleTimeoutMs) return;
+        clearTimeout(idle);
+        idle = setTimeout(
+          () =>
+            fail(
+              new KubeRequestError({
+                kind: 'timeout',
+                path: req.path,
+                message: `watch of ${req.path} was silent for ${options.idleTimeoutMs} ms`,
+              }),
+            ),
+          options.idleTimeoutMs,
+        );
+      };
+      const splitter = new NdjsonSplitter();
+      armIdle();
+      res.on('data', (chunk: Buffer) => {
+        armIdle();
+        try {
+          for (const line of splitter.push(chunk)) {
+            const event = parseEvent(line, req.path);
+            if (event.type === 'ERROR') {
+              throw KubeRequestError.fromResponse(
+                Number(event.object.code) || 500,
+                req.path,
+                event.object,
+              );
+            }
+            onEvent(event);
+          }
+        } catch (error) {
+          fail(error as Error);
+        }
+      });
+      res.on('end', () => {
+        clearTimeout(idle);
+        response.done();
+        resolve();
+      });
+      res.on('error', error => fail(toNetworkError(error, req.path)));
+    });
+  }
+
+  /** Closes idle keep-alive connections. */
+  close(): void {
+    this.agent.destroy();
+  }
+
+  private send(
+    req: KubeRequest,
+    timeoutMs: number | undefined,
+  ): Promise<{ res: http.IncomingMessage; done: () => void }> {
+    const url = new URL(req.path, this.base);
+    for (const [key, value] of Object.entries(req.query ?? {})) {
+      if (value !== undefined) url.searchParams.set(key, String(value));
+    }
+    const headers: Record<string, string> = { Accept: 'application/json' };
+    if (this.cluster.auth.type === 'serviceAccount') {
+      headers.Authorization = `Bearer ${this.cluster.auth.token}`;
+    }
+    const payload =
+      req.body === undefined ? undefined : Buffer.from(JSON.stringify(req.body));
+    if (payload) {
+      headers['Content-Type'] = req.contentType ?? 'application/json';
+      headers['Content-Length'] = String(payload.length);
+    }
+    const transport = url.protocol === 'https:' ? https : http;
+    return new Promise((resolve, reject) => {
+      let timer: NodeJS.Timeout | undefined;
+      const request = transport.request(url, {
+        method: req.method ?? 'GET',
+        headers,
+        agent: this.agent,
+        signal: req.signal,
+      });
+      const done = () => clearTimeout(timer);
+      if (timeoutMs !== undefined) {
+        timer = setTimeout(() => {
+          request.destroy(
+            new KubeRequestError({
+              kind: 'timeout',
+              path: req.path,
+              message: `${this.cluster.name}: no answer from ${req.path} within ${timeoutMs} ms`,
+            }),
+          );
+        }, timeoutMs);
+      }
+      request.on('response', res => resolve({ res, done }));
+      request.on('error', error => {
+        done();
+        reject(toNetworkError(error, req.path));
+      });
+      request.end(payload);
+    });
+  }
+}
+
+function ok(status: number | undefined): boolean {
+  return status !== undefined && status >= 200 && status < 300;
+}
+
+function readBody(res: http.IncomingMessage, path: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    res.on('data', (chunk: Buffer) => chunks.push(chunk));
+    res.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    res.on('error', error => reject(toNetworkError(error, path)));
+  });
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function parseEvent(line: string, path: string): KubeWatchEvent {
+  const event = safeJson(line) as Partial<KubeWatchEvent> | undefined;
+  const types = ['ADDED', 'MODIFIED', 'DELETED', 'BOOKMARK', 'ERROR'];
+  if (
+    !event ||
+    typeof event !== 'object' ||
+    !types.includes(event.type as string) ||
+    !event.object ||
+    typeof event.object !== 'object'
+  ) {
+    throw new KubeRequestError({
+      kind: 'malformed',
+      path,
+      message: `watch of ${path} sent an event that is not a Kubernetes watch event`,
+    });
+  }
+  return event as KubeWatchEvent;
+}
+
+function toNetworkError(error: unknown, path: string): Error {
+  if (error instanceof KubeRequestError) return error;
+  const err = error as NodeJS.ErrnoException;
+  if (err.name === 'AbortError') return err;
+  return new KubeRequestError({
+    kind: 'unreachable',
+    path,
+    message: `cannot reach the API server for ${path}: ${err.code ?? err.message}`,
+  });
+}

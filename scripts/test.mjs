@@ -1,0 +1,82 @@
+#!/usr/bin/env node
+// The whole test suite, as CI runs it: type checking, lint, unit and integration
+// tests (Jest through backstage-cli) and the end-to-end tests (Playwright in
+// Chromium against the running app). Prints one closing summary line.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const args = new Set(process.argv.slice(2));
+const skipE2e = args.has('--no-e2e');
+const results = [];
+
+function run(name, command, commandArgs, env = {}) {
+  const started = Date.now();
+  console.log(`\n=== ${name}: ${command} ${commandArgs.join(' ')}`);
+  const result = spawnSync(command, commandArgs, {
+    stdio: 'inherit',
+    env: { ...process.env, ...env },
+  });
+  const seconds = ((Date.now() - started) / 1000).toFixed(0);
+  const ok = result.status === 0;
+  results.push({ name, ok, seconds });
+  console.log(`=== ${name}: ${ok ? 'ok' : 'FAILED'} in ${seconds}s`);
+  return ok;
+}
+
+const yarnBin = 'yarn';
+run('types', yarnBin, ['tsc']);
+run('lint', yarnBin, ['backstage-cli', 'repo', 'lint']);
+
+const report = join(mkdtempSync(join(tmpdir(), 'kmop-test-')), 'jest.json');
+run(
+  'unit and integration tests',
+  yarnBin,
+  ['backstage-cli', 'repo', 'test', '--json', `--outputFile=${report}`],
+  // CI=true keeps backstage-cli out of watch mode.
+  { CI: 'true' },
+);
+
+let passed = 0;
+let failed = 0;
+if (existsSync(report)) {
+  const jest = JSON.parse(readFileSync(report, 'utf8'));
+  passed += jest.numPassedTests;
+  failed += jest.numFailedTests;
+  const pending = jest.numPendingTests + jest.numTodoTests;
+  if (pending > 0) {
+    console.log(`${pending} tests are skipped or todo; the suite allows none.`);
+    failed += pending;
+  }
+  if (jest.numRuntimeErrorTestSuites > 0) {
+    console.log(`${jest.numRuntimeErrorTestSuites} test files failed to run.`);
+    failed += jest.numRuntimeErrorTestSuites;
+  }
+} else {
+  console.log('Jest wrote no report; counting the run as failed.');
+  failed += 1;
+}
+
+if (!skipE2e) {
+  const e2eReport = join(tmpdir(), `kmop-e2e-${process.pid}.json`);
+  const ok = run('end-to-end tests', yarnBin, ['playwright', 'test'], {
+    CI: 'true',
+    PLAYWRIGHT_JSON_OUTPUT_NAME: e2eReport,
+  });
+  if (existsSync(e2eReport)) {
+    const stats = JSON.parse(readFileSync(e2eReport, 'utf8')).stats ?? {};
+    passed += (stats.expected ?? 0) + (stats.flaky ?? 0);
+    failed += (stats.unexpected ?? 0) + (stats.skipped ?? 0);
+  } else if (!ok) {
+    failed += 1;
+  }
+}
+
+console.log('\n=== summary');
+for (const r of results) {
+  console.log(`${r.ok ? 'ok    ' : 'FAILED'} ${r.name} (${r.seconds}s)`);
+}
+const allOk = results.every(r => r.ok) && failed === 0;
+console.log(`tests: ${passed} passed, ${failed} failed`);
+process.exit(allOk ? 0 : 1);
