@@ -1,33 +1,26 @@
-/*
- * Copyright 2020 The Backstage Authors
- *
- * Licensed under the Apache License, Version 2.0 (the "License");
- * you may not use this file except in compliance with the License.
- * You may obtain a copy of the License at
- *
- *     http://www.apache.org/licenses/LICENSE-2.0
- *
- * Unless required by applicable law or agreed to in writing, software
- * distributed under the License is distributed on an "AS IS" BASIS,
- * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
- * See the License for the specific language governing permissions and
- * limitations under the License.
- */
+import { test, expect, Page } from '@playwright/test';
 
-import { test, expect } from '@playwright/test';
-
-test('App should render the welcome page', async ({ page }) => {
+async function signIn(page: Page) {
   await page.goto('/');
+  const enter = page.getByRole('button', { name: 'Enter' });
+  await enter.waitFor();
+  await enter.click();
+}
 
-  const enterButton = page.getByRole('button', { name: 'Enter' });
-  await expect(enterButton).toBeVisible();
-  await enterButton.click();
-
+test('the catalog lists the demo components', async ({ page }) => {
+  await signIn(page);
   const nav = page.getByRole('navigation', { name: 'sidebar nav' });
-  await expect(
-    nav.getByRole('link', { name: 'Catalog', exact: true }),
-  ).toBeVisible();
-  await expect(
-    page.getByRole('link', { name: 'APIs', exact: true }),
-  ).toBeVisible();
+  await expect(nav.getByRole('link', { name: 'Catalog', exact: true })).toBeVisible();
+  for (const name of ['payments', 'checkout', 'catalog-api']) {
+    await expect(page.getByRole('link', { name, exact: true })).toBeVisible();
+  }
+  await page.screenshot({ path: 'e2e-test-report/catalog.png', fullPage: true });
+});
+
+test('the Kubernetes tab shows the simulator’s deployment for catalog-api', async ({ page }) => {
+  await signIn(page);
+  await page.goto('/catalog/default/component/catalog-api/kubernetes');
+  await expect(page.getByText('catalog-api', { exact: false }).first()).toBeVisible();
+  await expect(page.getByText('demo', { exact: true }).first()).toBeVisible();
+  await page.screenshot({ path: 'e2e-test-report/kubernetes-tab.png', fullPage: true });
 });

@@ -1,0 +1,56 @@
+import { HttpAuthService } from '@backstage/backend-plugin-api';
+import { InputError } from '@backstage/errors';
+import express from 'express';
+import Router from 'express-promise-router';
+import { z } from 'zod';
+import { ClusterCache } from './services/ClusterCache/ClusterCache';
+import { EntityViewService } from './services/EntityViewService/EntityViewService';
+
+/** Options of {@link createRouter}. */
+export interface RouterOptions {
+  httpAuth: HttpAuthService;
+  entityViews: EntityViewService;
+  cache: ClusterCache;
+}
+
+// The catalog's own rules for kinds, namespaces and names.
+const entityPart = z
+  .string()
+  .min(1)
+  .max(63)
+  .regex(/^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/, {
+    message: 'must be 1–63 letters, digits, "-", "_" or "." and start and end with a letter or digit',
+  });
+const entityParams = z.object({
+  kind: entityPart,
+  namespace: entityPart,
+  name: entityPart,
+});
+
+export async function createRouter(options: RouterOptions): Promise<express.Router> {
+  const { httpAuth, entityViews, cache } = options;
+  const router = Router();
+
+  router.get('/health', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+
+  router.get('/v1/entities/:kind/:namespace/:name', async (req, res) => {
+    const parsed = entityParams.safeParse(req.params);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new InputError(`Invalid entity ${issue.path.join('.')}: ${issue.message}`);
+    }
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    res.json(await entityViews.getView(parsed.data, credentials));
+  });
+
+  router.get('/v1/clusters', async (req, res) => {
+    await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    res.json({ items: cache.clusters() });
+  });
+
+  return router;
+}

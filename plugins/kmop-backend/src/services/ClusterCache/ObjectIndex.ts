@@ -1,0 +1,196 @@
+import {
+  KmopEntityTarget,
+  KmopResilienceView,
+  KmopRolloutView,
+  KmopRouteView,
+  KmopSloView,
+  matchesLabelSelector,
+  parseLabelSelector,
+} from '@kmop/plugin-kmop-common';
+import { KindWatcherSink, KubeObject } from './types';
+
+/** The view items of one object, or of all objects an entity matched. */
+export interface KmopItems {
+  routes: KmopRouteView[];
+  slos: KmopSloView[];
+  rollouts: KmopRolloutView[];
+  resilience: KmopResilienceView[];
+}
+
+/** Turns one cached object into view items. */
+export type ObjectNormalizer = (object: KubeObject, cluster: string) => KmopItems;
+
+/** Options of {@link ObjectIndex}. */
+export interface ObjectIndexOptions {
+  normalize: ObjectNormalizer;
+}
+
+interface Entry {
+  cluster: string;
+  namespace?: string;
+  labels: Record<string, string>;
+  serviceRef?: string;
+  items: KmopItems;
+}
+
+const NAME_LABEL = 'app.kubernetes.io/name';
+
+/**
+ * Every cached object's view items, indexed by label, serviceRef and resource,
+ * so that finding an entity's items reads a few index entries and never scans
+ * the cache or calls a cluster. Objects are normalized once, when they change.
+ */
+export class ObjectIndex {
+  private readonly normalize: ObjectNormalizer;
+  private readonly entries = new Map<string, Entry>();
+  private readonly byLabel = new Map<string, Set<string>>();
+  private readonly byServiceRef = new Map<string, Set<string>>();
+  private readonly byResource = new Map<string, Set<string>>();
+
+  constructor(options: ObjectIndexOptions) {
+    this.normalize = options.normalize;
+  }
+
+  /** Number of cached objects. */
+  get size(): number {
+    return this.entries.size;
+  }
+
+  /** The sink a kind watcher of `cluster` writes `resource` objects into. */
+  sinkFor(cluster: string, resource: string): KindWatcherSink {
+    const resourceKey = `${cluster}\u0000${resource}`;
+    const keyOf = (object: KubeObject) =>
+      `${resourceKey}\u0000${object.metadata?.namespace ?? ''}/${
+        object.metadata?.name ?? ''
+      }`;
+    return {
+      upsert: object => this.put(resourceKey, keyOf(object), cluster, object),
+      remove: object => this.delete(resourceKey, keyOf(object)),
+      replaceAll: objects => {
+        const keep = new Set<string>();
+        for (const object of objects) {
+          const key = keyOf(object);
+          keep.add(key);
+          this.put(resourceKey, key, cluster, object);
+        }
+        for (const key of [...(this.byResource.get(resourceKey) ?? [])]) {
+          if (!keep.has(key)) this.delete(resourceKey, key);
+        }
+      },
+    };
+  }
+
+  /** Forgets every object of a resource of a cluster (no longer served). */
+  dropResource(cluster: string, resource: string): void {
+    const resourceKey = `${cluster}\u0000${resource}`;
+    for (const key of [...(this.byResource.get(resourceKey) ?? [])]) {
+      this.delete(resourceKey, key);
+    }
+  }
+
+  /** The items of every object that belongs to the target. */
+  lookup(target: KmopEntityTarget): KmopItems {
+    const candidates = new Set<string>();
+    const addAll = (keys?: Set<string>) => keys?.forEach(k => candidates.add(k));
+    if (target.serviceName) {
+      addAll(this.byServiceRef.get(target.serviceName));
+      addAll(this.byLabel.get(`${NAME_LABEL}=${target.serviceName}`));
+    }
+    const selector = target.labelSelector
+      ? parseLabelSelector(target.labelSelector)
+      : undefined;
+    if (selector) {
+      for (const key of this.selectorCandidates(selector)) candidates.add(key);
+    }
+    const result: KmopItems = { routes: [], slos: [], rollouts: [], resilience: [] };
+    for (const key of candidates) {
+      const entry = this.entries.get(key);
+      if (!entry) continue;
+      if (target.cluster && entry.cluster !== target.cluster) continue;
+      if (target.namespace && entry.namespace !== target.namespace) continue;
+      const byName =
+        target.serviceName !== undefined &&
+        (entry.serviceRef === target.serviceName ||
+          entry.labels[NAME_LABEL] === target.serviceName);
+      if (!byName && !(selector && matchesLabelSelector(entry.labels, selector))) {
+        continue;
+      }
+      result.routes.push(...entry.items.routes);
+      result.slos.push(...entry.items.slos);
+      result.rollouts.push(...entry.items.rollouts);
+      result.resilience.push(...entry.items.resilience);
+    }
+    for (const list of Object.values(result)) {
+      (list as { id: string }[]).sort((a, b) => a.id.localeCompare(b.id));
+    }
+    return result;
+  }
+
+  // The equality terms of a selector narrow it to one label index entry; a
+  // selector with none (only `!x`, `x notin (…)`) has to look at every object.
+  private selectorCandidates(
+    selector: ReturnType<typeof parseLabelSelector>,
+  ): Iterable<string> {
+    let best: Set<string> | undefined;
+    for (const requirement of selector) {
+      if (requirement.operator !== 'In' && requirement.operator !== 'Equals') {
+        continue;
+      }
+      const keys = new Set<string>();
+      for (const value of requirement.values) {
+        this.byLabel.get(`${requirement.key}=${value}`)?.forEach(k => keys.add(k));
+      }
+      if (!best || keys.size < best.size) best = keys;
+    }
+    return best ?? this.entries.keys();
+  }
+
+  private put(resourceKey: string, key: string, cluster: string, object: KubeObject) {
+    this.delete(resourceKey, key);
+    const items = this.normalize(object, cluster);
+    const labels = { ...(object.metadata?.labels ?? {}) };
+    const spec = object.spec as Record<string, unknown> | undefined;
+    const serviceRef =
+      spec && typeof spec.serviceRef === 'string' ? spec.serviceRef : undefined;
+    const entry: Entry = {
+      cluster,
+      namespace: object.metadata?.namespace,
+      labels,
+      serviceRef,
+      items,
+    };
+    this.entries.set(key, entry);
+    addTo(this.byResource, resourceKey, key);
+    for (const [name, value] of Object.entries(labels)) {
+      addTo(this.byLabel, `${name}=${value}`, key);
+    }
+    if (serviceRef) addTo(this.byServiceRef, serviceRef, key);
+  }
+
+  private delete(resourceKey: string, key: string) {
+    const entry = this.entries.get(key);
+    if (!entry) return;
+    this.entries.delete(key);
+    removeFrom(this.byResource, resourceKey, key);
+    for (const [name, value] of Object.entries(entry.labels)) {
+      removeFrom(this.byLabel, `${name}=${value}`, key);
+    }
+    if (entry.serviceRef) removeFrom(this.byServiceRef, entry.serviceRef, key);
+  }
+}
+
+function addTo(index: Map<string, Set<string>>, key: string, value: string) {
+  let set = index.get(key);
+  if (!set) {
+    set = new Set();
+    index.set(key, set);
+  }
+  set.add(value);
+}
+
+function removeFrom(index: Map<string, Set<string>>, key: string, value: string) {
+  const set = index.get(key);
+  if (!set) return;
+  set.delete(value);
+  if (set.size === 0) index.delete(key);
+}

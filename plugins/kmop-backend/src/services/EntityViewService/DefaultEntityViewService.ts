@@ -1,0 +1,102 @@
+import {
+  BackstageCredentials,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { CompoundEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import {
+  KmopEntityTarget,
+  KmopEntityView,
+  KmopSloView,
+  isKmopAvailable,
+  kmopEntityReadPermission,
+  resolveEntityTarget,
+} from '@kmop/plugin-kmop-common';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { ClusterCache } from '../ClusterCache/ClusterCache';
+import { EntityViewService } from './EntityViewService';
+
+/** Adds live SLI figures to SLO items; see PrometheusSloEvaluator. */
+export interface SloEvaluator {
+  evaluate(slos: KmopSloView[]): Promise<KmopSloView[]>;
+}
+
+/** Options of {@link DefaultEntityViewService.create}. */
+export interface DefaultEntityViewServiceOptions {
+  catalog: CatalogService;
+  permissions: PermissionsService;
+  cache: ClusterCache;
+  sloEvaluator?: SloEvaluator;
+  now?: () => Date;
+}
+
+/**
+ * Reads the entity through the catalog with the caller's own credentials (so an
+ * entity the caller cannot see is a 404), checks `kmop.entity.read`, and answers
+ * from the cluster cache.
+ */
+export class DefaultEntityViewService implements EntityViewService {
+  private readonly options: DefaultEntityViewServiceOptions;
+
+  static create(options: DefaultEntityViewServiceOptions): DefaultEntityViewService {
+    return new DefaultEntityViewService(options);
+  }
+
+  private constructor(options: DefaultEntityViewServiceOptions) {
+    this.options = options;
+  }
+
+  async getView(
+    ref: CompoundEntityRef,
+    credentials: BackstageCredentials,
+  ): Promise<KmopEntityView> {
+    const entityRef = stringifyEntityRef(ref);
+    const entity = await this.options.catalog.getEntityByRef(entityRef, {
+      credentials,
+    });
+    if (!entity) {
+      throw new NotFoundError(`No entity ${entityRef} found`);
+    }
+    const [decision] = await this.options.permissions.authorize(
+      [{ permission: kmopEntityReadPermission, resourceRef: entityRef }],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(`You may not read the KMOP view of ${entityRef}`);
+    }
+    const now = (this.options.now ?? (() => new Date()))().toISOString();
+    if (!isKmopAvailable(entity)) {
+      // Nothing links this entity to cluster objects; the UI explains how to.
+      return {
+        entityRef,
+        target: {},
+        routes: [],
+        slos: [],
+        rollouts: [],
+        resilience: [],
+        clusters: this.options.cache.clusters(),
+        generatedAt: now,
+      };
+    }
+    const target = this.resolveTarget(entity, entityRef);
+    const { items, clusters } = this.options.cache.lookup(target);
+    const slos = this.options.sloEvaluator
+      ? await this.options.sloEvaluator.evaluate(items.slos)
+      : items.slos;
+    return { entityRef, target, ...items, slos, clusters, generatedAt: now };
+  }
+
+  private resolveTarget(
+    entity: Parameters<typeof resolveEntityTarget>[0],
+    entityRef: string,
+  ): KmopEntityTarget {
+    try {
+      return resolveEntityTarget(entity);
+    } catch (error) {
+      throw new InputError(
+        `${entityRef} has an invalid annotation: ${(error as Error).message}`,
+      );
+    }
+  }
+}

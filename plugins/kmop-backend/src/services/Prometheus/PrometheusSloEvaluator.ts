@@ -1,0 +1,123 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { Config, readDurationFromConfig } from '@backstage/config';
+import { durationToMilliseconds } from '@backstage/types';
+import {
+  KmopBurnRate,
+  KmopSloView,
+  burnRate,
+  errorBudgetRemaining,
+  evaluateAlerts,
+} from '@kmop/plugin-kmop-common';
+import { SloEvaluator } from '../EntityViewService/DefaultEntityViewService';
+import { PrometheusClient } from './PrometheusClient';
+import { errorRatioQuery } from './sloQueries';
+
+/** Options of {@link PrometheusSloEvaluator}. */
+export interface PrometheusSloEvaluatorOptions {
+  /** Prometheus for clusters without their own. */
+  defaultClient?: PrometheusClient;
+  /** Prometheus per cluster name. */
+  clusterClients: Map<string, PrometheusClient>;
+  logger: LoggerService;
+  now?: () => Date;
+}
+
+/**
+ * Computes each SLO's SLI, error budget remaining and burn rates from its own
+ * queries, at one instant, with the SLO math of kmop-common. An SLO whose
+ * cluster has no Prometheus, or whose queries fail, keeps the figures from its
+ * status and says why.
+ */
+export class PrometheusSloEvaluator implements SloEvaluator {
+  private readonly options: PrometheusSloEvaluatorOptions;
+
+  /** The evaluator for `kmop.prometheus`, or undefined when it is not set. */
+  static fromConfig(
+    config: Config,
+    options: { logger: LoggerService; now?: () => Date; fetch?: typeof fetch },
+  ): PrometheusSloEvaluator | undefined {
+    const prometheus = config.getOptionalConfig('kmop.prometheus');
+    if (!prometheus) return undefined;
+    const timeoutMs = prometheus.has('timeout')
+      ? durationToMilliseconds(readDurationFromConfig(prometheus, { key: 'timeout' }))
+      : 5000;
+    const client = (baseUrl: string) =>
+      new PrometheusClient({ baseUrl, timeoutMs, fetch: options.fetch });
+    const baseUrl = prometheus.getOptionalString('baseUrl');
+    const clusterClients = new Map<string, PrometheusClient>();
+    for (const cluster of prometheus.getOptionalConfigArray('clusters') ?? []) {
+      clusterClients.set(cluster.getString('name'), client(cluster.getString('baseUrl')));
+    }
+    return new PrometheusSloEvaluator({
+      defaultClient: baseUrl ? client(baseUrl) : undefined,
+      clusterClients,
+      logger: options.logger,
+      now: options.now,
+    });
+  }
+
+  constructor(options: PrometheusSloEvaluatorOptions) {
+    this.options = options;
+  }
+
+  evaluate(slos: KmopSloView[]): Promise<KmopSloView[]> {
+    const time = (this.options.now ?? (() => new Date()))();
+    return Promise.all(slos.map(slo => this.evaluateOne(slo, time)));
+  }
+
+  private async evaluateOne(slo: KmopSloView, time: Date): Promise<KmopSloView> {
+    const client =
+      this.options.clusterClients.get(slo.source.cluster) ?? this.options.defaultClient;
+    if (!client || !errorRatioQuery(slo.indicator, slo.window)) {
+      return slo;
+    }
+    const windows = new Set<string>();
+    for (const alert of slo.alerts) {
+      windows.add(alert.shortWindow);
+      windows.add(alert.longWindow);
+    }
+    try {
+      const ratio = (window: string) =>
+        client.scalar(errorRatioQuery(slo.indicator, window)!, time);
+      const [overall, ...perWindow] = await Promise.all([
+        ratio(slo.window),
+        ...[...windows].map(ratio),
+      ]);
+      const burnRates: KmopBurnRate[] = [];
+      [...windows].forEach((window, i) => {
+        const errorRatio = clampRatio(perWindow[i]);
+        if (errorRatio !== undefined) {
+          burnRates.push({ window, rate: burnRate({ objective: slo.objective, errorRatio }) });
+        }
+      });
+      const byWindow = Object.fromEntries(burnRates.map(b => [b.window, b.rate]));
+      const errorRatio = clampRatio(overall);
+      return {
+        ...slo,
+        sli: errorRatio === undefined ? undefined : 1 - errorRatio,
+        errorBudgetRemaining:
+          errorRatio === undefined
+            ? undefined
+            : errorBudgetRemaining({ objective: slo.objective, errorRatio }),
+        burnRates,
+        alerts: evaluateAlerts(slo.alerts, byWindow),
+        dataSource: 'prometheus',
+        evaluatedAt: time.toISOString(),
+      };
+    } catch (error) {
+      this.options.logger.warn(
+        `KMOP: Prometheus query for SLO ${slo.id} failed: ${(error as Error).message}`,
+      );
+      return {
+        ...slo,
+        badges: [...slo.badges, 'Prometheus unavailable: showing status fields'],
+      };
+    }
+  }
+}
+
+// Floating-point PromQL can land a hair outside [0, 1].
+function clampRatio(value: number | undefined): number | undefined {
+  if (value === undefined || Number.isNaN(value)) return undefined;
+  return Math.min(1, Math.max(0, value));
+}

@@ -1,0 +1,13 @@
+/**
+ * The KMOP resource model, entity annotations, view model, normalizers, SLO math,
+ * compilers and permissions, shared by the KMOP frontend, backend and scaffolder module.
+ *
+ * @packageDocumentation
+ */
+export * from './view';
+export * from './normalizers';
+export * from './slo';
+export * from './model';
+export * from './entity';
+export * from './permissions';
+export * from './compilers';
