@@ -25,4 +25,7 @@ backend.add(
 
 backend.add(import('@backstage/plugin-kubernetes-backend'));
 
+// KMOP: the entity view backend and the scaffolder actions.
+backend.add(import('@kmop/plugin-kmop-backend'));
+
 backend.start();

@@ -66,7 +66,7 @@ describe('KubeClient', () => {
       json(res, status, { kind: 'Status', reason: 'Because', message: 'no way' }),
     );
     try {
-      const error = await client.request({ path: '/x' }).catch(e => e);
+      const error = (await client.request({ path: '/x' }).catch(e => e)) as KubeRequestError;
       expect(error).toBeInstanceOf(KubeRequestError);
       expect(error).toMatchObject({ kind, status, reason: 'Because' });
       expect(error.message).toContain('no way');
@@ -155,6 +155,21 @@ describe('KubeClient', () => {
       await expect(
         client.watch({ path: '/quiet' }, () => {}, { idleTimeoutMs: 100 }),
       ).rejects.toMatchObject({ kind: 'timeout' });
+    } finally {
+      await close();
+    }
+  });
+});
+
+describe('KubeClient watch deadline', () => {
+  it('times out a watch whose answer never starts', async () => {
+    const { client, close } = await serve(() => {
+      // never answers
+    });
+    try {
+      await expect(client.watch({ path: '/w' }, () => {})).rejects.toMatchObject({
+        kind: 'timeout',
+      });
     } finally {
       await close();
     }

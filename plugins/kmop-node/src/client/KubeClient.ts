@@ -34,6 +34,8 @@ export interface KubeWatchOptions {
   signal?: AbortSignal;
   /** End the watch with a `timeout` error when nothing arrives for this long. */
   idleTimeoutMs?: number;
+  /** Called once the server has accepted the watch, before any event. */
+  onOpen?: () => void;
 }
 
 /**
@@ -108,10 +110,12 @@ export class KubeClient {
     onEvent: (event: KubeWatchEvent) => void,
     options: KubeWatchOptions = {},
   ): Promise<void> {
+    // The deadline covers the answer's headers; the stream itself may last.
     const response = await this.send(
       { ...req, signal: options.signal },
-      undefined,
+      req.timeoutMs ?? this.requestTimeoutMs,
     );
+    response.done();
     if (!ok(response.res.statusCode)) {
       const text = await readBody(response.res, req.path);
       response.done();
@@ -121,6 +125,7 @@ export class KubeClient {
         safeJson(text),
       );
     }
+    options.onOpen?.();
     await new Promise<void>((resolve, reject) => {
       const res = response.res;
       let idle: NodeJS.Timeout | undefined;

@@ -1,7 +1,8 @@
+import { JsonObject } from '@backstage/types';
 import { ConfigReader } from '@backstage/config';
 import { readKmopClusters } from './readKmopClusters';
 
-function config(clusters: unknown[], extra: unknown[] = []) {
+function config(clusters: JsonObject[], extra: JsonObject[] = []) {
   return new ConfigReader({
     kubernetes: {
       clusterLocatorMethods: [{ type: 'config', clusters }, ...extra],

@@ -163,7 +163,12 @@ export class KindWatcher {
         this.recover();
       },
       // A server that stops talking well past its own timeout is a dead connection.
-      { signal, idleTimeoutMs: settings.watchTimeoutMs + settings.requestTimeoutMs },
+      {
+        signal,
+        idleTimeoutMs: settings.watchTimeoutMs + settings.requestTimeoutMs,
+        // An accepted watch means the cluster answers again, events or not.
+        onOpen: () => this.recover(),
+      },
     );
   }
 

@@ -1,0 +1,139 @@
+import {
+  ServiceFactory,
+  LoggerService,
+  coreServices,
+  createServiceFactory,
+} from '@backstage/backend-plugin-api';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseAllDocuments } from 'yaml';
+import { kmopPlugin } from '../plugin';
+
+export const REPO_ROOT = join(__dirname, '../../../..');
+
+/** The seeds `yarn start` gives the simulator. */
+export const DEMO_SEEDS = [
+  join(REPO_ROOT, 'examples/cluster/crds'),
+  join(REPO_ROOT, 'plugins/kmop-common/crds'),
+  join(REPO_ROOT, 'examples/cluster'),
+];
+
+/** The demo Components of `examples/entities`. */
+export function demoEntities(): Entity[] {
+  const text = readFileSync(join(REPO_ROOT, 'examples/entities/components.yaml'), 'utf8');
+  return parseAllDocuments(text).map(d => d.toJSON() as Entity);
+}
+
+/** A user who may see nothing in the catalog. */
+export const OUTSIDER = 'user:default/outsider';
+
+/** Every log line of the backend, to check that nothing secret is logged. */
+export class LogRecorder {
+  readonly lines: string[] = [];
+
+  factory(): ServiceFactory {
+    const record = (level: string) => (message: string, meta?: unknown) => {
+      this.lines.push(`${level} ${message} ${meta ? JSON.stringify(meta) : ''}`);
+    };
+    const logger = (): LoggerService => ({
+      error: record('error'),
+      warn: record('warn'),
+      info: record('info'),
+      debug: record('debug'),
+      child: () => logger(),
+    });
+    return createServiceFactory({
+      service: coreServices.rootLogger,
+      deps: {},
+      factory: () => logger() as never,
+    });
+  }
+}
+
+/** Starts the KMOP plugin alone with the given clusters and entities. */
+export async function startKmopBackend(options: {
+  clusters: Array<{ name: string; url: string; token?: string }>;
+  entities?: Entity[];
+  kmop?: Record<string, unknown>;
+  extraFeatures?: ServiceFactory[];
+  logs?: LogRecorder;
+}) {
+  const entities = options.entities ?? demoEntities();
+  const catalog = catalogServiceMock.mock({
+    getEntityByRef: async (ref, options) => {
+      const credentials = options && 'credentials' in options ? options.credentials : undefined;
+      const principal = credentials?.principal as { userEntityRef?: string } | undefined;
+      if (principal?.userEntityRef === OUTSIDER) return undefined;
+      const wanted = typeof ref === 'string' ? ref : `${ref.kind}:${ref.namespace}/${ref.name}`;
+      return entities.find(
+        e =>
+          `${e.kind}:${e.metadata.namespace ?? 'default'}/${e.metadata.name}`.toLocaleLowerCase('en-US') ===
+          wanted.toLocaleLowerCase('en-US'),
+      );
+    },
+  });
+  const backend = await startTestBackend({
+    features: [
+      kmopPlugin,
+      catalog.factory,
+      mockServices.rootConfig.factory({
+        data: {
+          kubernetes: {
+            serviceLocatorMethod: { type: 'multiTenant' },
+            clusterLocatorMethods: [
+              {
+                type: 'config',
+                clusters: options.clusters.map(c => ({
+                  name: c.name,
+                  url: c.url,
+                  authProvider: c.token ? 'serviceAccount' : 'none',
+                  serviceAccountToken: c.token,
+                })),
+              },
+            ],
+          },
+          kmop: {
+            cache: {
+              requestTimeout: '1s',
+              initialBackoff: '50ms',
+              maxBackoff: '300ms',
+              ...((options.kmop?.cache as object) ?? {}),
+            },
+            ...Object.fromEntries(
+              Object.entries(options.kmop ?? {}).filter(([k]) => k !== 'cache'),
+            ),
+          },
+        },
+      }),
+      ...(options.logs ? [options.logs.factory()] : []),
+      ...(options.extraFeatures ?? []),
+    ],
+  });
+  return backend;
+}
+
+/** The Authorization header of a signed-in user. */
+export function userAuth(userEntityRef?: string): string {
+  return mockCredentials.user.header(userEntityRef);
+}
+
+/** Polls `check` until it returns true or the deadline passes. */
+export async function waitFor(
+  what: string,
+  check: () => Promise<boolean>,
+  timeoutMs = 10_000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await check()) return;
+    await new Promise(r => setTimeout(r, 50));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
