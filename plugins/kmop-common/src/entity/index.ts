@@ -1,0 +1,5 @@
+export * from './annotations';
+export * from './KmopAnnotationError';
+export * from './labelSelector';
+export * from './isKmopAvailable';
+export * from './resolveEntityTarget';

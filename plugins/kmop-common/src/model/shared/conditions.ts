@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import { annotateCrd } from './crdAnnotations';
+import { duplicateViolations, withRules } from './rules';
+
+const CONDITION_TYPE =
+  /^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])$/;
+const CONDITION_REASON = /^[A-Za-z]([A-Za-z0-9_,:]*[A-Za-z0-9_])?$/;
+
+/** Kubernetes' standard condition (`metav1.Condition`), with `reason` optional as the KMOP contract has it. */
+export const conditionSchema = z
+  .object({
+    type: z
+      .string()
+      .max(316)
+      .regex(CONDITION_TYPE, {
+        message:
+          'must be a condition type in CamelCase, optionally prefixed with a DNS-1123 subdomain and /',
+      })
+      .describe(
+        'Type of the condition, e.g. `Ready`, `Accepted`, `ResolvedRefs`.',
+      ),
+    status: z
+      .enum(['True', 'False', 'Unknown'])
+      .describe('Whether the condition holds.'),
+    reason: z
+      .string()
+      .max(1024)
+      .regex(CONDITION_REASON, {
+        message: 'must be a CamelCase reason (letters, digits, _ , and :)',
+      })
+      .optional()
+      .describe('Machine-readable CamelCase reason for the last transition.'),
+    message: z
+      .string()
+      .max(32768)
+      .optional()
+      .describe('Human-readable details about the last transition.'),
+    lastTransitionTime: z
+      .string()
+      .datetime({ offset: true })
+      .optional()
+      .describe('When the status last changed (RFC 3339).'),
+    observedGeneration: z
+      .number()
+      .int()
+      .min(0)
+      .optional()
+      .describe('The `metadata.generation` the condition was computed from.'),
+  })
+  .strict();
+
+/** A status condition. */
+export type KmopCondition = z.infer<typeof conditionSchema>;
+
+/** The `conditions` list every KMOP status carries, one entry per type. */
+export const conditionsSchema = withRules(
+  annotateCrd(z.array(conditionSchema), { listMapKeys: ['type'] }),
+  [
+    {
+      description: 'Each condition type appears at most once.',
+      check: conditions =>
+        duplicateViolations(
+          conditions,
+          c => c.type,
+          i => [i, 'type'],
+          'condition type',
+        ),
+    },
+  ],
+);
+
+/** The `observedGeneration` every KMOP status carries. */
+export const observedGenerationSchema = z.number().int().min(0);

@@ -1,0 +1,24 @@
+import { z } from 'zod';
+
+/** A TCP/UDP port number. */
+export const portNumberSchema = z.number().int().min(1).max(65535);
+
+/** Units of a request rate limit. */
+export const rateLimitUnitSchema = z.enum(['Second', 'Minute', 'Hour', 'Day']);
+
+/** A request rate limit, shared by GatewayRoute and ResiliencePolicy. */
+export const rateLimitSchema = z
+  .object({
+    requests: z
+      .number()
+      .int()
+      .min(1)
+      .describe('Requests allowed per unit of time.'),
+    unit: rateLimitUnitSchema.describe(
+      'The unit of time the limit counts over.',
+    ),
+  })
+  .strict();
+
+/** A value of {@link rateLimitSchema}. */
+export type KmopRateLimit = z.infer<typeof rateLimitSchema>;

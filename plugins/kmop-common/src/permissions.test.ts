@@ -1,0 +1,20 @@
+import { isResourcePermission } from '@backstage/plugin-permission-common';
+import { kmopEntityReadPermission, kmopPermissions } from './permissions';
+
+describe('permissions', () => {
+  it('defines kmop.entity.read as a read permission on catalog entities', () => {
+    expect(kmopEntityReadPermission).toEqual({
+      type: 'resource',
+      name: 'kmop.entity.read',
+      attributes: { action: 'read' },
+      resourceType: 'catalog-entity',
+    });
+    expect(
+      isResourcePermission(kmopEntityReadPermission, 'catalog-entity'),
+    ).toBe(true);
+  });
+
+  it('lists every KMOP permission once', () => {
+    expect(kmopPermissions).toEqual([kmopEntityReadPermission]);
+  });
+});
