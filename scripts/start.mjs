@@ -45,4 +45,9 @@ if (process.env.KMOP_SIMULATOR !== 'off') {
     '--demo',
   ]);
 }
-start('backstage', 'yarn', ['backstage-cli', 'repo', 'start', ...process.argv.slice(2)]);
+start('backstage', 'yarn', [
+  'backstage-cli',
+  'repo',
+  'start',
+  ...process.argv.slice(2),
+]);

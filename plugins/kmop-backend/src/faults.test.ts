@@ -1,7 +1,7 @@
 import { KubeSim, startKubeSim } from '@kmop/kube-sim';
 import { KmopClusterStatus, KmopEntityView } from '@kmop/plugin-kmop-common';
 import request from 'supertest';
-import { DEMO_SEEDS, startKmopBackend, userAuth, waitFor } from './testing/testBackend';
+import { DEMO_SEEDS, startKmopBackend, userAuth, waitFor } from './__testUtils__/testBackend';
 
 // Two clusters serve the same demo objects: `good` stays healthy while faults are
 // injected into `bad`. Every view must answer 200 with good's items and an error

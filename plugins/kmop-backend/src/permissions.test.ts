@@ -2,7 +2,7 @@ import { mockServices } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { KubeSim, startKubeSim } from '@kmop/kube-sim';
 import request from 'supertest';
-import { DEMO_SEEDS, startKmopBackend, userAuth } from './testing/testBackend';
+import { DEMO_SEEDS, startKmopBackend, userAuth } from './__testUtils__/testBackend';
 
 describe('kmop.entity.read', () => {
   let sim: KubeSim;

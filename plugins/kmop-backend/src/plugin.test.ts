@@ -9,7 +9,7 @@ import {
   startKmopBackend,
   userAuth,
   waitFor,
-} from './testing/testBackend';
+} from './__testUtils__/testBackend';
 
 const TOKEN = 'sim-secret-token-1234';
 

@@ -15,10 +15,12 @@ function readDocs(dir: string): { file: string; doc: Record<string, any> }[] {
     .readdirSync(dir)
     .filter(f => f.endsWith('.yaml'))
     .flatMap(file =>
-      YAML.parseAllDocuments(fs.readFileSync(path.join(dir, file), 'utf8')).map(d => ({
-        file,
-        doc: d.toJSON(),
-      })),
+      YAML.parseAllDocuments(fs.readFileSync(path.join(dir, file), 'utf8')).map(
+        d => ({
+          file,
+          doc: d.toJSON(),
+        }),
+      ),
     );
 }
 
@@ -46,7 +48,13 @@ function validateNative(docs: Record<string, any>[]): string[] {
   `;
   const out = execFileSync(
     process.execPath,
-    ['--input-type=module', '-e', script, JSON.stringify(docs), JSON.stringify(NATIVE_MODULES)],
+    [
+      '--input-type=module',
+      '-e',
+      script,
+      JSON.stringify(docs),
+      JSON.stringify(NATIVE_MODULES),
+    ],
     { cwd: __dirname, encoding: 'utf8' },
   );
   return JSON.parse(out);
@@ -54,7 +62,9 @@ function validateNative(docs: Record<string, any>[]): string[] {
 
 const clusterDocs = readDocs(path.join(ROOT, 'examples/cluster'));
 const crds = readDocs(path.join(ROOT, 'examples/cluster/crds')).map(d => d.doc);
-const entities = readDocs(path.join(ROOT, 'examples/entities')).map(d => d.doc as Entity);
+const entities = readDocs(path.join(ROOT, 'examples/entities')).map(
+  d => d.doc as Entity,
+);
 
 describe('examples/cluster', () => {
   it('has valid KMOP objects, valid native objects and a CRD for every other kind', () => {
@@ -62,16 +72,21 @@ describe('examples/cluster', () => {
     for (const { file, doc } of clusterDocs) {
       const where = `${file}: ${doc.kind} ${doc.metadata?.name}`;
       if (doc.apiVersion === KMOP_API_VERSION) {
-        expect([where, validateKmopResource(doc)]).toEqual([where, expect.objectContaining({ ok: true })]);
+        expect([where, validateKmopResource(doc)]).toEqual([
+          where,
+          expect.objectContaining({ ok: true }),
+        ]);
       } else if (NATIVE_MODULES[doc.apiVersion]) {
         native.push(doc);
       } else {
         const [group, version] = doc.apiVersion.split('/');
-        const crd = crds.find(c => c.spec.group === group && c.spec.names.kind === doc.kind);
-        expect([where, crd?.spec.versions.map((v: { name: string }) => v.name)]).toEqual([
+        const crd = crds.find(
+          c => c.spec.group === group && c.spec.names.kind === doc.kind,
+        );
+        expect([
           where,
-          expect.arrayContaining([version]),
-        ]);
+          crd?.spec.versions.map((v: { name: string }) => v.name),
+        ]).toEqual([where, expect.arrayContaining([version])]);
       }
     }
     expect(native.length).toBeGreaterThan(10);
@@ -79,8 +94,15 @@ describe('examples/cluster', () => {
   });
 
   it('catches an invalid native object, so the check above can fail', () => {
-    const broken = { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'x' }, spec: { replicas: 'three' } };
-    expect(validateNative([broken])).toEqual([expect.stringContaining('Deployment x')]);
+    const broken = {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'x' },
+      spec: { replicas: 'three' },
+    };
+    expect(validateNative([broken])).toEqual([
+      expect.stringContaining('Deployment x'),
+    ]);
   });
 
   it('labels every object with its service', () => {
@@ -94,7 +116,9 @@ describe('examples/cluster', () => {
   it('normalizes every object to a known health, but Pyrra SLOs', () => {
     // Pyrra's status says nothing about health (CRD-REFERENCE §6), so it stays unknown.
     const unknown = clusterDocs
-      .flatMap(({ doc }) => Object.values(normalizeObject(doc, { cluster: 'demo' })).flat())
+      .flatMap(({ doc }) =>
+        Object.values(normalizeObject(doc, { cluster: 'demo' })).flat(),
+      )
       .filter(item => item.health === 'unknown')
       .map(item => `${item.source.apiVersion} ${item.source.name}`);
     expect(unknown).toEqual(['pyrra.dev/v1alpha1 catalog-api-errors']);
@@ -103,13 +127,20 @@ describe('examples/cluster', () => {
 
 describe('examples/entities', () => {
   const refs = new Set(
-    entities.map(e => `${e.kind}:${e.metadata.namespace ?? 'default'}/${e.metadata.name}`.toLowerCase()),
+    entities.map(e =>
+      `${e.kind}:${e.metadata.namespace ?? 'default'}/${
+        e.metadata.name
+      }`.toLowerCase(),
+    ),
   );
 
   it('has a System, a Group, a User and at least three Components', () => {
     const kinds = entities.map(e => e.kind);
-    for (const kind of ['System', 'Group', 'User']) expect(kinds).toContain(kind);
-    expect(kinds.filter(k => k === 'Component').length).toBeGreaterThanOrEqual(3);
+    for (const kind of ['System', 'Group', 'User'])
+      expect(kinds).toContain(kind);
+    expect(kinds.filter(k => k === 'Component').length).toBeGreaterThanOrEqual(
+      3,
+    );
   });
 
   it('links every Component to cluster objects and to an existing owner and system', () => {

@@ -86,6 +86,8 @@ export interface KmopSloIndicator {
   totalQuery?: string;
   /** PromQL for the error ratio itself (Sloth raw SLIs). */
   errorRatioQuery?: string;
+  /** PromQL for good events: Pyrra's latency `success` metric or its bool_gauge metric. */
+  goodQuery?: string;
   /** Latency threshold, for latency indicators (e.g. `300ms`). */
   threshold?: string;
 }
@@ -130,7 +132,13 @@ export interface KmopSloView extends KmopItemBase {
 
 export interface KmopRolloutStep {
   index: number;
-  type: 'setWeight' | 'pause' | 'analysis' | 'experiment' | 'setCanaryScale' | 'other';
+  type:
+    | 'setWeight'
+    | 'pause'
+    | 'analysis'
+    | 'experiment'
+    | 'setCanaryScale'
+    | 'other';
   /** Canary weight for `setWeight`. */
   weight?: number;
   /** Pause length; absent on a `pause` step means until promoted by hand. */
@@ -171,6 +179,8 @@ export interface KmopRolloutView extends KmopItemBase {
   /** Flagger: failed checks so far and the threshold that triggers a rollback. */
   failedChecks?: number;
   failureThreshold?: number;
+  /** Rolling-update limits (Deployment, KMOP rolling strategy): an integer or a percentage like `25%`. */
+  rolling?: { maxSurge?: number | string; maxUnavailable?: number | string };
   /** The workload the rollout drives, when it is a reference (Flagger, KMOP). */
   target?: { kind: string; name: string };
 }

@@ -47,9 +47,15 @@ describe('KubeClient', () => {
     });
     try {
       await expect(
-        client.request({ path: '/api/v1/pods', query: { limit: 5, x: undefined } }),
+        client.request({
+          path: '/api/v1/pods',
+          query: { limit: 5, x: undefined },
+        }),
       ).resolves.toEqual({ kind: 'List', items: [1] });
-      expect(seen).toEqual({ auth: 'Bearer tok-123', url: '/api/v1/pods?limit=5' });
+      expect(seen).toEqual({
+        auth: 'Bearer tok-123',
+        url: '/api/v1/pods?limit=5',
+      });
     } finally {
       await close();
     }
@@ -61,20 +67,29 @@ describe('KubeClient', () => {
     [404, 'notFound'],
     [410, 'gone'],
     [500, 'server'],
-  ])('maps status %i to kind %s with the Status message', async (status, kind) => {
-    const { client, close } = await serve((_req, res) =>
-      json(res, status, { kind: 'Status', reason: 'Because', message: 'no way' }),
-    );
-    try {
-      const error = (await client.request({ path: '/x' }).catch(e => e)) as KubeRequestError;
-      expect(error).toBeInstanceOf(KubeRequestError);
-      expect(error).toMatchObject({ kind, status, reason: 'Because' });
-      expect(error.message).toContain('no way');
-      expect(error.message).not.toContain('tok-123');
-    } finally {
-      await close();
-    }
-  });
+  ])(
+    'maps status %i to kind %s with the Status message',
+    async (status, kind) => {
+      const { client, close } = await serve((_req, res) =>
+        json(res, status, {
+          kind: 'Status',
+          reason: 'Because',
+          message: 'no way',
+        }),
+      );
+      try {
+        const error = (await client
+          .request({ path: '/x' })
+          .catch(e => e)) as KubeRequestError;
+        expect(error).toBeInstanceOf(KubeRequestError);
+        expect(error).toMatchObject({ kind, status, reason: 'Because' });
+        expect(error.message).toContain('no way');
+        expect(error.message).not.toContain('tok-123');
+      } finally {
+        await close();
+      }
+    },
+  );
 
   it('reports a malformed body, a timeout and an unreachable server', async () => {
     const { client, close } = await serve((req, res) => {
@@ -102,7 +117,10 @@ describe('KubeClient', () => {
   it('streams watch events split across chunks and ends with the stream', async () => {
     const { client, close } = await serve((_req, res) => {
       res.writeHead(200, { 'Content-Type': 'application/json' });
-      const a = JSON.stringify({ type: 'ADDED', object: { metadata: { name: 'é' } } });
+      const a = JSON.stringify({
+        type: 'ADDED',
+        object: { metadata: { name: 'é' } },
+      });
       res.write(`${a.slice(0, 10)}`);
       setTimeout(() => {
         res.write(`${a.slice(10)}\n{"type":"DELETED","object":{}}\n`);
@@ -126,7 +144,12 @@ describe('KubeClient', () => {
         res.end(
           `${JSON.stringify({
             type: 'ERROR',
-            object: { kind: 'Status', code: 410, reason: 'Expired', message: 'too old' },
+            object: {
+              kind: 'Status',
+              code: 410,
+              reason: 'Expired',
+              message: 'too old',
+            },
           })}\n`,
         );
       } else {
@@ -134,11 +157,15 @@ describe('KubeClient', () => {
       }
     });
     try {
-      await expect(client.watch({ path: '/expired' }, () => {})).rejects.toMatchObject({
+      await expect(
+        client.watch({ path: '/expired' }, () => {}),
+      ).rejects.toMatchObject({
         kind: 'gone',
         status: 410,
       });
-      await expect(client.watch({ path: '/garbage' }, () => {})).rejects.toMatchObject({
+      await expect(
+        client.watch({ path: '/garbage' }, () => {}),
+      ).rejects.toMatchObject({
         kind: 'malformed',
       });
     } finally {
@@ -167,7 +194,9 @@ describe('KubeClient watch deadline', () => {
       // never answers
     });
     try {
-      await expect(client.watch({ path: '/w' }, () => {})).rejects.toMatchObject({
+      await expect(
+        client.watch({ path: '/w' }, () => {}),
+      ).rejects.toMatchObject({
         kind: 'timeout',
       });
     } finally {

@@ -197,7 +197,9 @@ export class KubeClient {
       headers.Authorization = `Bearer ${this.cluster.auth.token}`;
     }
     const payload =
-      req.body === undefined ? undefined : Buffer.from(JSON.stringify(req.body));
+      req.body === undefined
+        ? undefined
+        : Buffer.from(JSON.stringify(req.body));
     if (payload) {
       headers['Content-Type'] = req.contentType ?? 'application/json';
       headers['Content-Length'] = String(payload.length);
@@ -280,6 +282,8 @@ function toNetworkError(error: unknown, path: string): Error {
   return new KubeRequestError({
     kind: 'unreachable',
     path,
-    message: `cannot reach the API server for ${path}: ${err.code ?? err.message}`,
+    message: `cannot reach the API server for ${path}: ${
+      err.code ?? err.message
+    }`,
   });
 }

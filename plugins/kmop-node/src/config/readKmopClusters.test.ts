@@ -21,7 +21,12 @@ describe('readKmopClusters', () => {
           serviceAccountToken: 'secret-token',
           caData: Buffer.from('PEM DATA').toString('base64'),
         },
-        { name: 'dev', url: 'http://127.0.0.1:6443', authProvider: 'none', skipTLSVerify: true },
+        {
+          name: 'dev',
+          url: 'http://127.0.0.1:6443',
+          authProvider: 'none',
+          skipTLSVerify: true,
+        },
       ]),
     );
     expect(result.problems).toEqual([]);
@@ -67,9 +72,20 @@ describe('readKmopClusters', () => {
     );
     expect(result.clusters.map(c => c.name)).toEqual(['good']);
     expect(result.problems).toEqual([
-      { name: 'oidc', message: expect.stringContaining("authProvider 'oidc' is not supported") },
-      { name: 'notoken', message: expect.stringContaining('needs serviceAccountToken') },
-      { name: 'badurl', message: expect.stringContaining('is not an http(s) URL') },
+      {
+        name: 'oidc',
+        message: expect.stringContaining(
+          "authProvider 'oidc' is not supported",
+        ),
+      },
+      {
+        name: 'notoken',
+        message: expect.stringContaining('needs serviceAccountToken'),
+      },
+      {
+        name: 'badurl',
+        message: expect.stringContaining('is not an http(s) URL'),
+      },
     ]);
     expect(JSON.stringify(result.problems)).not.toContain('secret');
   });

@@ -1,6 +1,6 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { KmopSloView, multiwindowAlerts } from '@kmop/plugin-kmop-common';
-import { PrometheusServer, startPrometheus } from '../../testing/prometheusServer';
+import { PrometheusServer, startPrometheus } from '../../__testUtils__/prometheusServer';
 import { PrometheusClient } from './PrometheusClient';
 import { PrometheusSloEvaluator } from './PrometheusSloEvaluator';
 

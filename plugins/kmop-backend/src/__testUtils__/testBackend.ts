@@ -67,8 +67,11 @@ export async function startKmopBackend(options: {
 }) {
   const entities = options.entities ?? demoEntities();
   const catalog = catalogServiceMock.mock({
-    getEntityByRef: async (ref, options) => {
-      const credentials = options && 'credentials' in options ? options.credentials : undefined;
+    getEntityByRef: async (ref, requestOptions) => {
+      const credentials =
+        requestOptions && 'credentials' in requestOptions
+          ? requestOptions.credentials
+          : undefined;
       const principal = credentials?.principal as { userEntityRef?: string } | undefined;
       if (principal?.userEntityRef === OUTSIDER) return undefined;
       const wanted = typeof ref === 'string' ? ref : `${ref.kind}:${ref.namespace}/${ref.name}`;
