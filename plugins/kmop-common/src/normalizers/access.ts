@@ -1,0 +1,282 @@
+/**
+ * Safe readers for untrusted Kubernetes objects.
+ *
+ * Objects come from clusters we do not control, so every read checks the type it finds.
+ * An absent (or `null`) field reads as `undefined`; a field of the wrong type also reads as
+ * `undefined` and is recorded as an issue, so a normalizer can mark the object malformed
+ * instead of crashing or silently showing half the data.
+ */
+
+/** A Kubernetes condition as found in `status.conditions`. */
+export interface KubeCondition {
+  type: string;
+  status: string;
+  reason?: string;
+  message?: string;
+  observedGeneration?: number;
+  lastTransitionTime?: string;
+}
+
+/** Plain JSON-like object check: arrays and null are not records. */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The JSON type name of a value, for messages. */
+export function typeName(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'object') return 'an object';
+  return `a ${typeof value}`;
+}
+
+/** A dotted path (`spec.rules`), or literal keys for keys that contain dots (labels, annotations). */
+export type Path = string | readonly string[];
+
+function pathText(path: Path): string {
+  return typeof path === 'string' ? path : path.join('.');
+}
+
+function pathKeys(path: Path): readonly string[] {
+  if (typeof path !== 'string') return path;
+  return path ? path.split('.') : [];
+}
+
+/** A short rendering of a value for messages: numbers and strings as written, else the type. */
+export function show(value: unknown): string {
+  if (typeof value === 'string') {
+    return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  }
+  if (typeof value === 'number' || typeof value === 'boolean') {
+    return String(value);
+  }
+  return typeName(value);
+}
+
+function joinPath(base: string, path: string): string {
+  if (!base) return path;
+  if (!path) return base;
+  return path.startsWith('[') ? `${base}${path}` : `${base}.${path}`;
+}
+
+/**
+ * Reads fields of one object by dotted path (`spec.rules`), recording type problems in an
+ * issue list shared with every child reader made from it.
+ */
+export class Reader {
+  private constructor(
+    readonly value: unknown,
+    /** Path of `value` from the root object, used in issue messages. */
+    readonly path: string,
+    private readonly issueList: string[],
+  ) {}
+
+  /** A reader for a whole object, with a fresh issue list. */
+  static root(value: unknown): Reader {
+    return new Reader(value, '', []);
+  }
+
+  /** Problems found so far, each naming the field: `spec.rules[1].weight is a string, expected a number`. */
+  get issues(): readonly string[] {
+    return this.issueList;
+  }
+
+  /** Records a problem with the field at `path` (relative to this reader). */
+  note(path: Path, problem: string): void {
+    const message = `${
+      joinPath(this.path, pathText(path)) || 'object'
+    } ${problem}`;
+    if (!this.issueList.includes(message)) this.issueList.push(message);
+  }
+
+  /** The raw value at `path`, or undefined when absent, null or behind a non-object. */
+  get(path: Path): unknown {
+    let current: unknown = this.value;
+    let walked = '';
+    for (const key of pathKeys(path)) {
+      if (current === undefined || current === null) return undefined;
+      if (!isRecord(current)) {
+        this.note(walked, `is ${typeName(current)}, expected an object`);
+        return undefined;
+      }
+      current = Object.prototype.hasOwnProperty.call(current, key)
+        ? current[key]
+        : undefined;
+      walked = joinPath(walked, key);
+    }
+    return current === null ? undefined : current;
+  }
+
+  /** The own keys of this reader's object ([] when it is not an object). */
+  keys(): string[] {
+    return isRecord(this.value) ? Object.keys(this.value) : [];
+  }
+
+  /** True when the field holds a value (not absent or null). */
+  has(path: Path): boolean {
+    return this.get(path) !== undefined;
+  }
+
+  private typed<T>(
+    path: Path,
+    expected: string,
+    accept: (v: unknown) => v is T,
+  ): T | undefined {
+    const v = this.get(path);
+    if (v === undefined) return undefined;
+    if (accept(v)) return v;
+    this.note(path, `is ${typeName(v)}, expected ${expected}`);
+    return undefined;
+  }
+
+  str(path: Path): string | undefined {
+    return this.typed(
+      path,
+      'a string',
+      (v): v is string => typeof v === 'string',
+    );
+  }
+
+  /** A finite number. */
+  num(path: Path): number | undefined {
+    return this.typed(
+      path,
+      'a finite number',
+      (v): v is number => typeof v === 'number' && Number.isFinite(v),
+    );
+  }
+
+  /** A whole number (Kubernetes int32/int64 fields). */
+  int(path: Path): number | undefined {
+    return this.typed(path, 'an integer', (v): v is number =>
+      Number.isSafeInteger(v),
+    );
+  }
+
+  /**
+   * A whole number, also when written as a decimal string: proto3 JSON writes int64 fields
+   * that way (Istio's `observedGeneration: "3"`).
+   */
+  intLike(path: Path): number | undefined {
+    const v = this.get(path);
+    if (typeof v === 'string' && /^-?\d+$/.test(v)) {
+      const n = Number(v);
+      if (Number.isSafeInteger(n)) return n;
+    }
+    return this.int(path);
+  }
+
+  bool(path: Path): boolean | undefined {
+    return this.typed(
+      path,
+      'a boolean',
+      (v): v is boolean => typeof v === 'boolean',
+    );
+  }
+
+  /** Kubernetes IntOrString (`1`, `"25%"`). */
+  intOrString(path: Path): number | string | undefined {
+    return this.typed(
+      path,
+      'an integer or a string',
+      (v): v is number | string =>
+        typeof v === 'string' || Number.isSafeInteger(v),
+    );
+  }
+
+  /** A child reader for an object field, or undefined when absent or not an object. */
+  record(path: Path): Reader | undefined {
+    const v = this.typed(path, 'an object', isRecord);
+    return v === undefined
+      ? undefined
+      : new Reader(v, joinPath(this.path, pathText(path)), this.issueList);
+  }
+
+  /** Child readers for the objects of an array field; elements that are not objects are recorded and skipped. */
+  arr(path: Path): Reader[] {
+    const list = this.list(path);
+    const base = joinPath(this.path, pathText(path));
+    const readers: Reader[] = [];
+    list.forEach((item, i) => {
+      if (isRecord(item)) {
+        readers.push(new Reader(item, `${base}[${i}]`, this.issueList));
+      } else if (item !== null) {
+        this.note(
+          `${pathText(path)}[${i}]`,
+          `is ${typeName(item)}, expected an object`,
+        );
+      }
+    });
+    return readers;
+  }
+
+  /** The raw elements of an array field ([] when absent). */
+  list(path: Path): unknown[] {
+    return (
+      this.typed(path, 'an array', (v): v is unknown[] => Array.isArray(v)) ??
+      []
+    );
+  }
+
+  /** An array of strings; other elements are recorded and skipped. */
+  strs(path: Path): string[] {
+    const out: string[] = [];
+    this.list(path).forEach((item, i) => {
+      if (typeof item === 'string') out.push(item);
+      else
+        this.note(
+          `${pathText(path)}[${i}]`,
+          `is ${typeName(item)}, expected a string`,
+        );
+    });
+    return out;
+  }
+
+  /** A string-to-string map such as labels or matchLabels. */
+  stringMap(path: Path): Record<string, string> {
+    const map = this.record(path);
+    const out: Record<string, string> = {};
+    for (const key of map?.keys() ?? []) {
+      const v = map?.str([key]);
+      if (v !== undefined) out[key] = v;
+    }
+    return out;
+  }
+
+  /** Kubernetes conditions at `path` (default `status.conditions`); entries without a type or status are recorded and skipped. */
+  conditions(path: Path = 'status.conditions'): KubeCondition[] {
+    const out: KubeCondition[] = [];
+    for (const c of this.arr(path)) {
+      const type = c.str('type');
+      const status = c.str('status');
+      if (type === undefined || status === undefined) {
+        c.note('', 'is a condition without a type or status');
+        continue;
+      }
+      out.push({
+        type,
+        status,
+        reason: c.str('reason'),
+        message: c.str('message'),
+        observedGeneration: c.intLike('observedGeneration'),
+        lastTransitionTime: c.str('lastTransitionTime'),
+      });
+    }
+    return out;
+  }
+}
+
+/** The condition of the given type, if present. */
+export function findCondition(
+  conditions: readonly KubeCondition[],
+  type: string,
+): KubeCondition | undefined {
+  return conditions.find(c => c.type === type);
+}
+
+/** `Accepted=False (NotAllowedByListeners): listener https does not allow…` */
+export function describeCondition(c: KubeCondition): string {
+  const reason = c.reason ? ` (${c.reason})` : '';
+  const message = c.message ? `: ${c.message}` : '';
+  return `${c.type}=${c.status}${reason}${message}`;
+}

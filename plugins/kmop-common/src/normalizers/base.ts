@@ -1,0 +1,152 @@
+import type { KmopHealth, KmopItemBase, KmopSource } from '../view';
+import { Reader, isRecord, typeName } from './access';
+
+/** What a normalizer knows besides the object itself. */
+export interface NormalizeContext {
+  /** Cluster name as configured in `kubernetes.clusterLocatorMethods`. */
+  cluster: string;
+}
+
+/** Turns one object of a source kind into view items; never throws. */
+export type Normalizer<T extends KmopItemBase> = (
+  obj: unknown,
+  ctx: NormalizeContext,
+) => T[];
+
+/** The parts of an object every normalizer needs. */
+export interface ObjectMeta {
+  source: KmopSource;
+  /** Item id of the object (see {@link itemId}). */
+  id: string;
+  generation?: number;
+}
+
+/** A health verdict with the reason a person reads. */
+export interface HealthVerdict {
+  health: KmopHealth;
+  reason: string;
+  badges?: string[];
+}
+
+/** `<cluster>/<apiVersion>/<kind>/<namespace>/<name>`, plus `#suffix` when one object yields several items. */
+export function itemId(source: KmopSource, suffix?: string): string {
+  const base = `${source.cluster}/${source.apiVersion}/${source.kind}/${
+    source.namespace ?? ''
+  }/${source.name}`;
+  return suffix === undefined ? base : `${base}#${suffix}`;
+}
+
+/** Base fields of an item from its object's meta and a health verdict. */
+export function itemBase(
+  meta: ObjectMeta,
+  verdict: HealthVerdict,
+  suffix?: string,
+): KmopItemBase {
+  return {
+    id: suffix === undefined ? meta.id : itemId(meta.source, suffix),
+    source: meta.source,
+    health: verdict.health,
+    healthReason: verdict.reason,
+    badges: verdict.badges ?? [],
+  };
+}
+
+interface NormalizerSpec<T extends KmopItemBase> {
+  /** Used in the source when the object does not say. */
+  apiVersion: string;
+  kind: string;
+  build(r: Reader, meta: ObjectMeta): T[];
+  /** An item with no content, for objects that cannot be read. */
+  blank(base: KmopItemBase): T;
+}
+
+const MAX_REPORTED_ISSUES = 3;
+
+/** The message of anything thrown (errors from another realm fail `instanceof Error`). */
+function errorText(e: unknown): string {
+  return isRecord(e) && typeof e.message === 'string' ? e.message : typeName(e);
+}
+
+function describeIssues(kind: string, issues: readonly string[]): string {
+  const shown = issues.slice(0, MAX_REPORTED_ISSUES).join('; ');
+  const more =
+    issues.length > MAX_REPORTED_ISSUES
+      ? ` (and ${issues.length - MAX_REPORTED_ISSUES} more)`
+      : '';
+  return `Malformed ${kind}: ${shown}${more}`;
+}
+
+function readMeta(
+  r: Reader,
+  ctx: NormalizeContext,
+  spec: { apiVersion: string; kind: string },
+): ObjectMeta {
+  const name = r.str('metadata.name');
+  if (name === undefined && !r.has('metadata.name')) {
+    r.note('metadata.name', 'is missing');
+  }
+  const source: KmopSource = {
+    cluster: typeof ctx?.cluster === 'string' ? ctx.cluster : '',
+    apiVersion: r.str('apiVersion') ?? spec.apiVersion,
+    kind: r.str('kind') ?? spec.kind,
+    namespace: r.str('metadata.namespace'),
+    name: name ?? '',
+  };
+  return {
+    source,
+    id: itemId(source),
+    generation: r.int('metadata.generation'),
+  };
+}
+
+/**
+ * Wraps a normalizer body so that it never throws and malformed objects come out as one
+ * item with health `unknown` and a reason naming the fields that were wrong.
+ */
+export function defineNormalizer<T extends KmopItemBase>(
+  spec: NormalizerSpec<T>,
+): Normalizer<T> {
+  return (obj, ctx) => {
+    const r = Reader.root(obj);
+    if (!isRecord(obj)) {
+      const meta = readMeta(Reader.root({}), ctx, spec);
+      return [
+        spec.blank(
+          itemBase(meta, {
+            health: 'unknown',
+            reason: `Malformed ${spec.kind}: the object is ${typeName(
+              obj,
+            )}, expected an object`,
+          }),
+        ),
+      ];
+    }
+    const meta = readMeta(r, ctx, spec);
+    let items: T[];
+    try {
+      items = spec.build(r, meta);
+    } catch (e) {
+      // Readers should make this unreachable; if a bug slips through, one bad object must
+      // not take the whole entity page down with it.
+      return [
+        spec.blank(
+          itemBase(meta, {
+            health: 'unknown',
+            reason: `Internal error reading ${spec.kind}: ${errorText(e)}`,
+          }),
+        ),
+      ];
+    }
+    if (r.issues.length === 0) return items;
+    const first =
+      items[0] ?? spec.blank(itemBase(meta, { health: 'unknown', reason: '' }));
+    return [
+      {
+        ...first,
+        id: meta.id,
+        health: 'unknown',
+        healthReason: describeIssues(meta.source.kind, r.issues),
+      },
+    ];
+  };
+}

@@ -1,0 +1,54 @@
+import type { KmopHealth } from '../view';
+import type { HealthVerdict } from './base';
+
+const SEVERITY: Record<KmopHealth, number> = {
+  ok: 0,
+  unknown: 1,
+  progressing: 2,
+  degraded: 3,
+};
+
+/**
+ * The most severe of several verdicts (degraded > progressing > unknown > ok), keeping the
+ * badges of all of them.
+ */
+export function worstVerdict(
+  verdicts: readonly HealthVerdict[],
+  whenEmpty: HealthVerdict,
+): HealthVerdict {
+  if (verdicts.length === 0) return whenEmpty;
+  let worst = verdicts[0];
+  for (const v of verdicts) {
+    if (SEVERITY[v.health] > SEVERITY[worst.health]) worst = v;
+  }
+  const badges = [...new Set(verdicts.flatMap(v => v.badges ?? []))];
+  return { ...worst, badges };
+}
+
+/**
+ * The progressing verdict when a status was written for an older spec
+ * (`observedGeneration < metadata.generation`), else undefined.
+ */
+export function staleVerdict(
+  who: string,
+  observed: number | undefined,
+  generation: number | undefined,
+): HealthVerdict | undefined {
+  if (observed === undefined || generation === undefined) return undefined;
+  if (observed >= generation) return undefined;
+  return {
+    health: 'progressing',
+    reason: `${who} has not yet processed generation ${generation} (last observed ${observed})`,
+  };
+}
+
+/** Adds badges to a verdict without duplicates. */
+export function withBadges(
+  verdict: HealthVerdict,
+  badges: readonly string[],
+): HealthVerdict {
+  return {
+    ...verdict,
+    badges: [...new Set([...(verdict.badges ?? []), ...badges])],
+  };
+}

@@ -1,0 +1,191 @@
+import type { KmopResilienceSetting, KmopResilienceView } from '../../view';
+import type { Reader } from '../access';
+import { defineNormalizer, itemBase } from '../base';
+import { policyVerdict, readParentStatuses } from '../gatewayApiStatus';
+import { blankResilience, clauses, plural, setting } from './common';
+
+/** Envoy Gateway's defaults (CRD-REFERENCE §3). */
+const DEFAULT_NUM_RETRIES = 2;
+const DEFAULT_CIRCUIT_LIMIT = 1024;
+
+function retry(spec: Reader): KmopResilienceSetting | undefined {
+  const r = spec.record('retry');
+  if (!r) return undefined;
+  const attempts = r.int('numRetries') ?? DEFAULT_NUM_RETRIES;
+  const triggers = r.strs('retryOn.triggers');
+  const codes = r
+    .list('retryOn.httpStatusCodes')
+    .filter((c): c is number => Number.isSafeInteger(c));
+  const on = [...triggers, ...codes.map(String)].join(',');
+  const perTry = r.str('perRetry.timeout');
+  const base = r.str('perRetry.backOff.baseInterval');
+  const max = r.str('perRetry.backOff.maxInterval');
+  return setting(
+    'retry',
+    clauses(
+      `${plural(attempts, 'retry', 'retries')}${on ? ` on ${on}` : ''}`,
+      perTry && `${perTry} per try`,
+      base && `backoff ${base}${max ? `–${max}` : ''}`,
+    ),
+    {
+      numRetries: attempts,
+      retryOn: on || undefined,
+      perRetryTimeout: perTry,
+      backoffBaseInterval: base,
+      backoffMaxInterval: max,
+    },
+  );
+}
+
+function timeout(spec: Reader): KmopResilienceSetting | undefined {
+  const t = spec.record('timeout');
+  if (!t) return undefined;
+  const values = {
+    connectTimeout: t.str('tcp.connectTimeout'),
+    requestTimeout: t.str('http.requestTimeout'),
+    connectionIdleTimeout: t.str('http.connectionIdleTimeout'),
+    maxConnectionDuration: t.str('http.maxConnectionDuration'),
+    maxStreamDuration: t.str('http.maxStreamDuration'),
+    streamIdleTimeout: t.str('http.streamIdleTimeout'),
+  };
+  const summary = clauses(
+    values.requestTimeout && `request timeout ${values.requestTimeout}`,
+    values.connectTimeout && `connect timeout ${values.connectTimeout}`,
+    values.connectionIdleTimeout &&
+      `idle timeout ${values.connectionIdleTimeout}`,
+    values.streamIdleTimeout &&
+      `stream idle timeout ${values.streamIdleTimeout}`,
+    values.maxStreamDuration &&
+      `streams live at most ${values.maxStreamDuration}`,
+    values.maxConnectionDuration &&
+      `connections live at most ${values.maxConnectionDuration}`,
+  );
+  return setting('timeout', summary || 'timeouts at their defaults', values);
+}
+
+function circuitBreaker(spec: Reader): KmopResilienceSetting | undefined {
+  const cb = spec.record('circuitBreaker');
+  if (!cb) return undefined;
+  const limit = (key: string) => cb.int(key) ?? DEFAULT_CIRCUIT_LIMIT;
+  const values = {
+    maxConnections: limit('maxConnections'),
+    maxPendingRequests: limit('maxPendingRequests'),
+    maxParallelRequests: limit('maxParallelRequests'),
+    maxParallelRetries: limit('maxParallelRetries'),
+    maxRequestsPerConnection: cb.int('maxRequestsPerConnection'),
+  };
+  const summary = clauses(
+    `max ${values.maxConnections} connections`,
+    `${values.maxPendingRequests} pending requests`,
+    `${values.maxParallelRequests} parallel requests`,
+    `${values.maxParallelRetries} parallel retries`,
+    values.maxRequestsPerConnection !== undefined &&
+      `${values.maxRequestsPerConnection} requests per connection`,
+  );
+  return setting('circuitBreaker', summary, values);
+}
+
+function rateLimitRules(rl: Reader, scope: 'global' | 'local'): string[] {
+  return rl.arr(`${scope}.rules`).map(rule => {
+    const requests = rule.int('limit.requests');
+    const unit = rule.str('limit.unit');
+    const selectors = rule.list('clientSelectors').length;
+    const who =
+      selectors > 0
+        ? ` per matching client (${plural(selectors, 'selector')})`
+        : '';
+    return `${requests ?? '?'}/${unit ?? '?'}${who}`;
+  });
+}
+
+function rateLimit(spec: Reader): KmopResilienceSetting | undefined {
+  const rl = spec.record('rateLimit');
+  if (!rl) return undefined;
+  const global = rateLimitRules(rl, 'global');
+  const local = rateLimitRules(rl, 'local');
+  return setting(
+    'rateLimit',
+    clauses(
+      global.length > 0 && `global ${global.join('; ')}`,
+      local.length > 0 && `local ${local.join('; ')}`,
+    ) || 'rate limit without rules',
+    {
+      global: global.join('; ') || undefined,
+      local: local.join('; ') || undefined,
+    },
+  );
+}
+
+function faultInjection(spec: Reader): KmopResilienceSetting | undefined {
+  const f = spec.record('faultInjection');
+  if (!f) return undefined;
+  const delay = f.str('delay.fixedDelay');
+  const status = f.int('abort.httpStatus') ?? f.int('abort.grpcStatus');
+  const delayPercent = f.num('delay.percentage');
+  const abortPercent = f.num('abort.percentage');
+  const pct = (p: number | undefined) =>
+    p === undefined ? '' : ` for ${p}% of requests`;
+  return setting(
+    'fault',
+    clauses(
+      delay && `delay ${delay}${pct(delayPercent)}`,
+      status !== undefined && `abort with ${status}${pct(abortPercent)}`,
+    ) || 'fault injection without faults',
+    { delay, delayPercent, abort: status, abortPercent },
+  );
+}
+
+function targetOf(spec: Reader, badges: string[]): string | undefined {
+  const refs = spec.arr('targetRefs');
+  const single = spec.record('targetRef');
+  if (single) badges.push('deprecated: targetRef');
+  const named = [...refs, ...(single ? [single] : [])].map(
+    t =>
+      `${t.str('kind') ?? '?'} ${t.str('name') ?? '?'}${
+        t.str('sectionName') ? ` (section ${t.str('sectionName')})` : ''
+      }`,
+  );
+  const selected = spec
+    .arr('targetSelectors')
+    .map(s => `${s.str('kind') ?? '?'} selected by labels`);
+  const all = [...named, ...selected];
+  return all.length > 0 ? all.join(', ') : undefined;
+}
+
+/** Envoy Gateway BackendTrafficPolicy → one resilience item. */
+export const normalizeEnvoyBackendTrafficPolicy =
+  defineNormalizer<KmopResilienceView>({
+    apiVersion: 'gateway.envoyproxy.io/v1alpha1',
+    kind: 'BackendTrafficPolicy',
+    blank: blankResilience,
+    build: (r, meta) => {
+      const spec = r.record('spec');
+      const badges: string[] = [];
+      const target = spec ? targetOf(spec, badges) : undefined;
+      const verdict = policyVerdict(
+        readParentStatuses(r, 'status.ancestors', 'ancestorRef'),
+        meta.generation,
+      );
+      const settings = spec
+        ? [
+            retry(spec),
+            timeout(spec),
+            circuitBreaker(spec),
+            rateLimit(spec),
+            faultInjection(spec),
+          ]
+        : [];
+      return [
+        {
+          ...itemBase(meta, {
+            ...verdict,
+            badges: [...(verdict.badges ?? []), ...badges],
+          }),
+          target,
+          settings: settings.filter(
+            (s): s is KmopResilienceSetting => s !== undefined,
+          ),
+        },
+      ];
+    },
+  });

@@ -1,0 +1,110 @@
+import type { KmopResilienceView } from '../../view';
+import { Reader, describeCondition, findCondition } from '../access';
+import { HealthVerdict, defineNormalizer, itemBase } from '../base';
+import { staleVerdict } from '../health';
+import { blankResilience, budgetRule, plural, setting } from './common';
+
+/** CRD-REFERENCE §8. */
+function budgetVerdict(
+  r: Reader,
+  generation: number | undefined,
+): HealthVerdict {
+  const status = r.record('status');
+  if (!status || status.keys().length === 0) {
+    return {
+      health: 'unknown',
+      reason: 'The disruption controller has not reported a status yet',
+    };
+  }
+  const stale = staleVerdict(
+    'The disruption controller',
+    r.int('status.observedGeneration'),
+    generation,
+  );
+  if (stale) return stale;
+  const allowed = r.int('status.disruptionsAllowed');
+  const healthy = r.int('status.currentHealthy');
+  const desired = r.int('status.desiredHealthy');
+  const condition = findCondition(r.conditions(), 'DisruptionAllowed');
+  if (condition?.reason === 'SyncFailed') {
+    return { health: 'degraded', reason: describeCondition(condition) };
+  }
+  if (healthy !== undefined && desired !== undefined && healthy < desired) {
+    return {
+      health: 'degraded',
+      reason: `${healthy} healthy pods, ${desired} required`,
+    };
+  }
+  if (allowed !== undefined && allowed > 0) {
+    return {
+      health: 'ok',
+      reason: `${plural(allowed, 'disruption')} allowed`,
+    };
+  }
+  if (allowed === 0) {
+    return {
+      health: 'ok',
+      reason: `At the minimum (${healthy ?? '?'} healthy, ${
+        desired ?? '?'
+      } required): voluntary evictions are blocked`,
+      badges: ['evictions blocked'],
+    };
+  }
+  return {
+    health: 'unknown',
+    reason: 'The disruption controller reported no disruptionsAllowed',
+  };
+}
+
+function selectorText(r: Reader): string | undefined {
+  const labels = Object.entries(r.stringMap('spec.selector.matchLabels')).map(
+    ([k, v]) => `${k}=${v}`,
+  );
+  const expressions = r.list('spec.selector.matchExpressions').length;
+  const parts = [
+    ...labels,
+    ...(expressions > 0 ? [plural(expressions, 'expression')] : []),
+  ];
+  return parts.length > 0 ? parts.join(', ') : undefined;
+}
+
+/** policy/v1 PodDisruptionBudget → one resilience item. */
+export const normalizePodDisruptionBudget =
+  defineNormalizer<KmopResilienceView>({
+    apiVersion: 'policy/v1',
+    kind: 'PodDisruptionBudget',
+    blank: blankResilience,
+    build: (r, meta) => {
+      const minAvailable = r.intOrString('spec.minAvailable');
+      const maxUnavailable = r.intOrString('spec.maxUnavailable');
+      const rule = budgetRule(minAvailable, maxUnavailable);
+      const allowed = r.int('status.disruptionsAllowed');
+      const healthy = r.int('status.currentHealthy');
+      const expected = r.int('status.expectedPods');
+      const now =
+        allowed === undefined
+          ? ''
+          : ` — ${plural(allowed, 'disruption')} allowed now (${
+              healthy ?? '?'
+            } of ${expected ?? '?'} pods healthy)`;
+      return [
+        {
+          ...itemBase(meta, budgetVerdict(r, meta.generation)),
+          target: selectorText(r),
+          settings: [
+            setting('disruptionBudget', `${rule}${now}`, {
+              minAvailable,
+              maxUnavailable,
+              disruptionsAllowed: allowed,
+              currentHealthy: healthy,
+              desiredHealthy: r.int('status.desiredHealthy'),
+              expectedPods: expected,
+              unhealthyPodEvictionPolicy: r.str(
+                'spec.unhealthyPodEvictionPolicy',
+              ),
+            }),
+          ],
+        },
+      ];
+    },
+  });

@@ -1,0 +1,46 @@
+import type {
+  KmopItemBase,
+  KmopRolloutStep,
+  KmopRolloutView,
+} from '../../view';
+import type { Reader } from '../access';
+
+/** A rollout item with nothing known but its source, for objects that cannot be read. */
+export function blankRollout(base: KmopItemBase): KmopRolloutView {
+  return {
+    ...base,
+    strategy: 'unknown',
+    steps: [],
+    aborted: false,
+    paused: false,
+    pauseReasons: [],
+  };
+}
+
+/** Steps before the current index are done; without an index nothing has started. */
+export function stepState(
+  index: number,
+  current: number | undefined,
+): KmopRolloutStep['state'] {
+  if (current === undefined || index > current) return 'pending';
+  return index < current ? 'done' : 'current';
+}
+
+/** A pause length: seconds as a number or a duration string (Argo Rollouts, KMOP). */
+export function readPauseDuration(step: Reader): string | undefined {
+  const duration = step.intOrString('pause.duration');
+  return typeof duration === 'number' ? `${duration}s` : duration;
+}
+
+/** A weight in [0, 100]; anything else is recorded. */
+export function readPercent(r: Reader, path: string): number | undefined {
+  const value = r.num(path);
+  if (value === undefined || (value >= 0 && value <= 100)) return value;
+  r.note(path, `is ${value}, expected a percentage from 0 to 100`);
+  return undefined;
+}
+
+/** Only fields that are known, so that empty groups can be left out. */
+export function defined<T extends object>(value: T): T | undefined {
+  return Object.values(value).some(v => v !== undefined) ? value : undefined;
+}

@@ -1,0 +1,169 @@
+import type { KmopRolloutStep, KmopRolloutView } from '../../view';
+import { Reader, describeCondition, findCondition, show } from '../access';
+import { HealthVerdict, defineNormalizer, itemBase } from '../base';
+import { blankRollout } from './common';
+
+/** Flagger's total weight: canary weights are percentages of it. */
+const TOTAL_WEIGHT = 100;
+
+const OK_PHASES = new Set(['Succeeded', 'Initialized']);
+const PROGRESSING_PHASES = new Set([
+  'Initializing',
+  'Waiting',
+  'Progressing',
+  'WaitingPromotion',
+  'Promoting',
+  'Finalising',
+]);
+/** Phases after which the canary has taken all its weight steps. */
+const PROMOTED_PHASES = new Set(['Promoting', 'Finalising', 'Succeeded']);
+
+function isWeight(w: unknown, min: number): w is number {
+  return (
+    Number.isSafeInteger(w) &&
+    (w as number) >= min &&
+    (w as number) <= TOTAL_WEIGHT
+  );
+}
+
+/** An integer weight in [min, 100]; anything else is recorded. */
+function readWeight(a: Reader, path: string, min: number): number | undefined {
+  const w = a.get(path);
+  if (w === undefined || isWeight(w, min)) return w;
+  a.note(
+    path,
+    `is ${show(w)}, expected an integer from ${min} to ${TOTAL_WEIGHT}`,
+  );
+  return undefined;
+}
+
+/**
+ * The canary weights Flagger walks through, as the scheduler does: the listed stepWeights, or
+ * stepWeight added until maxWeight (default 100) is reached, never above 100.
+ */
+function plannedWeights(a: Reader | undefined): number[] {
+  if (!a) return [];
+  const listed = a.list('stepWeights');
+  if (listed.length > 0) {
+    return listed.flatMap((w, i) => {
+      if (isWeight(w, 0)) return [w];
+      a.note(
+        `stepWeights[${i}]`,
+        `is ${show(w)}, expected an integer from 0 to ${TOTAL_WEIGHT}`,
+      );
+      return [];
+    });
+  }
+  const step = readWeight(a, 'stepWeight', 1);
+  if (step === undefined) return [];
+  const max = readWeight(a, 'maxWeight', 1) ?? TOTAL_WEIGHT;
+  const weights: number[] = [];
+  for (let w = 0; w < max; ) {
+    w = Math.min(w + step, TOTAL_WEIGHT);
+    weights.push(w);
+  }
+  return weights;
+}
+
+function stepsOf(
+  weights: readonly number[],
+  phase: string | undefined,
+  canaryWeight: number | undefined,
+): KmopRolloutStep[] {
+  const promoted = phase !== undefined && PROMOTED_PHASES.has(phase);
+  const progressing = phase === 'Progressing' || phase === 'WaitingPromotion';
+  return weights.map((weight, index) => {
+    let state: KmopRolloutStep['state'] = 'pending';
+    if (promoted) state = 'done';
+    else if (progressing && canaryWeight !== undefined) {
+      if (weight < canaryWeight) state = 'done';
+      else if (weight === canaryWeight) state = 'current';
+    }
+    return { index, type: 'setWeight', weight, state };
+  });
+}
+
+/** CRD-REFERENCE §5. */
+function canaryVerdict(
+  r: Reader,
+  phase: string | undefined,
+  risk: string,
+): HealthVerdict {
+  const promoted = findCondition(r.conditions(), 'Promoted');
+  const detail = promoted?.message ? `: ${promoted.message}` : '';
+  if (phase === undefined || phase === '') {
+    return {
+      health: 'unknown',
+      reason: 'Flagger has not reported a phase yet',
+    };
+  }
+  if (OK_PHASES.has(phase))
+    return { health: 'ok', reason: `${phase}${detail}` };
+  if (PROGRESSING_PHASES.has(phase)) {
+    return { health: 'progressing', reason: `${phase}${risk}${detail}` };
+  }
+  if (phase === 'Failed' || promoted?.status === 'False') {
+    return {
+      health: 'degraded',
+      reason: promoted ? describeCondition(promoted) : `Failed${risk}`,
+    };
+  }
+  return { health: 'unknown', reason: `${phase}${detail}` };
+}
+
+/** Flagger Canary (flagger.app/v1beta1) → one rollout item. */
+export const normalizeFlaggerCanary = defineNormalizer<KmopRolloutView>({
+  apiVersion: 'flagger.app/v1beta1',
+  kind: 'Canary',
+  blank: blankRollout,
+  build: (r, meta) => {
+    // spec.canaryAnalysis is the deprecated name of spec.analysis.
+    const analysis =
+      r.record('spec.analysis') ?? r.record('spec.canaryAnalysis');
+    const phase = r.str('status.phase');
+    const canaryWeight = readWeight(r, 'status.canaryWeight', 0);
+    const failedChecks = r.int('status.failedChecks');
+    const threshold = analysis?.int('threshold');
+    const failureThreshold =
+      threshold !== undefined && threshold > 0 ? threshold : 1;
+    const iterations = analysis?.int('iterations') ?? 0;
+    const abTesting =
+      iterations > 0 && (analysis?.list('match').length ?? 0) > 0;
+    const risk =
+      failedChecks !== undefined
+        ? ` (${failedChecks}/${failureThreshold} failed checks)`
+        : '';
+    const verdict = canaryVerdict(r, phase, risk);
+    const badges = [...(verdict.badges ?? [])];
+    if (abTesting) badges.push('A/B testing');
+    if (r.bool('spec.suspend') === true) badges.push('suspended');
+    if (r.bool('spec.skipAnalysis') === true) badges.push('analysis skipped');
+    const targetName = r.str('spec.targetRef.name');
+    const apex = r.str('spec.service.name') ?? targetName;
+    return [
+      {
+        ...itemBase(meta, { ...verdict, badges }),
+        strategy: iterations > 0 && !abTesting ? 'blueGreen' : 'canary',
+        phase,
+        message: findCondition(r.conditions(), 'Promoted')?.message,
+        steps: stepsOf(plannedWeights(analysis), phase, canaryWeight),
+        canaryWeight,
+        aborted: false,
+        paused: r.bool('spec.suspend') === true,
+        pauseReasons: r.bool('spec.suspend') === true ? ['suspended'] : [],
+        failedChecks,
+        failureThreshold,
+        // Flagger names its services after the apex service (GetServiceNames).
+        services: apex
+          ? { canary: `${apex}-canary`, stable: `${apex}-primary` }
+          : undefined,
+        target: targetName
+          ? {
+              kind: r.str('spec.targetRef.kind') ?? 'Deployment',
+              name: targetName,
+            }
+          : undefined,
+      },
+    ];
+  },
+});

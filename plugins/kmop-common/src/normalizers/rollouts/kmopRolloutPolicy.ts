@@ -1,0 +1,147 @@
+import type { KmopRolloutStep, KmopRolloutView } from '../../view';
+import type { Reader } from '../access';
+import { HealthVerdict, defineNormalizer, itemBase } from '../base';
+import { kmopPreconditions, kmopVerdict } from '../kmopStatus';
+import {
+  blankRollout,
+  defined,
+  readPauseDuration,
+  readPercent,
+  stepState,
+} from './common';
+
+/**
+ * The operator reports the engine's phase word (Argo Rollouts' or Flagger's), so both
+ * vocabularies are understood.
+ */
+const PHASE_HEALTH = new Map<string, KmopRolloutView['health']>(
+  Object.entries<KmopRolloutView['health']>({
+    Healthy: 'ok',
+    Succeeded: 'ok',
+    Initialized: 'ok',
+    Progressing: 'progressing',
+    Paused: 'progressing',
+    Initializing: 'progressing',
+    Waiting: 'progressing',
+    WaitingPromotion: 'progressing',
+    Promoting: 'progressing',
+    Finalising: 'progressing',
+    Degraded: 'degraded',
+    Failed: 'degraded',
+  }),
+);
+
+function readStep(
+  step: Reader,
+  index: number,
+  current: number | undefined,
+): KmopRolloutStep {
+  const base = { index, state: stepState(index, current) };
+  if (step.has('setWeight')) {
+    return {
+      ...base,
+      type: 'setWeight',
+      weight: readPercent(step, 'setWeight'),
+    };
+  }
+  if (step.has('pause')) {
+    return { ...base, type: 'pause', duration: readPauseDuration(step) };
+  }
+  if (step.has('analysis')) {
+    return {
+      ...base,
+      type: 'analysis',
+      templates: step.strs('analysis.templates'),
+    };
+  }
+  return { ...base, type: 'other' };
+}
+
+function policyVerdict(
+  r: Reader,
+  generation: number | undefined,
+  phase: string | undefined,
+): HealthVerdict {
+  const early = kmopPreconditions(r, generation);
+  if (early) return early;
+  const conditions = kmopVerdict(r, generation);
+  const health = phase === undefined ? undefined : PHASE_HEALTH.get(phase);
+  if (phase === undefined || health === undefined) return conditions;
+  // A condition that agrees with the phase says why (e.g. which step failed).
+  const reason =
+    conditions.health === health ? `${phase}: ${conditions.reason}` : phase;
+  return {
+    health,
+    reason,
+    badges: phase === 'Paused' ? ['paused'] : [],
+  };
+}
+
+function strategyOf(value: string | undefined): KmopRolloutView['strategy'] {
+  if (value === undefined || value === 'rolling') return 'rolling';
+  return value === 'canary' || value === 'blueGreen' ? value : 'unknown';
+}
+
+function badgesOf(r: Reader): string[] {
+  const badges: string[] = [];
+  const engine = r.str('spec.engine');
+  if (engine) badges.push(`engine: ${engine}`);
+  if (r.bool('spec.autoPromote') === true) badges.push('auto-promote');
+  const sloRef = r.str('spec.sloGate.sloRef');
+  const maxBurn = r.num('spec.sloGate.maxBurnRate');
+  if (sloRef) {
+    badges.push(
+      `SLO gate: ${sloRef}${
+        maxBurn === undefined ? '' : ` burn ≤ ${maxBurn}×`
+      }`,
+    );
+  }
+  return badges;
+}
+
+/** KMOP RolloutPolicy (kmop.dev/v1alpha1) → one rollout item. */
+export const normalizeKmopRolloutPolicy = defineNormalizer<KmopRolloutView>({
+  apiVersion: 'kmop.dev/v1alpha1',
+  kind: 'RolloutPolicy',
+  blank: blankRollout,
+  build: (r, meta) => {
+    const phase = r.str('status.phase');
+    const current = r.int('status.currentStepIndex');
+    const verdict = policyVerdict(r, meta.generation, phase);
+    const paused = phase === 'Paused';
+    const serviceRef = r.str('spec.serviceRef');
+    return [
+      {
+        ...itemBase(meta, {
+          ...verdict,
+          badges: [...(verdict.badges ?? []), ...badgesOf(r)],
+        }),
+        strategy: strategyOf(r.str('spec.strategy')),
+        phase,
+        steps: r
+          .arr('spec.canary.steps')
+          .map((s, i) => readStep(s, i, current)),
+        currentStepIndex: current,
+        canaryWeight: readPercent(r, 'status.canaryWeight'),
+        stableRevision: r.str('status.stableRevision'),
+        canaryRevision: r.str('status.canaryRevision'),
+        aborted: false,
+        paused,
+        pauseReasons: paused ? ['paused'] : [],
+        services: defined({
+          canary: r.str('spec.canary.canaryService'),
+          stable: r.str('spec.canary.stableService'),
+          active: r.str('spec.blueGreen.activeService'),
+          preview: r.str('spec.blueGreen.previewService'),
+        }),
+        rolling: defined({
+          maxSurge: r.intOrString('spec.rolling.maxSurge'),
+          maxUnavailable: r.intOrString('spec.rolling.maxUnavailable'),
+        }),
+        target: serviceRef
+          ? { kind: 'Microservice', name: serviceRef }
+          : undefined,
+      },
+    ];
+  },
+});

@@ -1,0 +1,86 @@
+import type { KmopRouteMatch, KmopRouteView } from '../../view';
+import type { Reader } from '../access';
+import { HealthVerdict, defineNormalizer, itemBase } from '../base';
+import { parentViews, routeParentVerdict } from '../gatewayApiStatus';
+import { kmopPreconditions } from '../kmopStatus';
+import { readWeight, withShares } from './backends';
+
+/** KMOP backend weights are percentages. */
+const MAX_WEIGHT = 100;
+
+function readMatch(m: Reader): KmopRouteMatch {
+  return {
+    path: {
+      type: m.str('path.type') ?? 'PathPrefix',
+      value: m.str('path.value') ?? '/',
+    },
+    method: m.str('method'),
+  };
+}
+
+function badgesOf(r: Reader): string[] {
+  const badges: string[] = [];
+  const auth = r.str('spec.auth.type');
+  if (auth && auth !== 'none') badges.push(`auth: ${auth}`);
+  const requests = r.int('spec.rateLimit.requests');
+  const unit = r.str('spec.rateLimit.unit');
+  if (requests !== undefined) {
+    badges.push(`rate limit: ${requests}/${unit ?? 'Second'}`);
+  }
+  return badges;
+}
+
+/** KMOP GatewayRoute (kmop.dev/v1alpha1) → one route item. */
+export const normalizeKmopGatewayRoute = defineNormalizer<KmopRouteView>({
+  apiVersion: 'kmop.dev/v1alpha1',
+  kind: 'GatewayRoute',
+  blank: base => ({ ...base, hostnames: [], parents: [], rules: [] }),
+  build: (r, meta) => {
+    const serviceRef = r.str('spec.serviceRef') ?? '';
+    const port = r.int('spec.port');
+    const gateway = {
+      name: r.str('spec.gateway.name') ?? '',
+      namespace: r.str('spec.gateway.namespace'),
+      sectionName: r.str('spec.gateway.sectionName'),
+      kind: 'Gateway',
+    };
+    // The operator reports the route's parent conditions on the route itself.
+    const reported = { ref: gateway, conditions: r.conditions() };
+    const verdict: HealthVerdict =
+      kmopPreconditions(r, meta.generation) ??
+      routeParentVerdict(reported, meta.generation);
+    const listed = r.arr('spec.backends').map(b => ({
+      name: b.str('name') ?? '',
+      port: b.int('port') ?? port,
+      weight: readWeight(b, 'weight', MAX_WEIGHT, MAX_WEIGHT),
+    }));
+    const matches = r.arr('spec.matches').map(readMatch);
+    const request = r.str('spec.timeouts.request');
+    const backendRequest = r.str('spec.timeouts.backendRequest');
+    return [
+      {
+        ...itemBase(meta, { ...verdict, badges: badgesOf(r) }),
+        hostnames: r.strs('spec.hostnames'),
+        parents: parentViews([gateway], [reported], meta.source.namespace),
+        rules: [
+          {
+            matches:
+              matches.length > 0
+                ? matches
+                : [{ path: { type: 'PathPrefix', value: '/' } }],
+            backends: withShares(
+              listed.length > 0
+                ? listed
+                : [{ name: serviceRef, port, weight: MAX_WEIGHT }],
+            ),
+            timeouts:
+              request === undefined && backendRequest === undefined
+                ? undefined
+                : { request, backendRequest },
+          },
+        ],
+        url: r.str('status.url'),
+      },
+    ];
+  },
+});

@@ -1,0 +1,96 @@
+import type {
+  KmopBurnRate,
+  KmopBurnRateAlert,
+  KmopItemBase,
+  KmopSloView,
+} from '../../view';
+import { evaluateAlerts, multiwindowAlerts, tryParseDuration } from '../../slo';
+import type { Reader } from '../access';
+
+/** Sloth's and KMOP's default SLO window. */
+export const DEFAULT_SLO_WINDOW = '30d';
+
+/**
+ * A percentage objective as a ratio. The range is (0, 100), or (0, 100] where 100 is allowed
+ * (Sloth); anything else is recorded as an issue.
+ */
+export function percentToRatio(
+  r: Reader,
+  path: string,
+  percent: number | undefined,
+  allowHundred = false,
+): number | undefined {
+  if (percent === undefined) {
+    if (!r.has(path)) r.note(path, 'is missing');
+    return undefined;
+  }
+  // Checked on the ratio: a tiny percentage can underflow to 0 when divided.
+  const ratio = percent / 100;
+  const inRange = ratio > 0 && (allowHundred ? ratio <= 1 : ratio < 1);
+  if (!inRange) {
+    r.note(
+      path,
+      `is ${percent}, expected a percentage in (0, 100${
+        allowHundred ? ']' : ')'
+      }`,
+    );
+    return undefined;
+  }
+  return ratio;
+}
+
+/** A window string, recorded as an issue when it is not a duration. */
+export function readWindow(
+  r: Reader,
+  path: string,
+  fallback: string | undefined,
+): string | undefined {
+  const window = r.str(path);
+  if (window === undefined) {
+    if (fallback === undefined && !r.has(path)) r.note(path, 'is missing');
+    return fallback;
+  }
+  if (!tryParseDuration(window)) {
+    r.note(path, `is "${window}", expected a duration such as 30d`);
+    return fallback;
+  }
+  return window;
+}
+
+export interface AlertSwitches {
+  /** All alerting off. */
+  disabled?: boolean;
+  page?: boolean;
+  ticket?: boolean;
+}
+
+/** The SLO window's burn-rate alerts minus disabled severities, evaluated against known burn rates. */
+export function sloAlerts(
+  window: string | undefined,
+  burnRates: readonly KmopBurnRate[],
+  off: AlertSwitches = {},
+): KmopBurnRateAlert[] {
+  if (window === undefined || off.disabled) return [];
+  const seconds = tryParseDuration(window);
+  if (!seconds) return [];
+  const alerts = multiwindowAlerts(seconds).filter(
+    a => !(a.severity === 'page' ? off.page : off.ticket),
+  );
+  const rates: Record<string, number> = {};
+  for (const b of burnRates) rates[b.window] = b.rate;
+  return evaluateAlerts(alerts, rates);
+}
+
+/** An SLO item with nothing known but its source, for objects that cannot be read. */
+export function blankSlo(base: KmopItemBase): KmopSloView {
+  return {
+    ...base,
+    name: base.source.name,
+    objective: 0,
+    window: DEFAULT_SLO_WINDOW,
+    indicator: { type: 'unknown' },
+    burnRates: [],
+    alerts: [],
+    dataSource: 'none',
+  };
+}

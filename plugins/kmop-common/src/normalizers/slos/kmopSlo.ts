@@ -1,0 +1,144 @@
+import type {
+  KmopBurnRate,
+  KmopBurnRateAlert,
+  KmopSloIndicator,
+  KmopSloView,
+} from '../../view';
+import {
+  describeAlert,
+  errorBudgetRemaining,
+  tryParseDuration,
+} from '../../slo';
+import type { Reader } from '../access';
+import { HealthVerdict, defineNormalizer, itemBase } from '../base';
+import { kmopVerdict } from '../kmopStatus';
+import {
+  DEFAULT_SLO_WINDOW,
+  blankSlo,
+  percentToRatio,
+  readWindow,
+  sloAlerts,
+} from './common';
+
+function readIndicator(r: Reader): KmopSloIndicator {
+  const type = r.str('spec.indicator.type');
+  return {
+    type: type === 'ratio' || type === 'latency' ? type : 'unknown',
+    errorQuery: r.str('spec.indicator.errorQuery'),
+    totalQuery: r.str('spec.indicator.totalQuery'),
+    threshold: r.str('spec.indicator.threshold'),
+  };
+}
+
+function readBurnRates(r: Reader): KmopBurnRate[] {
+  return r.arr('status.burnRates').flatMap(b => {
+    const window = b.str('window');
+    const rate = b.num('rate');
+    if (window === undefined || rate === undefined) return [];
+    if (!tryParseDuration(window)) {
+      b.note('window', `is "${window}", expected a duration such as 1h`);
+      return [];
+    }
+    if (rate < 0) {
+      b.note('rate', `is ${rate}, expected a burn rate ≥ 0`);
+      return [];
+    }
+    return [{ window, rate }];
+  });
+}
+
+/** A ratio field of the status in [0, 1]. */
+function readRatio(r: Reader, path: string): number | undefined {
+  const value = r.num(path);
+  if (value === undefined || (value >= 0 && value <= 1)) return value;
+  r.note(path, `is ${value}, expected a ratio between 0 and 1`);
+  return undefined;
+}
+
+/**
+ * The operator's reconcile verdict, made worse by what the figures say: a spent budget or a
+ * firing page alert is degraded, a firing ticket alert is a badge.
+ */
+function sloVerdict(
+  reconcile: HealthVerdict,
+  budget: number | undefined,
+  alerts: readonly KmopBurnRateAlert[],
+): HealthVerdict {
+  const badges = alerts.some(a => a.severity === 'ticket' && a.firing)
+    ? ['ticket alert firing']
+    : [];
+  if (reconcile.health !== 'ok') return { ...reconcile, badges };
+  const page = alerts.find(a => a.severity === 'page' && a.firing);
+  if (page) {
+    return {
+      health: 'degraded',
+      reason: `Page alert firing: ${describeAlert(page)}`,
+      badges,
+    };
+  }
+  if (budget !== undefined && budget <= 0) {
+    return {
+      health: 'degraded',
+      reason: `Error budget exhausted (${
+        Math.round(budget * 1000) / 10
+      }% left)`,
+      badges,
+    };
+  }
+  return { ...reconcile, badges };
+}
+
+/** KMOP ServiceLevelObjective (kmop.dev/v1alpha1) → one SLO item, with status figures when reported. */
+export const normalizeKmopSlo = defineNormalizer<KmopSloView>({
+  apiVersion: 'kmop.dev/v1alpha1',
+  kind: 'ServiceLevelObjective',
+  blank: blankSlo,
+  build: (r, meta) => {
+    const objective = percentToRatio(
+      r,
+      'spec.objective',
+      r.num('spec.objective'),
+    );
+    const window =
+      readWindow(r, 'spec.window', DEFAULT_SLO_WINDOW) ?? DEFAULT_SLO_WINDOW;
+    const sli = readRatio(r, 'status.sli');
+    const reportedBudget = r.num('status.errorBudgetRemaining');
+    const budget =
+      reportedBudget ??
+      (sli !== undefined && objective !== undefined
+        ? errorBudgetRemaining({ objective, errorRatio: 1 - sli })
+        : undefined);
+    const burnRates = readBurnRates(r);
+    const alerts = sloAlerts(window, burnRates, {
+      disabled: r.bool('spec.alerting.enabled') === false,
+      page: r.bool('spec.alerting.pageAlert.disabled'),
+      ticket: r.bool('spec.alerting.ticketAlert.disabled'),
+    });
+    const target = r.str('spec.target');
+    const verdict = sloVerdict(kmopVerdict(r, meta.generation), budget, alerts);
+    const hasFigures =
+      sli !== undefined || reportedBudget !== undefined || burnRates.length > 0;
+    return [
+      {
+        ...itemBase(meta, {
+          ...verdict,
+          badges: [
+            ...(verdict.badges ?? []),
+            ...(target ? [`via ${target}`] : []),
+          ],
+        }),
+        name: meta.source.name,
+        description: r.str('spec.description'),
+        objective: objective ?? 0,
+        window,
+        indicator: readIndicator(r),
+        sli,
+        errorBudgetRemaining: budget,
+        burnRates,
+        alerts,
+        dataSource: hasFigures ? 'status' : 'none',
+        evaluatedAt: r.str('status.lastEvaluated'),
+      },
+    ];
+  },
+});

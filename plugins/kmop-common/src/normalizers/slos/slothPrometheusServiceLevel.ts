@@ -1,0 +1,136 @@
+import type { KmopSloIndicator, KmopSloView } from '../../view';
+import type { Reader } from '../access';
+import { HealthVerdict, defineNormalizer, itemBase } from '../base';
+import { staleVerdict } from '../health';
+import {
+  DEFAULT_SLO_WINDOW,
+  blankSlo,
+  percentToRatio,
+  sloAlerts,
+} from './common';
+
+function readIndicator(sli: Reader | undefined): {
+  indicator: KmopSloIndicator;
+  badges: string[];
+} {
+  if (sli?.has('events')) {
+    return {
+      indicator: {
+        type: 'ratio',
+        errorQuery: sli.str('events.errorQuery'),
+        totalQuery: sli.str('events.totalQuery'),
+      },
+      badges: [],
+    };
+  }
+  if (sli?.has('raw')) {
+    return {
+      indicator: {
+        type: 'raw',
+        errorRatioQuery: sli.str('raw.errorRatioQuery'),
+      },
+      badges: [],
+    };
+  }
+  if (sli?.has('plugin')) {
+    const id = sli.str('plugin.id');
+    return {
+      indicator: { type: 'plugin' },
+      badges: id ? [`plugin: ${id}`] : [],
+    };
+  }
+  return { indicator: { type: 'unknown' }, badges: [] };
+}
+
+/** Rule generation health, CRD-REFERENCE §6 (Sloth reports no compliance; Prometheus does). */
+function slothVerdict(
+  r: Reader,
+  generation: number | undefined,
+): HealthVerdict {
+  const status = r.record('status');
+  if (!status || status.keys().length === 0) {
+    return {
+      health: 'unknown',
+      reason: 'Sloth has not reported on this object yet',
+    };
+  }
+  const stale = staleVerdict(
+    'Sloth',
+    r.int('status.observedGeneration'),
+    generation,
+  );
+  if (stale) return stale;
+  const generated = r.bool('status.promOpRulesGenerated');
+  const processed = r.int('status.processedSLOs');
+  const withRules = r.int('status.promOpRulesGeneratedSLOs');
+  const counts =
+    processed !== undefined && withRules !== undefined
+      ? ` (${withRules} of ${processed} SLOs)`
+      : '';
+  if (generated === false) {
+    return {
+      health: 'degraded',
+      reason: `Sloth could not generate the Prometheus rules${counts}`,
+    };
+  }
+  if (
+    generated === true &&
+    processed !== undefined &&
+    withRules === processed
+  ) {
+    return { health: 'ok', reason: `Prometheus rules generated${counts}` };
+  }
+  if (generated === true) {
+    return {
+      health: 'degraded',
+      reason: `Prometheus rules generated for only some SLOs${counts}`,
+    };
+  }
+  return {
+    health: 'unknown',
+    reason: 'Sloth reported no rule generation result',
+  };
+}
+
+/** Sloth PrometheusServiceLevel → one SLO item per `spec.slos[]`. */
+export const normalizeSlothPrometheusServiceLevel =
+  defineNormalizer<KmopSloView>({
+    apiVersion: 'sloth.slok.dev/v1',
+    kind: 'PrometheusServiceLevel',
+    blank: blankSlo,
+    build: (r, meta) => {
+      const verdict = slothVerdict(r, meta.generation);
+      const service = r.str('spec.service');
+      return r.arr('spec.slos').map((slo, i) => {
+        const name = slo.str('name') ?? `slo-${i}`;
+        const { indicator, badges } = readIndicator(slo.record('sli'));
+        const objective = percentToRatio(
+          slo,
+          'objective',
+          slo.num('objective'),
+          true,
+        );
+        return {
+          ...itemBase(
+            meta,
+            {
+              ...verdict,
+              badges: [...badges, ...(service ? [`service: ${service}`] : [])],
+            },
+            name,
+          ),
+          name,
+          description: slo.str('description'),
+          objective: objective ?? 0,
+          window: DEFAULT_SLO_WINDOW,
+          indicator,
+          burnRates: [],
+          alerts: sloAlerts(DEFAULT_SLO_WINDOW, [], {
+            page: slo.bool('alerting.pageAlert.disable'),
+            ticket: slo.bool('alerting.ticketAlert.disable'),
+          }),
+          dataSource: 'none',
+        };
+      });
+    },
+  });

@@ -1,0 +1,115 @@
+/**
+ * Multiwindow, multi-burn-rate alerts (Google SRE Workbook, "Alerting on SLOs", table 5-8).
+ * An alert fires when the burn rate exceeds its threshold over both its long and its short
+ * window; the short window is 1/12 of the long one.
+ */
+import type { KmopBurnRateAlert } from '../view';
+import { parseDuration } from './duration';
+
+/** One alert tier: how much of the budget may burn within the long window. */
+export interface BurnRateAlertTier {
+  severity: 'page' | 'ticket';
+  longWindow: string;
+  shortWindow: string;
+  /** Fraction of the whole budget consumed within the long window when the alert fires. */
+  budgetFraction: number;
+}
+
+/** The workbook's recommended tiers: 2% in 1h and 5% in 6h page, 10% in 3d files a ticket. */
+export const SRE_WORKBOOK_ALERT_TIERS: readonly BurnRateAlertTier[] = [
+  {
+    severity: 'page',
+    longWindow: '1h',
+    shortWindow: '5m',
+    budgetFraction: 0.02,
+  },
+  {
+    severity: 'page',
+    longWindow: '6h',
+    shortWindow: '30m',
+    budgetFraction: 0.05,
+  },
+  {
+    severity: 'ticket',
+    longWindow: '3d',
+    shortWindow: '6h',
+    budgetFraction: 0.1,
+  },
+];
+
+function windowSeconds(sloWindow: string | number): number {
+  const seconds =
+    typeof sloWindow === 'number' ? sloWindow : parseDuration(sloWindow);
+  if (!(Number.isFinite(seconds) && seconds > 0)) {
+    throw new RangeError(
+      `sloWindow must be a positive duration, got ${sloWindow}`,
+    );
+  }
+  return seconds;
+}
+
+/**
+ * Alert thresholds for an SLO window (`30d`, `28d` or seconds): threshold = budgetFraction ×
+ * window ÷ long window, so 30d gives 14.4 (1h/5m), 6 (6h/30m) and 1 (3d/6h), and 28d gives
+ * 13.44, 5.6 and 0.933. Tiers whose long window exceeds the SLO window are left out, since they
+ * would measure burn over more time than the budget covers.
+ *
+ * @throws SyntaxError for an unreadable window; RangeError for a window that is not positive.
+ */
+export function multiwindowAlerts(
+  sloWindow: string | number,
+  tiers: readonly BurnRateAlertTier[] = SRE_WORKBOOK_ALERT_TIERS,
+): KmopBurnRateAlert[] {
+  const period = windowSeconds(sloWindow);
+  return tiers
+    .filter(t => parseDuration(t.longWindow) <= period)
+    .map(t => ({
+      severity: t.severity,
+      longWindow: t.longWindow,
+      shortWindow: t.shortWindow,
+      threshold: (t.budgetFraction * period) / parseDuration(t.longWindow),
+    }));
+}
+
+/** Burn rates keyed by window; `60m` and `1h` name the same window. */
+export type BurnRatesByWindow = Readonly<Record<string, number>>;
+
+function rateFor(window: string, rates: BurnRatesByWindow): number | undefined {
+  const wanted = parseDuration(window);
+  for (const [key, rate] of Object.entries(rates)) {
+    let seconds: number;
+    try {
+      seconds = parseDuration(key);
+    } catch {
+      continue;
+    }
+    if (seconds === wanted && Number.isFinite(rate)) return rate;
+  }
+  return undefined;
+}
+
+/**
+ * The alerts with `firing` set where both windows' burn rates are known: true when both
+ * exceed the threshold. Alerts missing either window's rate keep `firing` unset.
+ */
+export function evaluateAlerts(
+  alerts: readonly KmopBurnRateAlert[],
+  burnRatesByWindow: BurnRatesByWindow,
+): KmopBurnRateAlert[] {
+  return alerts.map(alert => {
+    const long = rateFor(alert.longWindow, burnRatesByWindow);
+    const short = rateFor(alert.shortWindow, burnRatesByWindow);
+    const { firing: _previous, ...rest } = alert;
+    if (long === undefined || short === undefined) return rest;
+    return {
+      ...rest,
+      firing: long > alert.threshold && short > alert.threshold,
+    };
+  });
+}
+
+/** Human form of an alert's rule: `burn > 14.4× over 1h and 5m`. */
+export function describeAlert(alert: KmopBurnRateAlert): string {
+  const threshold = Math.round(alert.threshold * 100) / 100;
+  return `burn > ${threshold}× over ${alert.longWindow} and ${alert.shortWindow}`;
+}

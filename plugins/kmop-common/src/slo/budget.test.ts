@@ -1,0 +1,107 @@
+import { burnRate, errorBudgetRemaining, timeToExhaustion } from './budget';
+
+describe('burnRate', () => {
+  it('is 14.4 for a 1.44% error ratio at 99.9% (SRE workbook)', () => {
+    expect(burnRate({ objective: 0.999, errorRatio: 0.0144 })).toBeCloseTo(
+      14.4,
+      9,
+    );
+  });
+
+  it('is 1 when errors use exactly the budget', () => {
+    expect(burnRate({ objective: 0.99, errorRatio: 0.01 })).toBeCloseTo(1, 9);
+  });
+
+  it('is 0 without errors', () => {
+    expect(burnRate({ objective: 0.999, errorRatio: 0 })).toBe(0);
+  });
+
+  it.each([0, 1, -0.5, 1.2, 99.9, NaN])(
+    'rejects objective %d with a RangeError',
+    objective => {
+      expect(() => burnRate({ objective, errorRatio: 0.01 })).toThrow(
+        RangeError,
+      );
+      expect(() => burnRate({ objective, errorRatio: 0.01 })).toThrow(
+        /objective must be a ratio/,
+      );
+    },
+  );
+
+  it.each([-0.001, 1.5, NaN])(
+    'rejects error ratio %d with a RangeError',
+    errorRatio => {
+      expect(() => burnRate({ objective: 0.999, errorRatio })).toThrow(
+        /errorRatio must be a ratio/,
+      );
+    },
+  );
+});
+
+describe('errorBudgetRemaining', () => {
+  it('is 1 − 0.0005/0.001 = 0.5 at 99.9% with 0.05% errors', () => {
+    expect(
+      errorBudgetRemaining({ objective: 0.999, errorRatio: 0.0005 }),
+    ).toBeCloseTo(0.5, 9);
+  });
+
+  it('is 1 without errors and 0 when the budget is exactly spent', () => {
+    expect(errorBudgetRemaining({ objective: 0.995, errorRatio: 0 })).toBe(1);
+    expect(
+      errorBudgetRemaining({ objective: 0.995, errorRatio: 0.005 }),
+    ).toBeCloseTo(0, 9);
+  });
+
+  it('goes negative once the budget is overspent', () => {
+    expect(
+      errorBudgetRemaining({ objective: 0.999, errorRatio: 0.003 }),
+    ).toBeCloseTo(-2, 9);
+  });
+
+  it('rejects a negative error ratio', () => {
+    expect(() =>
+      errorBudgetRemaining({ objective: 0.999, errorRatio: -0.1 }),
+    ).toThrow(RangeError);
+  });
+});
+
+describe('timeToExhaustion', () => {
+  it('empties a 30d budget in about 2.08 days at burn 14.4', () => {
+    const seconds = timeToExhaustion({ sloWindow: '30d', burnRate: 14.4 });
+    expect(seconds / 86400).toBeCloseTo(30 / 14.4, 9);
+    expect(seconds / 86400).toBeCloseTo(2.08, 2);
+  });
+
+  it('scales with the budget left', () => {
+    expect(
+      timeToExhaustion({
+        sloWindow: 2592000,
+        burnRate: 2,
+        budgetRemaining: 0.5,
+      }),
+    ).toBeCloseTo(648000, 6);
+  });
+
+  it('is Infinity when nothing burns and 0 once the budget is gone', () => {
+    expect(timeToExhaustion({ sloWindow: '30d', burnRate: 0 })).toBe(Infinity);
+    expect(
+      timeToExhaustion({
+        sloWindow: '30d',
+        burnRate: 3,
+        budgetRemaining: -0.2,
+      }),
+    ).toBe(0);
+  });
+
+  it('rejects a negative burn rate and a window that is not a duration', () => {
+    expect(() => timeToExhaustion({ sloWindow: '30d', burnRate: -1 })).toThrow(
+      RangeError,
+    );
+    expect(() =>
+      timeToExhaustion({ sloWindow: 'a month', burnRate: 1 }),
+    ).toThrow(SyntaxError);
+    expect(() => timeToExhaustion({ sloWindow: 0, burnRate: 1 })).toThrow(
+      RangeError,
+    );
+  });
+});
