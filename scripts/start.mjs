@@ -37,8 +37,6 @@ if (process.env.KMOP_SIMULATOR !== 'off') {
     '--token',
     'kmop-dev-token',
     '--seed',
-    'examples/cluster/crds',
-    '--seed',
     'plugins/kmop-common/crds',
     '--seed',
     'examples/cluster',

@@ -1,0 +1,262 @@
+import { execFile } from 'node:child_process';
+import {
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { KubeSim, startKubeSim } from './server';
+
+const KUBECTL = '/usr/bin/kubectl';
+const REPO = resolve(__dirname, '../../..');
+const ECOSYSTEM_CRDS = join(REPO, 'examples/cluster/crds');
+const KMOP_CRDS = join(REPO, 'plugins/kmop-common/crds');
+const FIXTURES = join(__dirname, '__fixtures__');
+/** kubectl start-up dominates; a loaded CI machine needs more than Jest's 5 s default. */
+const TIMEOUT = 60_000;
+
+interface KubectlResult {
+  stdout: string;
+  stderr: string;
+}
+
+/** A kubeconfig for the simulator. No user token: kubectl sends no credentials over plain HTTP. */
+function kubeconfig(url: string) {
+  return [
+    'apiVersion: v1',
+    'kind: Config',
+    'clusters:',
+    '- name: sim',
+    `  cluster: { server: "${url}" }`,
+    'users:',
+    '- name: tester',
+    '  user: {}',
+    'contexts:',
+    '- name: sim',
+    '  context: { cluster: sim, user: tester }',
+    'current-context: sim',
+    '',
+  ].join('\n');
+}
+
+describe('kubectl against kube-sim', () => {
+  let sim: KubeSim;
+  let dir: string;
+
+  /** Runs kubectl; fails on a non-zero exit or anything written to stderr. */
+  function kubectl(...args: string[]): Promise<KubectlResult> {
+    return new Promise((done, fail) => {
+      execFile(
+        KUBECTL,
+        ['--cache-dir', join(dir, 'cache'), ...args],
+        {
+          env: {
+            PATH: process.env.PATH,
+            HOME: dir,
+            KUBECONFIG: join(dir, 'config'),
+          },
+          timeout: 30_000,
+        },
+        (error, stdout, stderr) => {
+          if (error || stderr.trim() !== '') {
+            fail(
+              new Error(
+                `kubectl ${args.join(' ')} failed (${
+                  error?.message ?? 'stderr'
+                }):\n${stderr}${stdout}`,
+              ),
+            );
+          } else {
+            done({ stdout, stderr });
+          }
+        },
+      );
+    });
+  }
+
+  async function names(...args: string[]) {
+    const { stdout } = await kubectl('get', ...args, '-o', 'json');
+    const list = JSON.parse(stdout) as {
+      items: Array<{ metadata: { name: string } }>;
+    };
+    return list.items.map(i => i.metadata.name);
+  }
+
+  beforeAll(async () => {
+    if (!existsSync(KUBECTL)) {
+      throw new Error(
+        `kubectl is required at ${KUBECTL} for this test: install Debian's kubectl (apt-get install -y kubectl); CI installs it`,
+      );
+    }
+    sim = await startKubeSim();
+    dir = mkdtempSync(join(tmpdir(), 'kube-sim-kubectl-'));
+    writeFileSync(join(dir, 'config'), kubeconfig(sim.url));
+  });
+
+  afterAll(async () => {
+    await sim?.close();
+    if (dir) {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it(
+    'server-side applies the ecosystem and KMOP CRDs, which then serve',
+    async () => {
+      const { stdout } = await kubectl(
+        'apply',
+        '--server-side',
+        '-f',
+        ECOSYSTEM_CRDS,
+        '-f',
+        KMOP_CRDS,
+      );
+      expect(stdout).toContain(
+        'customresourcedefinition.apiextensions.k8s.io/rollouts.argoproj.io serverside-applied',
+      );
+      expect(stdout).toMatch(/\.kmop\.dev serverside-applied/);
+      const crds = await names('customresourcedefinitions');
+      expect(crds).toEqual(
+        expect.arrayContaining([
+          'httproutes.gateway.networking.k8s.io',
+          'grpcroutes.gateway.networking.k8s.io',
+          'gateways.gateway.networking.k8s.io',
+          'rollouts.argoproj.io',
+          'analysistemplates.argoproj.io',
+          'canaries.flagger.app',
+          'virtualservices.networking.istio.io',
+          'destinationrules.networking.istio.io',
+          'backendtrafficpolicies.gateway.envoyproxy.io',
+          'securitypolicies.gateway.envoyproxy.io',
+          'prometheusservicelevels.sloth.slok.dev',
+          'servicelevelobjectives.pyrra.dev',
+        ]),
+      );
+      const { stdout: resources } = await kubectl(
+        'api-resources',
+        '--api-group',
+        'argoproj.io',
+        '-o',
+        'name',
+      );
+      expect(resources.trim().split('\n').sort()).toEqual([
+        'analysistemplates.argoproj.io',
+        'rollouts.argoproj.io',
+      ]);
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'applies example objects, selects them by label and deletes them',
+    async () => {
+      const { stdout } = await kubectl('apply', '-f', FIXTURES);
+      expect(stdout).toContain('deployment.apps/checkout created');
+      expect(stdout).toContain('rollout.argoproj.io/checkout-canary created');
+
+      expect(
+        await names('deployments', '-n', 'shop', '-l', 'tier in (frontend)'),
+      ).toEqual(['checkout']);
+      expect(
+        await names(
+          'deployments',
+          '-A',
+          '-l',
+          'backstage.io/kubernetes-id,tier!=frontend',
+        ),
+      ).toEqual(['payments']);
+      expect(await names('deployments', '-n', 'shop', '-l', '!tier')).toEqual(
+        [],
+      );
+      expect(
+        await names(
+          'rollouts.argoproj.io',
+          '-n',
+          'shop',
+          '-l',
+          'backstage.io/kubernetes-id=checkout',
+        ),
+      ).toEqual(['checkout-canary']);
+      expect(
+        await names(
+          'services,pods',
+          '-n',
+          'shop',
+          '-l',
+          'app.kubernetes.io/name==checkout',
+        ),
+      ).toEqual(['checkout', 'checkout-6b7f9c5d4-x2x7k']);
+
+      await kubectl('delete', 'deployment', 'payments', '-n', 'shop');
+      expect(await names('deployments', '-n', 'shop')).toEqual(['checkout']);
+    },
+    TIMEOUT,
+  );
+
+  it(
+    're-applies a changed Deployment with a strategic merge patch that keeps unchanged fields',
+    async () => {
+      const changed = readFileSync(
+        join(FIXTURES, 'checkout.yaml'),
+        'utf8',
+      ).replace('checkout:1.4.2', 'checkout:1.4.3');
+      writeFileSync(join(dir, 'checkout.yaml'), changed);
+      const { stdout } = await kubectl(
+        'apply',
+        '-f',
+        join(dir, 'checkout.yaml'),
+      );
+      expect(stdout).toContain('deployment.apps/checkout configured');
+      const { stdout: json } = await kubectl(
+        'get',
+        'deployment',
+        'checkout',
+        '-n',
+        'shop',
+        '-o',
+        'json',
+      );
+      const deployment = JSON.parse(json);
+      expect(deployment.metadata.generation).toBe(2);
+      expect(deployment.spec.template.spec.containers).toEqual([
+        {
+          name: 'checkout',
+          image: 'ghcr.io/example/checkout:1.4.3',
+          ports: [{ containerPort: 8080 }],
+        },
+      ]);
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'server-side applies over a client-side applied custom resource',
+    async () => {
+      const rollout = join(FIXTURES, 'rollout.yaml');
+      const first = await kubectl(
+        'apply',
+        '--server-side',
+        '--force-conflicts',
+        '-f',
+        rollout,
+      );
+      expect(first.stdout).toContain(
+        'rollout.argoproj.io/checkout-canary serverside-applied',
+      );
+      const { stdout } = await kubectl(
+        'get',
+        'rollouts.argoproj.io',
+        'checkout-canary',
+        '-n',
+        'shop',
+        '-o',
+        'json',
+      );
+      expect(JSON.parse(stdout).spec.strategy.canary.steps).toHaveLength(5);
+    },
+    TIMEOUT,
+  );
+});

@@ -1,0 +1,510 @@
+import { randomUUID } from 'node:crypto';
+import { parse as parseYaml } from 'yaml';
+import { CRD_KEY, establishedStatus, resourceTypeFromCrd } from './crds';
+import { canonical, decodeObject, timestamp, validateName } from './decode';
+import { applyDefaults } from './defaults';
+import { ApiError } from './errors';
+import { deepEqual } from './json';
+import { jsonPatch, mergePatch, strategicMergePatch } from './patch';
+import { presentObject } from './present';
+import { ResourceRegistry } from './registry';
+import { Selector } from './selectors';
+import { ObjectStore, StoredEntry } from './store';
+import { WatchHub } from './watch';
+import {
+  KubeObject,
+  ResourceType,
+  isObject,
+  parseApiVersion,
+  resourceKey,
+} from './types';
+
+/** Options shared by every write. */
+export interface WriteOptions {
+  /** `dryRun=All`: validate and answer, store nothing. */
+  dryRun?: boolean;
+  /**
+   * Write as a controller would (the simulator's store API and seeds): status is taken
+   * as given on create and update, and a stale resourceVersion on create is ignored.
+   */
+  asController?: boolean;
+}
+
+export interface UpdateOptions extends WriteOptions {
+  subresource?: 'status';
+}
+
+export type PatchType = 'merge' | 'json' | 'strategic' | 'apply';
+
+export interface PatchOptions extends UpdateOptions {
+  fieldManager?: string;
+}
+
+export interface DeleteOptions extends WriteOptions {
+  propagationPolicy?: 'Orphan' | 'Background' | 'Foreground';
+  preconditions?: { uid?: string; resourceVersion?: string };
+}
+
+/** The result of a write: the entry as stored (or as it would be, for a dry run). */
+export interface WriteResult {
+  entry: StoredEntry;
+  /** True when a PATCH (apply) created the object. */
+  created?: boolean;
+  /** False when a DELETE only marked the object (finalizers pending). */
+  deleted?: boolean;
+}
+
+const NAME_SUFFIX_CHARS = 'bcdfghjklmnpqrstvwxz2456789';
+
+function randomSuffix() {
+  let s = '';
+  for (let i = 0; i < 5; i++) {
+    s +=
+      NAME_SUFFIX_CHARS[Math.floor(Math.random() * NAME_SUFFIX_CHARS.length)];
+  }
+  return s;
+}
+
+function unstored(obj: KubeObject, rv: number): StoredEntry {
+  return { obj, rv, json: JSON.stringify(obj) };
+}
+
+/** Everything but metadata and status: what `generation` counts changes of. */
+function specOf(obj: KubeObject) {
+  const { metadata: _m, status: _s, apiVersion: _a, kind: _k, ...rest } = obj;
+  return rest;
+}
+
+function withoutResourceVersion(obj: KubeObject) {
+  const { resourceVersion: _rv, ...metadata } = obj.metadata;
+  return { ...obj, metadata };
+}
+
+function namespaceOf(type: ResourceType, obj: KubeObject) {
+  return type.namespaced ? obj.metadata.namespace ?? '' : '';
+}
+
+/**
+ * The API semantics of writes — validation, defaults, conflicts, generation, status
+ * subresource, finalizers, cascading deletes, CRD registration — on top of the store.
+ * Both the HTTP handlers and the programmatic store API go through here.
+ */
+export class Operations {
+  constructor(
+    private readonly registry: ResourceRegistry,
+    private readonly store: ObjectStore,
+    private readonly hub: WatchHub,
+  ) {}
+
+  get(type: ResourceType, namespace: string, name: string): StoredEntry {
+    const entry = this.store.get(type, namespace, name);
+    if (!entry) {
+      throw ApiError.notFound(type, name);
+    }
+    return entry;
+  }
+
+  create(
+    type: ResourceType,
+    namespace: string | undefined,
+    body: unknown,
+    options: WriteOptions = {},
+  ): WriteResult {
+    const obj = decodeObject(type, body, namespace);
+    const meta = obj.metadata;
+    if (meta.resourceVersion && !options.asController) {
+      throw ApiError.invalid(type, meta.name ?? '', [
+        {
+          field: 'metadata.resourceVersion',
+          message: 'Invalid value: must be empty',
+        },
+      ]);
+    }
+    if (!meta.name && meta.generateName) {
+      meta.name = `${meta.generateName}${randomSuffix()}`;
+    }
+    validateName(type, meta.name);
+    const name = meta.name as string;
+    if (this.store.get(type, namespaceOf(type, obj), name)) {
+      throw ApiError.alreadyExists(type, name);
+    }
+    const now = timestamp();
+    meta.uid = randomUUID();
+    meta.creationTimestamp = now;
+    // A placeholder keeps the field in Kubernetes' order; the store stamps the real value.
+    meta.resourceVersion = '0';
+    delete meta.deletionTimestamp;
+    delete meta.deletionGracePeriodSeconds;
+    if (type.hasGeneration) {
+      meta.generation = 1;
+    } else {
+      delete meta.generation;
+    }
+    if (type.statusSubresource && !options.asController) {
+      delete obj.status;
+    }
+    applyDefaults(type, obj, true);
+    const crdType = this.checkCrd(type, obj);
+    if (crdType) {
+      obj.status = establishedStatus(crdType, now);
+    }
+    const stored = canonical(obj);
+    if (options.dryRun) {
+      delete stored.metadata.resourceVersion;
+      return {
+        entry: unstored(stored, this.store.resourceVersion),
+        created: true,
+      };
+    }
+    const entry = this.store.put(type, stored);
+    if (crdType) {
+      this.registry.put(crdType);
+    }
+    return { entry, created: true };
+  }
+
+  update(
+    type: ResourceType,
+    namespace: string | undefined,
+    name: string,
+    body: unknown,
+    options: UpdateOptions = {},
+  ): WriteResult {
+    const current = this.get(type, namespace ?? '', name);
+    const incoming = decodeObject(type, body, namespace);
+    if (
+      incoming.metadata.name !== undefined &&
+      incoming.metadata.name !== name
+    ) {
+      throw ApiError.badRequest(
+        `the name of the object (${incoming.metadata.name}) does not match the name on the URL (${name})`,
+      );
+    }
+    incoming.metadata.name = name;
+    return this.replace(type, current, incoming, options);
+  }
+
+  patch(
+    type: ResourceType,
+    namespace: string | undefined,
+    name: string,
+    patchType: PatchType,
+    rawBody: string,
+    version: string,
+    options: PatchOptions = {},
+  ): WriteResult {
+    const current = this.store.get(type, namespace ?? '', name);
+    if (patchType === 'apply') {
+      return this.apply(type, namespace, name, current, rawBody, options);
+    }
+    if (!current) {
+      throw ApiError.notFound(type, name);
+    }
+    let patch: unknown;
+    try {
+      patch = JSON.parse(rawBody);
+    } catch (e) {
+      throw ApiError.badRequest(
+        `error decoding patch: ${(e as Error).message}`,
+      );
+    }
+    const base = presentObject(type, current.obj, version);
+    let patched: unknown;
+    if (patchType === 'json') {
+      patched = jsonPatch(base, patch);
+    } else {
+      if (!isObject(patch)) {
+        throw ApiError.badRequest('a merge patch must be a JSON object');
+      }
+      patched =
+        patchType === 'merge'
+          ? mergePatch(base, patch)
+          : strategicMergePatch(base, patch);
+    }
+    const incoming = decodeObject(type, patched, namespace);
+    if (incoming.metadata.name !== name) {
+      throw ApiError.invalid(type, name, [
+        {
+          field: 'metadata.name',
+          message: 'Invalid value: field is immutable',
+        },
+      ]);
+    }
+    return this.replace(type, current, incoming, options);
+  }
+
+  delete(
+    type: ResourceType,
+    namespace: string | undefined,
+    name: string,
+    options: DeleteOptions = {},
+  ): WriteResult {
+    const current = this.get(type, namespace ?? '', name);
+    const pre = options.preconditions;
+    if (pre?.uid && pre.uid !== current.obj.metadata.uid) {
+      throw new ApiError(
+        409,
+        `Precondition failed: UID in precondition: ${pre.uid}, UID in object meta: ${current.obj.metadata.uid}`,
+        'Conflict',
+      );
+    }
+    if (
+      pre?.resourceVersion &&
+      pre.resourceVersion !== current.obj.metadata.resourceVersion
+    ) {
+      throw new ApiError(
+        409,
+        `Precondition failed: ResourceVersion in precondition: ${pre.resourceVersion}, ResourceVersion in object meta: ${current.obj.metadata.resourceVersion}`,
+        'Conflict',
+      );
+    }
+    if (options.dryRun) {
+      return { entry: current, deleted: true };
+    }
+    const finalizers = current.obj.metadata.finalizers;
+    if (Array.isArray(finalizers) && finalizers.length > 0) {
+      if (current.obj.metadata.deletionTimestamp) {
+        return { entry: current, deleted: false };
+      }
+      const marked = structuredClone(current.obj);
+      marked.metadata.deletionTimestamp = timestamp();
+      marked.metadata.deletionGracePeriodSeconds = 0;
+      return { entry: this.store.put(type, canonical(marked)), deleted: false };
+    }
+    return {
+      entry: this.remove(type, current, options.propagationPolicy),
+      deleted: true,
+    };
+  }
+
+  deleteCollection(
+    type: ResourceType,
+    namespace: string | undefined,
+    selector: Selector,
+    options: DeleteOptions = {},
+  ): StoredEntry[] {
+    const page = this.store.list(type, { namespace, selector });
+    return page.entries.map(
+      e =>
+        this.delete(
+          type,
+          e.obj.metadata.namespace,
+          e.obj.metadata.name as string,
+          options,
+        ).entry,
+    );
+  }
+
+  private apply(
+    type: ResourceType,
+    namespace: string | undefined,
+    name: string,
+    current: StoredEntry | undefined,
+    rawBody: string,
+    options: PatchOptions,
+  ): WriteResult {
+    if (!options.fieldManager) {
+      throw new ApiError(
+        422,
+        'PatchOptions.meta.k8s.io "" is invalid: fieldManager: Required value: is required for apply patch',
+        'Invalid',
+      );
+    }
+    let applied: unknown;
+    try {
+      applied = parseYaml(rawBody);
+    } catch (e) {
+      throw ApiError.badRequest(`error decoding YAML: ${(e as Error).message}`);
+    }
+    if (
+      !isObject(applied) ||
+      applied.apiVersion === undefined ||
+      applied.kind === undefined
+    ) {
+      throw ApiError.badRequest('apply patches must set apiVersion and kind');
+    }
+    const meta = isObject(applied.metadata) ? applied.metadata : {};
+    if (meta.name !== name) {
+      throw ApiError.badRequest(
+        `the name of the object (${String(
+          meta.name ?? '',
+        )}) does not match the name on the URL (${name})`,
+      );
+    }
+    if (!current) {
+      if (options.subresource) {
+        throw ApiError.notFound(type, name);
+      }
+      return this.create(type, namespace, applied, options);
+    }
+    // Check the applied configuration itself (apiVersion, kind, namespace) before merging.
+    decodeObject(type, applied, namespace);
+    const { version } = parseApiVersion(String(applied.apiVersion));
+    const base = presentObject(type, current.obj, version);
+    const incoming = decodeObject(type, mergePatch(base, applied), namespace);
+    return this.replace(type, current, incoming, options);
+  }
+
+  /** Replaces `current` with `incoming` under the update rules; a no-op writes nothing. */
+  private replace(
+    type: ResourceType,
+    current: StoredEntry,
+    incoming: KubeObject,
+    options: UpdateOptions,
+  ): WriteResult {
+    const old = current.obj;
+    const rv = incoming.metadata.resourceVersion;
+    if (rv && rv !== old.metadata.resourceVersion) {
+      throw ApiError.conflict(type, old.metadata.name as string);
+    }
+    if (incoming.metadata.uid && incoming.metadata.uid !== old.metadata.uid) {
+      throw new ApiError(
+        409,
+        `Precondition failed: UID in precondition: ${incoming.metadata.uid}, UID in object meta: ${old.metadata.uid}`,
+        'Conflict',
+      );
+    }
+    let next: KubeObject;
+    if (options.subresource === 'status') {
+      next = structuredClone(old);
+      if (incoming.status === undefined) {
+        delete next.status;
+      } else {
+        next.status = incoming.status;
+      }
+    } else {
+      next = incoming;
+      const meta = next.metadata;
+      meta.uid = old.metadata.uid;
+      meta.creationTimestamp = old.metadata.creationTimestamp;
+      meta.deletionTimestamp = old.metadata.deletionTimestamp;
+      meta.deletionGracePeriodSeconds = old.metadata.deletionGracePeriodSeconds;
+      if (type.statusSubresource && !options.asController) {
+        if (old.status === undefined) {
+          delete next.status;
+        } else {
+          next.status = structuredClone(old.status);
+        }
+      }
+      if (type.hasGeneration) {
+        const generation = old.metadata.generation ?? 1;
+        meta.generation = deepEqual(specOf(old), specOf(next))
+          ? generation
+          : generation + 1;
+      } else {
+        delete meta.generation;
+      }
+      applyDefaults(type, next, false);
+    }
+    const crdType = this.checkCrd(type, next);
+    if (crdType) {
+      next.status = establishedStatus(crdType, timestamp());
+    }
+    next.metadata.resourceVersion = old.metadata.resourceVersion;
+    next = canonical(next);
+    if (deepEqual(withoutResourceVersion(next), withoutResourceVersion(old))) {
+      return { entry: current };
+    }
+    const finalizers = next.metadata.finalizers;
+    const released =
+      next.metadata.deletionTimestamp &&
+      (!Array.isArray(finalizers) || finalizers.length === 0);
+    if (options.dryRun) {
+      return { entry: unstored(next, current.rv) };
+    }
+    if (released) {
+      this.store.put(type, next);
+      return {
+        entry: this.remove(
+          type,
+          this.get(type, namespaceOf(type, next), next.metadata.name as string),
+        ),
+      };
+    }
+    const entry = this.store.put(type, next);
+    if (crdType) {
+      this.reRegister(old, crdType);
+    }
+    return { entry };
+  }
+
+  /** For a CRD write, validates the definition and returns the resource it defines. */
+  private checkCrd(
+    type: ResourceType,
+    obj: KubeObject,
+  ): ResourceType | undefined {
+    if (resourceKey(type) !== CRD_KEY) {
+      return undefined;
+    }
+    return resourceTypeFromCrd(obj, this.registry);
+  }
+
+  private reRegister(oldCrd: KubeObject, next: ResourceType) {
+    const previous = this.registry
+      .all()
+      .find(t => t.crdName === oldCrd.metadata.name);
+    if (previous && resourceKey(previous) !== resourceKey(next)) {
+      this.dropResource(previous);
+    }
+    this.registry.put(next);
+  }
+
+  /** Removes an object, then what Kubernetes' controllers would remove with it. */
+  private remove(
+    type: ResourceType,
+    current: StoredEntry,
+    propagationPolicy?: DeleteOptions['propagationPolicy'],
+  ): StoredEntry {
+    const namespace = namespaceOf(type, current.obj);
+    const name = current.obj.metadata.name as string;
+    const removed = this.store.remove(type, namespace, name) as StoredEntry;
+    if (resourceKey(type) === CRD_KEY) {
+      const defined = this.registry.all().find(t => t.crdName === name);
+      if (defined) {
+        this.dropResource(defined);
+      }
+    } else if (resourceKey(type) === '/namespaces') {
+      for (const ref of this.store.inNamespace(name)) {
+        this.removeIfPresent(
+          ref.resource,
+          ref.namespace,
+          ref.name,
+          propagationPolicy,
+        );
+      }
+    }
+    const uid = current.obj.metadata.uid;
+    if (uid && propagationPolicy !== 'Orphan') {
+      for (const ref of this.store.dependentsOf(uid)) {
+        this.removeIfPresent(
+          ref.resource,
+          ref.namespace,
+          ref.name,
+          propagationPolicy,
+        );
+      }
+    }
+    return removed;
+  }
+
+  private removeIfPresent(
+    type: ResourceType,
+    namespace: string,
+    name: string,
+    propagationPolicy?: DeleteOptions['propagationPolicy'],
+  ) {
+    const entry = this.store.get(type, namespace, name);
+    if (entry) {
+      this.remove(type, entry, propagationPolicy);
+    }
+  }
+
+  /** A CRD went away: its objects are deleted, its watches end, it leaves discovery. */
+  private dropResource(type: ResourceType) {
+    for (const ref of this.store.allOf(type)) {
+      this.store.remove(type, ref.namespace, ref.name);
+    }
+    this.hub.endAll(type);
+    this.registry.remove(type);
+  }
+}

@@ -1,0 +1,213 @@
+import { IncomingMessage, Server, createServer } from 'node:http';
+import { AddressInfo, Socket } from 'node:net';
+import { builtinResourceTypes } from './builtins';
+import { CRD_KEY } from './crds';
+import { RolloutDemo } from './demo';
+import { DownMode, Faults } from './faults';
+import { CrdSchemaLookup } from './openapi';
+import { Operations } from './operations';
+import { ResourceRegistry } from './registry';
+import { createRequestHandler } from './router';
+import { readSeeds } from './seeds';
+import { SimStore, createSimStore } from './simStore';
+import { ObjectStore } from './store';
+import { JsonObject, isObject } from './types';
+import { WatchHub } from './watch';
+
+/** Options of `startKubeSim`; every field is optional. */
+export interface KubeSimOptions {
+  /** Port to listen on; 0 (the default) picks a free one. */
+  port?: number;
+  /** Interface to listen on; default 127.0.0.1. */
+  host?: string;
+  /** YAML/JSON files or folders (recursive) loaded at start, CRDs first. */
+  seeds?: string[];
+  /** Require `Authorization: Bearer <token>` on API requests. */
+  token?: string;
+  /** Latency added to every API request from the start (a fault; can be cleared). */
+  latencyMs?: number;
+  /** Serve the fault admin endpoint `/_sim/faults`. */
+  admin?: boolean;
+  /** Watch events retained for watches from a resourceVersion; older ones get 410. Default 1000. */
+  historySize?: number;
+  /** Advance Argo Rollouts through their canary steps over time. */
+  demo?: boolean;
+  /** Time between demo steps; default 5000 ms. */
+  demoIntervalMs?: number;
+  /** Time between BOOKMARK events on watches that allow them; default 30000 ms. */
+  bookmarkIntervalMs?: number;
+}
+
+/** A running simulator. */
+export interface KubeSim {
+  /** `http://host:port`, to use as a cluster's server URL. */
+  url: string;
+  port: number;
+  host: string;
+  /** Injected faults; see `Faults`. */
+  faults: Faults;
+  /** Direct access to objects; writes are seen by watches. */
+  store: SimStore;
+  /** HTTP requests received so far, the admin endpoint excluded (to count a client's calls). */
+  readonly requestCount: number;
+  /** Ends watches, closes connections and stops listening. */
+  close(): Promise<void>;
+}
+
+function urlOf(host: string, port: number) {
+  return `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+}
+
+function listen(server: Server, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const onError = (e: Error) => reject(e);
+    server.once('error', onError);
+    server.listen(port, host, () => {
+      server.off('error', onError);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
+}
+
+/** Starts a simulated Kubernetes API server. */
+export async function startKubeSim(
+  options: KubeSimOptions = {},
+): Promise<KubeSim> {
+  const host = options.host ?? '127.0.0.1';
+  const registry = new ResourceRegistry(builtinResourceTypes());
+  const objects = new ObjectStore();
+  const hub = new WatchHub(
+    options.historySize ?? 1000,
+    objects.resourceVersion,
+  );
+  objects.onEvent(event => hub.publish(event));
+  const ops = new Operations(registry, objects, hub);
+  const store = createSimStore(registry, objects, ops);
+
+  const crdSchema: CrdSchemaLookup = (type, version) => {
+    const crdType = registry.findByKey(CRD_KEY);
+    const crd =
+      type.crdName && crdType
+        ? objects.get(crdType, '', type.crdName)
+        : undefined;
+    const spec = crd && isObject(crd.obj.spec) ? crd.obj.spec : {};
+    const versions = Array.isArray(spec.versions) ? spec.versions : [];
+    const match = versions.find(v => isObject(v) && v.name === version);
+    const schema =
+      isObject(match) && isObject(match.schema)
+        ? match.schema.openAPIV3Schema
+        : undefined;
+    return isObject(schema) ? (schema as JsonObject) : undefined;
+  };
+
+  const sockets = new Set<Socket>();
+  let port = options.port ?? 0;
+  let listening = false;
+  let closed = false;
+
+  const server = createServer();
+  server.on('connection', socket => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+
+  const stopListening = () =>
+    new Promise<void>(resolve => {
+      if (!listening) {
+        resolve();
+        return;
+      }
+      listening = false;
+      server.close(() => resolve());
+      sockets.forEach(s => s.destroy());
+    });
+
+  const setDown = async (mode: DownMode | undefined) => {
+    if (closed) {
+      return;
+    }
+    if (mode === 'refuse') {
+      await stopListening();
+      return;
+    }
+    if (mode === 'reset') {
+      sockets.forEach(s => s.resetAndDestroy());
+    }
+    if (!listening) {
+      await listen(server, port, host);
+      listening = true;
+    }
+  };
+
+  const faults = new Faults({
+    endWatches: afterMs =>
+      hub
+        .all()
+        .forEach(w => (afterMs === undefined ? w.end() : w.endAfter(afterMs))),
+    setDown,
+  });
+  if (options.latencyMs) {
+    faults.setLatency(options.latencyMs);
+  }
+
+  for (const doc of await readSeeds(options.seeds ?? [])) {
+    try {
+      store.upsert(doc.object);
+    } catch (e) {
+      throw new Error(
+        `${doc.file}: document ${doc.document} (${doc.object.kind} ${
+          doc.object.metadata.name
+        }): ${(e as Error).message}`,
+      );
+    }
+  }
+
+  let requestCount = 0;
+  server.on('request', (req: IncomingMessage) => {
+    if (!req.url?.startsWith('/_sim/')) {
+      requestCount++;
+    }
+  });
+  server.on(
+    'request',
+    createRequestHandler({
+      registry,
+      store: objects,
+      ops,
+      hub,
+      faults,
+      token: options.token,
+      admin: options.admin ?? false,
+      bookmarkIntervalMs: options.bookmarkIntervalMs ?? 30_000,
+      serverAddress: () => `${host}:${port}`,
+      crdSchema,
+    }),
+  );
+  port = await listen(server, port, host);
+  listening = true;
+
+  const demo = options.demo
+    ? new RolloutDemo({ store, intervalMs: options.demoIntervalMs ?? 5000 })
+    : undefined;
+  demo?.start();
+
+  return {
+    url: urlOf(host, port),
+    port,
+    host,
+    faults,
+    store,
+    get requestCount() {
+      return requestCount;
+    },
+    async close() {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      demo?.stop();
+      hub.endAll();
+      await stopListening();
+    },
+  };
+}
