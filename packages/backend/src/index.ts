@@ -15,6 +15,7 @@ backend.add(
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 
 backend.add(import('@backstage/plugin-scaffolder-backend'));
+backend.add(import('@kmop/plugin-scaffolder-backend-module-kmop'));
 
 // Permissions are enforced; the allow-all policy is a development policy that
 // a real installation replaces with its own.

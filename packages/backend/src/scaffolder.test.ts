@@ -3,8 +3,19 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
 import kmopScaffolderModule from '@kmop/plugin-scaffolder-backend-module-kmop';
 import { validateKmopResource } from '@kmop/plugin-kmop-common';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { execFile, spawn } from 'node:child_process';
+import {
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+  mkdirSync,
+} from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative, resolve } from 'node:path';
+import { promisify } from 'node:util';
 import request from 'supertest';
 import yaml from 'yaml';
 
@@ -302,4 +313,89 @@ describe('the kmop-microservice template through the scaffolder', () => {
     },
     TIMEOUT,
   );
+
+  it(
+    'renders a skeleton that type-checks and serves health, readiness and metrics',
+    async () => {
+      const out = files(await dryRun({}));
+      const dir = mkdtempSync(join(tmpdir(), 'kmop-skeleton-'));
+      try {
+        for (const [path, content] of out) {
+          mkdirSync(dirname(join(dir, path)), { recursive: true });
+          writeFileSync(join(dir, path), content);
+        }
+        const nodeTypes = dirname(
+          dirname(require.resolve('@types/node/package.json')),
+        );
+        await promisify(execFile)(process.execPath, [
+          require.resolve('typescript/bin/tsc'),
+          '-p',
+          join(dir, 'tsconfig.json'),
+          '--noEmit',
+          '--typeRoots',
+          nodeTypes,
+          '--types',
+          'node',
+        ]);
+
+        const port = await freePort();
+        const service = spawn(process.execPath, ['src/main.ts'], {
+          cwd: dir,
+          env: { PATH: process.env.PATH, PORT: String(port) },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        });
+        try {
+          await new Promise<void>((ready, fail) => {
+            service.stdout.on('data', (chunk: Buffer) => {
+              if (chunk.toString().includes('"listening"')) ready();
+            });
+            service.once('exit', code =>
+              fail(new Error(`the service exited with ${code}`)),
+            );
+          });
+          const base = `http://127.0.0.1:${port}`;
+          expect((await fetch(`${base}/healthz`)).status).toBe(200);
+          expect((await fetch(`${base}/readyz`)).status).toBe(200);
+          expect(await (await fetch(`${base}/`)).json()).toEqual({
+            service: 'ledger',
+            status: 'ok',
+          });
+          expect((await fetch(`${base}/nope`)).status).toBe(404);
+          const metrics = await (await fetch(`${base}/metrics`)).text();
+          expect(metrics).toContain(
+            'http_requests_total{service="ledger",method="GET",route="/healthz",code="200"} 1',
+          );
+          expect(metrics).toContain(
+            'http_requests_total{service="ledger",method="GET",route="other",code="404"} 1',
+          );
+          expect(metrics).toMatch(
+            /http_request_duration_seconds_bucket\{service="ledger",method="GET",route="\/healthz",le="\+Inf"\} 1\n/,
+          );
+          expect(metrics).toMatch(
+            /http_request_duration_seconds_count\{service="ledger",method="GET",route="\/readyz"\} 1\n/,
+          );
+        } finally {
+          const exited = new Promise(done => service.once('exit', done));
+          service.kill('SIGTERM');
+          await exited;
+        }
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+    TIMEOUT,
+  );
 });
+
+/** A port nothing listens on right now. */
+function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const probe = createServer();
+    probe.once('error', fail);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      probe.close(() => done(port));
+    });
+  });
+}

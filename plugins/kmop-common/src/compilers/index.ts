@@ -1,0 +1,16 @@
+export * from './types';
+export * from './targets';
+export * from './metadata';
+export * from './duration';
+export * from './microservice';
+export * from './gatewayApi';
+export * from './envoyGatewayRoute';
+export * from './sloth';
+export * from './pyrra';
+export * from './argoRollouts';
+export * from './flagger';
+export * from './istio';
+export * from './envoyGatewayResilience';
+export * from './podDisruptionBudget';
+export * from './compileToNative';
+export { DEFAULT_PROMETHEUS_ADDRESS, SLO_GATE_WINDOW } from './sloGate';

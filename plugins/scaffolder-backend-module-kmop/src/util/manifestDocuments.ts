@@ -1,0 +1,120 @@
+import { InputError } from '@backstage/errors';
+import { readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parseAllDocuments } from 'yaml';
+import { isInsideWorkspace, toWorkspaceRelative } from './workspacePaths';
+
+/** One YAML document of a manifest file. */
+export interface ManifestDocument {
+  /** Workspace-relative path of its file. */
+  file: string;
+  /** 1-based position in the file. */
+  index: number;
+  value: unknown;
+}
+
+/** What reading the manifests found. */
+export interface ManifestRead {
+  /** Workspace-relative paths of the files read, sorted. */
+  files: string[];
+  /** Non-empty documents, in file and document order. */
+  documents: ManifestDocument[];
+  /** YAML syntax errors, as `<file> doc <n>: <message>`. */
+  errors: string[];
+}
+
+const YAML_FILE = /\.ya?ml$/i;
+
+async function collect(
+  workspacePath: string,
+  dir: string,
+  found: { files: string[]; skipped: string[]; visited: Set<string> },
+): Promise<void> {
+  // A link back to a parent would otherwise be walked forever.
+  const real = await realpath(dir);
+  if (found.visited.has(real)) return;
+  found.visited.add(real);
+  const entries = await readdir(dir, { withFileTypes: true });
+  for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+    const full = join(dir, entry.name);
+    if (
+      entry.isSymbolicLink() &&
+      !(await isInsideWorkspace(workspacePath, full))
+    ) {
+      found.skipped.push(toWorkspaceRelative(workspacePath, full));
+      continue;
+    }
+    const info = entry.isSymbolicLink() ? await stat(full) : entry;
+    if (info.isDirectory()) {
+      if (entry.name !== 'node_modules' && entry.name !== '.git') {
+        await collect(workspacePath, full, found);
+      }
+    } else if (info.isFile() && YAML_FILE.test(entry.name)) {
+      found.files.push(full);
+    }
+  }
+}
+
+/**
+ * Reads every YAML document of a file, or of the .yaml/.yml files under a
+ * directory (recursively), inside the workspace. Links that lead out of the
+ * workspace are skipped and named in `skipped`.
+ */
+export async function readManifestDocuments(
+  workspacePath: string,
+  target: string,
+  field: string,
+): Promise<ManifestRead & { skipped: string[] }> {
+  const display = toWorkspaceRelative(workspacePath, target) || '.';
+  const stats = await stat(target).catch(() => undefined);
+  if (!stats) {
+    throw new InputError(
+      `input.${field}: ${display} does not exist in the workspace`,
+    );
+  }
+  if (!(await isInsideWorkspace(workspacePath, target))) {
+    throw new InputError(
+      `input.${field} must stay inside the workspace, got "${display}"`,
+    );
+  }
+  const found = {
+    files: [] as string[],
+    skipped: [] as string[],
+    visited: new Set<string>(),
+  };
+  if (stats.isDirectory()) {
+    await collect(workspacePath, target, found);
+  } else {
+    found.files.push(target);
+  }
+  const { files: paths, skipped } = found;
+
+  const files = paths.map(p => toWorkspaceRelative(workspacePath, p));
+  const documents: ManifestDocument[] = [];
+  const errors: string[] = [];
+  for (const [i, path] of paths.entries()) {
+    const file = files[i];
+    const docs = parseAllDocuments(await readFile(path, 'utf8'));
+    if (!Array.isArray(docs)) continue;
+    for (const [d, doc] of docs.entries()) {
+      const index = d + 1;
+      if (doc.errors.length > 0) {
+        errors.push(
+          ...doc.errors.map(e => `${file} doc ${index}: ${e.message}`),
+        );
+        continue;
+      }
+      let value: unknown;
+      try {
+        value = doc.toJS({ maxAliasCount: 100 });
+      } catch (error) {
+        errors.push(`${file} doc ${index}: ${(error as Error).message}`);
+        continue;
+      }
+      if (value !== null && value !== undefined) {
+        documents.push({ file, index, value });
+      }
+    }
+  }
+  return { files, documents, errors, skipped };
+}

@@ -1,0 +1,83 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parseAllDocuments } from 'yaml';
+import { createWorkspace, snapshotDirectory } from '../__testUtils__/workspace';
+import {
+  manifestFileName,
+  toYamlDocument,
+  writeFilesTogether,
+} from './manifestFiles';
+
+describe('manifestFileName', () => {
+  it('is <kind>-<name>.yaml in lower case', () => {
+    expect(
+      manifestFileName({ kind: 'HTTPRoute', metadata: { name: 'payments' } }),
+    ).toBe('httproute-payments.yaml');
+  });
+});
+
+describe('toYamlDocument', () => {
+  it('writes one document with a header comment, whatever the values hold', () => {
+    const object = {
+      kind: 'ConfigMap',
+      metadata: { name: 'x' },
+      data: { a: '---\nkind: Secret', b: "'quoted' # not a comment", c: '...' },
+    };
+    const text = toYamlDocument(object, 'Generated');
+    expect(text.startsWith('# Generated\n')).toBe(true);
+    const docs = parseAllDocuments(text);
+    expect(Array.isArray(docs) ? docs.map(d => d.toJS()) : docs).toEqual([
+      object,
+    ]);
+  });
+});
+
+describe('writeFilesTogether', () => {
+  it('creates a nested target directory in one move and leaves no staging directory', async () => {
+    const ws = await createWorkspace();
+    try {
+      const written = await writeFilesTogether({
+        workspacePath: ws.path,
+        targetDir: join(ws.path, 'deploy/k8s'),
+        files: [
+          { name: 'a.yaml', content: 'a: 1\n' },
+          { name: 'b.yaml', content: 'b: 2\n' },
+        ],
+      });
+      expect(written).toEqual([
+        join(ws.path, 'deploy/k8s/a.yaml'),
+        join(ws.path, 'deploy/k8s/b.yaml'),
+      ]);
+      expect(await readFile(join(ws.path, 'deploy/k8s/b.yaml'), 'utf8')).toBe(
+        'b: 2\n',
+      );
+      expect(Object.keys(await snapshotDirectory(ws.path)).sort()).toEqual([
+        'deploy/',
+        'deploy/k8s/',
+        'deploy/k8s/a.yaml',
+        'deploy/k8s/b.yaml',
+      ]);
+    } finally {
+      await ws.cleanup();
+    }
+  });
+
+  it('writes nothing when one file cannot be written', async () => {
+    const ws = await createWorkspace();
+    try {
+      await expect(
+        writeFilesTogether({
+          workspacePath: ws.path,
+          targetDir: join(ws.path, 'kmop'),
+          files: [
+            { name: 'a.yaml', content: 'a: 1\n' },
+            { name: 'a.yaml', content: 'again' },
+          ],
+        }),
+      ).rejects.toThrow(/EEXIST/);
+      expect(await snapshotDirectory(ws.path)).toEqual({});
+    } finally {
+      await ws.cleanup();
+    }
+  });
+});

@@ -1,0 +1,18 @@
+import type { TemplateActionOptions } from '@backstage/plugin-scaffolder-node';
+import { z as localZod } from 'zod/v3';
+
+/**
+ * The zod instance the scaffolder hands to action schema builders. Its types
+ * come from the scaffolder's own copy of zod, which this package cannot
+ * import directly.
+ */
+export type ScaffolderZod = Parameters<
+  NonNullable<NonNullable<TemplateActionOptions['schema']>['input']>[string]
+>[0];
+
+/**
+ * The same zod v3 API from this package's dependency, typed as the
+ * scaffolder's, so one schema builder serves both the action's JSON Schema
+ * (built by the scaffolder) and the parsing inside the handler.
+ */
+export const zod = localZod as unknown as ScaffolderZod;
