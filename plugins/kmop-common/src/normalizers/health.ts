@@ -1,4 +1,5 @@
 import type { KmopHealth } from '../view';
+import type { Reader } from './access';
 import type { HealthVerdict } from './base';
 
 const SEVERITY: Record<KmopHealth, number> = {
@@ -40,6 +41,24 @@ export function staleVerdict(
     health: 'progressing',
     reason: `${who} has not yet processed generation ${generation} (last observed ${observed})`,
   };
+}
+
+/**
+ * The verdict before a controller's status can be read: unknown (with
+ * `unreported` as the reason) when it wrote no status, progressing when the
+ * status is for an older spec (see {@link staleVerdict}), else undefined.
+ */
+export function statusPreconditions(
+  r: Reader,
+  generation: number | undefined,
+  who: string,
+  unreported: string,
+): HealthVerdict | undefined {
+  const status = r.record('status');
+  if (!status || status.keys().length === 0) {
+    return { health: 'unknown', reason: unreported };
+  }
+  return staleVerdict(who, r.int('status.observedGeneration'), generation);
 }
 
 /** Adds badges to a verdict without duplicates. */

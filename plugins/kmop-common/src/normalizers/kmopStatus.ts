@@ -4,7 +4,7 @@
  */
 import { KubeCondition, Reader, describeCondition } from './access';
 import type { HealthVerdict } from './base';
-import { staleVerdict } from './health';
+import { statusPreconditions } from './health';
 
 /** Condition types for which True means trouble; for every other type False does. */
 const NEGATIVE_POLARITY = new Set(['Degraded', 'Stalled', 'Failed']);
@@ -19,12 +19,11 @@ export function kmopPreconditions(
   r: Reader,
   generation: number | undefined,
 ): HealthVerdict | undefined {
-  const status = r.record('status');
-  if (!status || status.keys().length === 0) return NO_OPERATOR_STATUS;
-  return staleVerdict(
-    'The KMOP operator',
-    r.int('status.observedGeneration'),
+  return statusPreconditions(
+    r,
     generation,
+    'The KMOP operator',
+    NO_OPERATOR_STATUS.reason,
   );
 }
 

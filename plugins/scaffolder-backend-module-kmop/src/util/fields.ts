@@ -52,6 +52,8 @@ export const fields = (z: ScaffolderZod) => ({
         HOSTNAME,
         'must be a lower-case DNS name such as payments.example.com',
       ),
+  /** A whole number of at least 1 (replicas, requests, errors…). */
+  count: () => z.number().int().min(1),
   port: () => z.number().int().min(1).max(65535),
   weight: () => z.number().int().min(0).max(100),
   intOrPercent: () =>

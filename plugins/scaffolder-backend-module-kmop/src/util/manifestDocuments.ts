@@ -2,7 +2,11 @@ import { InputError } from '@backstage/errors';
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
-import { isInsideWorkspace, toWorkspaceRelative } from './workspacePaths';
+import {
+  isInsideWorkspace,
+  resolveWorkspacePath,
+  toWorkspaceRelative,
+} from './workspacePaths';
 
 /** One YAML document of a manifest file. */
 export interface ManifestDocument {
@@ -57,14 +61,16 @@ async function collect(
 
 /**
  * Reads every YAML document of a file, or of the .yaml/.yml files under a
- * directory (recursively), inside the workspace. Links that lead out of the
- * workspace are skipped and named in `skipped`.
+ * directory (recursively), at `relativePath`: the workspace-relative path
+ * given in input `field`. Links that lead out of the workspace are skipped
+ * and named in `skipped`.
  */
 export async function readManifestDocuments(
   workspacePath: string,
-  target: string,
+  relativePath: string,
   field: string,
 ): Promise<ManifestRead & { skipped: string[] }> {
+  const target = resolveWorkspacePath(workspacePath, relativePath, field);
   const display = toWorkspaceRelative(workspacePath, target) || '.';
   const stats = await stat(target).catch(() => undefined);
   if (!stats) {

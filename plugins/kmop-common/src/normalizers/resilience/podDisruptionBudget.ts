@@ -1,7 +1,7 @@
 import type { KmopResilienceView } from '../../view';
 import { Reader, describeCondition, findCondition } from '../access';
 import { HealthVerdict, defineNormalizer, itemBase } from '../base';
-import { staleVerdict } from '../health';
+import { statusPreconditions } from '../health';
 import { blankResilience, budgetRule, plural, setting } from './common';
 
 /** CRD-REFERENCE §8. */
@@ -9,19 +9,13 @@ function budgetVerdict(
   r: Reader,
   generation: number | undefined,
 ): HealthVerdict {
-  const status = r.record('status');
-  if (!status || status.keys().length === 0) {
-    return {
-      health: 'unknown',
-      reason: 'The disruption controller has not reported a status yet',
-    };
-  }
-  const stale = staleVerdict(
-    'The disruption controller',
-    r.int('status.observedGeneration'),
+  const early = statusPreconditions(
+    r,
     generation,
+    'The disruption controller',
+    'The disruption controller has not reported a status yet',
   );
-  if (stale) return stale;
+  if (early) return early;
   const allowed = r.int('status.disruptionsAllowed');
   const healthy = r.int('status.currentHealthy');
   const desired = r.int('status.desiredHealthy');

@@ -1,52 +1,37 @@
-import type { KmopRolloutStep, KmopRolloutView } from '../../view';
+import type { KmopRolloutView } from '../../view';
 import type { Reader } from '../access';
 import { HealthVerdict, defineNormalizer, itemBase } from '../base';
 import {
   blankRollout,
   defined,
-  readPauseDuration,
+  readCanaryStep,
   readPercent,
-  stepState,
+  type StepKind,
 } from './common';
 
-function readStep(
-  step: Reader,
-  index: number,
-  current: number | undefined,
-): KmopRolloutStep {
-  const base = { index, state: stepState(index, current) };
-  if (step.has('setWeight')) {
-    return {
-      ...base,
-      type: 'setWeight',
-      weight: readPercent(step, 'setWeight'),
-    };
-  }
-  if (step.has('pause')) {
-    return { ...base, type: 'pause', duration: readPauseDuration(step) };
-  }
+/** The step kinds only Argo Rollouts has, and its shape of analysis steps. */
+function readArgoStep(step: Reader): StepKind | undefined {
   if (step.has('analysis')) {
     const templates = step
       .arr('analysis.templates')
       .map(t => t.str('templateName'))
       .filter((t): t is string => t !== undefined);
-    return { ...base, type: 'analysis', templates };
+    return { type: 'analysis', templates };
   }
   if (step.has('experiment')) {
     const templates = step
       .arr('experiment.templates')
       .map(t => t.str('name'))
       .filter((t): t is string => t !== undefined);
-    return { ...base, type: 'experiment', templates };
+    return { type: 'experiment', templates };
   }
   if (step.has('setCanaryScale')) {
     return {
-      ...base,
       type: 'setCanaryScale',
       weight: readPercent(step, 'setCanaryScale.weight'),
     };
   }
-  return { ...base, type: 'other' };
+  return undefined;
 }
 
 /**
@@ -155,7 +140,7 @@ export const normalizeArgoRollout = defineNormalizer<KmopRolloutView>({
         phase: r.str('status.phase'),
         message: r.str('status.message'),
         steps: (canary?.arr('steps') ?? []).map((s, i) =>
-          readStep(s, i, current),
+          readCanaryStep(s, i, current, readArgoStep),
         ),
         currentStepIndex: current,
         canaryWeight: readPercent(r, 'status.canary.weights.canary.weight'),

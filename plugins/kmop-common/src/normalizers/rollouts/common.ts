@@ -26,6 +26,33 @@ export function stepState(
   return index < current ? 'done' : 'current';
 }
 
+/** What a step is, without its place in the list. */
+export type StepKind = Omit<KmopRolloutStep, 'index' | 'state'>;
+
+/**
+ * A canary step: setWeight and pause, which Argo Rollouts and KMOP write
+ * alike, or any other kind through `readOther` (`other` when it knows none).
+ */
+export function readCanaryStep(
+  step: Reader,
+  index: number,
+  current: number | undefined,
+  readOther: (step: Reader) => StepKind | undefined,
+): KmopRolloutStep {
+  const base = { index, state: stepState(index, current) };
+  if (step.has('setWeight')) {
+    return {
+      ...base,
+      type: 'setWeight',
+      weight: readPercent(step, 'setWeight'),
+    };
+  }
+  if (step.has('pause')) {
+    return { ...base, type: 'pause', duration: readPauseDuration(step) };
+  }
+  return { ...base, ...(readOther(step) ?? { type: 'other' }) };
+}
+
 /** A pause length: seconds as a number or a duration string (Argo Rollouts, KMOP). */
 export function readPauseDuration(step: Reader): string | undefined {
   const duration = step.intOrString('pause.duration');

@@ -1,13 +1,13 @@
-import type { KmopRolloutStep, KmopRolloutView } from '../../view';
+import type { KmopRolloutView } from '../../view';
 import type { Reader } from '../access';
 import { HealthVerdict, defineNormalizer, itemBase } from '../base';
 import { kmopPreconditions, kmopVerdict } from '../kmopStatus';
 import {
   blankRollout,
   defined,
-  readPauseDuration,
+  readCanaryStep,
   readPercent,
-  stepState,
+  type StepKind,
 } from './common';
 
 /**
@@ -31,30 +31,11 @@ const PHASE_HEALTH = new Map<string, KmopRolloutView['health']>(
   }),
 );
 
-function readStep(
-  step: Reader,
-  index: number,
-  current: number | undefined,
-): KmopRolloutStep {
-  const base = { index, state: stepState(index, current) };
-  if (step.has('setWeight')) {
-    return {
-      ...base,
-      type: 'setWeight',
-      weight: readPercent(step, 'setWeight'),
-    };
-  }
-  if (step.has('pause')) {
-    return { ...base, type: 'pause', duration: readPauseDuration(step) };
-  }
-  if (step.has('analysis')) {
-    return {
-      ...base,
-      type: 'analysis',
-      templates: step.strs('analysis.templates'),
-    };
-  }
-  return { ...base, type: 'other' };
+/** KMOP writes analysis templates as plain names. */
+function readKmopStep(step: Reader): StepKind | undefined {
+  return step.has('analysis')
+    ? { type: 'analysis', templates: step.strs('analysis.templates') }
+    : undefined;
 }
 
 function policyVerdict(
@@ -120,7 +101,7 @@ export const normalizeKmopRolloutPolicy = defineNormalizer<KmopRolloutView>({
         phase,
         steps: r
           .arr('spec.canary.steps')
-          .map((s, i) => readStep(s, i, current)),
+          .map((s, i) => readCanaryStep(s, i, current, readKmopStep)),
         currentStepIndex: current,
         canaryWeight: readPercent(r, 'status.canaryWeight'),
         stableRevision: r.str('status.stableRevision'),

@@ -1,7 +1,7 @@
 import type { KmopSloIndicator, KmopSloView } from '../../view';
 import type { Reader } from '../access';
 import { HealthVerdict, defineNormalizer, itemBase } from '../base';
-import { staleVerdict } from '../health';
+import { statusPreconditions } from '../health';
 import {
   DEFAULT_SLO_WINDOW,
   blankSlo,
@@ -47,19 +47,13 @@ function slothVerdict(
   r: Reader,
   generation: number | undefined,
 ): HealthVerdict {
-  const status = r.record('status');
-  if (!status || status.keys().length === 0) {
-    return {
-      health: 'unknown',
-      reason: 'Sloth has not reported on this object yet',
-    };
-  }
-  const stale = staleVerdict(
-    'Sloth',
-    r.int('status.observedGeneration'),
+  const early = statusPreconditions(
+    r,
     generation,
+    'Sloth',
+    'Sloth has not reported on this object yet',
   );
-  if (stale) return stale;
+  if (early) return early;
   const generated = r.bool('status.promOpRulesGenerated');
   const processed = r.int('status.processedSLOs');
   const withRules = r.int('status.promOpRulesGeneratedSLOs');

@@ -13,7 +13,6 @@ import { validateDocuments } from '../../native/validateDocuments';
 import { fields } from '../../util/fields';
 import { readManifestDocuments } from '../../util/manifestDocuments';
 import { parseInput } from '../../util/parseInput';
-import { resolveWorkspacePath } from '../../util/workspacePaths';
 import { ScaffolderZod, zod } from '../../util/zod';
 import { applyOrder } from './applyOrder';
 import { examples } from './manifestsApply.examples';
@@ -135,14 +134,9 @@ export function createKmopManifestsApplyAction(
         );
       }
 
-      const target = resolveWorkspacePath(
-        ctx.workspacePath,
-        input.path,
-        'path',
-      );
       const read = await readManifestDocuments(
         ctx.workspacePath,
-        target,
+        input.path,
         'path',
       );
       const check = await validateDocuments(read.documents);

@@ -1,4 +1,4 @@
-import { NATIVE_TARGETS } from '@kmop/plugin-kmop-common';
+import { NATIVE_TARGETS, rateLimitUnitSchema } from '@kmop/plugin-kmop-common';
 import { fields } from '../../util/fields';
 import type { ScaffolderZod } from '../../util/zod';
 
@@ -49,6 +49,16 @@ const step = (z: ScaffolderZod) => {
       'A canary step. setWeight, pause and analysis may be combined in one item; they run in that order.',
     );
 };
+
+// A builder, not a shared constant: zod-to-json-schema writes a schema object
+// met twice as a $ref, which the action's input schema should not contain.
+const rateLimit = (z: ScaffolderZod) =>
+  z
+    .object({
+      requests: fields(z).count().describe('Requests allowed per unit.'),
+      unit: z.enum(rateLimitUnitSchema.options).describe('Unit of time.'),
+    })
+    .strict();
 
 const route = (z: ScaffolderZod) => {
   const f = fields(z);
@@ -136,20 +146,7 @@ const route = (z: ScaffolderZod) => {
         .describe(
           'Authentication at the gateway (Envoy Gateway SecurityPolicy when compiled).',
         ),
-      rateLimit: z
-        .object({
-          requests: z
-            .number()
-            .int()
-            .min(1)
-            .describe('Requests allowed per unit.'),
-          unit: z
-            .enum(['Second', 'Minute', 'Hour', 'Day'])
-            .describe('Unit of time.'),
-        })
-        .strict()
-        .optional()
-        .describe('Rate limit at the gateway.'),
+      rateLimit: rateLimit(z).optional().describe('Rate limit at the gateway.'),
     })
     .strict();
 };
@@ -275,10 +272,8 @@ const rollout = (z: ScaffolderZod) => {
             .describe(
               'Service for the new version; default <service>-preview.',
             ),
-          autoPromotionSeconds: z
-            .number()
-            .int()
-            .min(1)
+          autoPromotionSeconds: f
+            .count()
             .optional()
             .describe(
               'Seconds before the new version is promoted automatically (sets autoPromotionEnabled).',
@@ -363,10 +358,8 @@ const overrides = (z: ScaffolderZod) => {
         .describe('Retries.'),
       circuitBreaker: z
         .object({
-          consecutiveErrors: z
-            .number()
-            .int()
-            .min(1)
+          consecutiveErrors: f
+            .count()
             .optional()
             .describe('Errors in a row before a pod is ejected.'),
           interval: f
@@ -384,40 +377,23 @@ const overrides = (z: ScaffolderZod) => {
             .max(100)
             .optional()
             .describe('Most pods ejected at once, in percent.'),
-          maxConnections: z
-            .number()
-            .int()
-            .min(1)
+          maxConnections: f
+            .count()
             .optional()
             .describe('Most open connections.'),
-          maxPendingRequests: z
-            .number()
-            .int()
-            .min(1)
+          maxPendingRequests: f
+            .count()
             .optional()
             .describe('Most requests waiting for a connection.'),
-          maxRequests: z
-            .number()
-            .int()
-            .min(1)
+          maxRequests: f
+            .count()
             .optional()
             .describe('Most requests in flight.'),
         })
         .strict()
         .optional()
         .describe('Circuit breaker.'),
-      rateLimit: z
-        .object({
-          requests: z
-            .number()
-            .int()
-            .min(1)
-            .describe('Requests allowed per unit.'),
-          unit: z
-            .enum(['Second', 'Minute', 'Hour', 'Day'])
-            .describe('Unit of time.'),
-        })
-        .strict()
+      rateLimit: rateLimit(z)
         .optional()
         .describe('Rate limit (replaces the preset one).'),
       disruptionBudget: z
@@ -487,13 +463,8 @@ export const generateInputSchema = (z: ScaffolderZod) => {
         .describe('Replicas when autoscaling is off (default 2).'),
       autoscaling: z
         .object({
-          minReplicas: z
-            .number()
-            .int()
-            .min(1)
-            .default(1)
-            .describe('Fewest replicas.'),
-          maxReplicas: z.number().int().min(1).describe('Most replicas.'),
+          minReplicas: f.count().default(1).describe('Fewest replicas.'),
+          maxReplicas: f.count().describe('Most replicas.'),
           targetCPUUtilizationPercentage: z
             .number()
             .int()

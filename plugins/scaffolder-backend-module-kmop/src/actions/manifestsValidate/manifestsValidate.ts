@@ -4,7 +4,6 @@ import { validateDocuments } from '../../native/validateDocuments';
 import { fields } from '../../util/fields';
 import { readManifestDocuments } from '../../util/manifestDocuments';
 import { parseInput } from '../../util/parseInput';
-import { resolveWorkspacePath } from '../../util/workspacePaths';
 import { ScaffolderZod, zod } from '../../util/zod';
 import { examples } from './manifestsValidate.examples';
 
@@ -51,14 +50,9 @@ export function createKmopManifestsValidateAction() {
     schema: { input: inputSchema, output: outputSchema },
     async handler(ctx) {
       const input = parseInput(inputSchema(zod), ctx.input);
-      const target = resolveWorkspacePath(
-        ctx.workspacePath,
-        input.path,
-        'path',
-      );
       const read = await readManifestDocuments(
         ctx.workspacePath,
-        target,
+        input.path,
         'path',
       );
       if (read.files.length === 0) {
