@@ -62,9 +62,15 @@ describe('one faulty cluster of two', () => {
     await bad?.close();
   });
 
-  it('survives the cluster going down', async () => {
+  it('survives the cluster going down, marking its data stale meanwhile', async () => {
+    const downAt = Date.now();
     await bad.faults.down('refuse');
-    await expectDegradedThenRecovered({ kind: 'unreachable' }, () => bad.faults.up());
+    await expectDegradedThenRecovered({ kind: 'unreachable' }, async () => {
+      const status = statusOf(await checkout(), 'bad');
+      expect(Date.parse(status.staleSince!)).toBeGreaterThanOrEqual(downAt - 1000);
+      await bad.faults.up();
+    });
+    expect(statusOf(await checkout(), 'bad').staleSince).toBeUndefined();
   });
 
   it('survives a cluster slower than the request timeout', async () => {
