@@ -41,3 +41,21 @@ test('the Kubernetes tab shows the simulator’s objects for catalog-api', async
     fullPage: true,
   });
 });
+
+test('the KMOP golden-path template offers its form', async ({ page }) => {
+  await signIn(page);
+  await page.getByRole('link', { name: 'Create', exact: true }).click();
+  await expect(page.getByText('KMOP microservice (TypeScript)')).toBeVisible();
+  await page.getByRole('button', { name: 'Choose' }).click();
+  for (const step of [
+    'Service',
+    'Gateway',
+    'Service level objective',
+    'Rollout',
+  ]) {
+    await expect(page.getByText(step, { exact: true }).first()).toBeVisible();
+  }
+  await expect(
+    page.getByRole('textbox', { name: 'Name', exact: true }),
+  ).toBeVisible();
+});
