@@ -151,6 +151,45 @@ describe('kubectl against kube-sim', () => {
   );
 
   it(
+    'applies the demo objects of examples/cluster and reads them back as JSON',
+    async () => {
+      const { stdout } = await kubectl('apply', '-f', join(REPO, 'examples/cluster'));
+      expect(stdout).toContain('namespace/payments created');
+      expect(stdout).toContain('rollout.argoproj.io/checkout created');
+      expect(stdout).toContain('gatewayroute.kmop.dev/payments-public created');
+      expect(stdout).toContain('prometheusservicelevel.sloth.slok.dev/checkout created');
+      const { stdout: json } = await kubectl(
+        'get',
+        'rollouts,httproutes,destinationrules',
+        '-A',
+        '-l',
+        'backstage.io/kubernetes-id=checkout',
+        '-o',
+        'json',
+      );
+      const items = JSON.parse(json).items.map(
+        (o: { kind: string; metadata: { name: string } }) => `${o.kind}/${o.metadata.name}`,
+      );
+      expect(items.sort()).toEqual([
+        'DestinationRule/checkout',
+        'HTTPRoute/checkout',
+        'Rollout/checkout',
+      ]);
+      // Deleting a namespace removes what is in it, so later files may find
+      // their objects gone already.
+      const { stdout: deleted } = await kubectl(
+        'delete',
+        '--ignore-not-found',
+        '-f',
+        join(REPO, 'examples/cluster'),
+      );
+      expect(deleted).toContain('rollout.argoproj.io "checkout" deleted');
+      expect(await names('deployments', '-A')).toEqual([]);
+    },
+    TIMEOUT,
+  );
+
+  it(
     'applies example objects, selects them by label and deletes them',
     async () => {
       const { stdout } = await kubectl('apply', '-f', FIXTURES);
