@@ -8,6 +8,8 @@ import { createRouter } from './router';
 import { createClusterCache } from './services/ClusterCache/createClusterCache';
 import { DefaultEntityViewService } from './services/EntityViewService/DefaultEntityViewService';
 import { PrometheusSloEvaluator } from './services/Prometheus/PrometheusSloEvaluator';
+import { ClusterSourceObjectService } from './services/SourceObjectService/ClusterSourceObjectService';
+import { readKmopClusters } from '@kmop/plugin-kmop-node';
 
 /**
  * The KMOP backend plugin: a watch cache of the configured clusters and
@@ -43,8 +45,23 @@ export const kmopPlugin = createBackendPlugin({
             logger: deps.logger,
           }),
         });
+        const sourceObjects = ClusterSourceObjectService.create({
+          // Same authorization as the view; no SLO figures needed to find an item.
+          entityViews: DefaultEntityViewService.create({
+            catalog: deps.catalog,
+            permissions: deps.permissions,
+            cache,
+          }),
+          clusters: readKmopClusters(deps.config).clusters,
+        });
+        deps.lifecycle.addShutdownHook(() => sourceObjects.close());
         deps.httpRouter.use(
-          await createRouter({ httpAuth: deps.httpAuth, entityViews, cache }),
+          await createRouter({
+            httpAuth: deps.httpAuth,
+            entityViews,
+            cache,
+            sourceObjects,
+          }),
         );
         deps.httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
       },
