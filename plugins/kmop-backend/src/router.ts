@@ -3,7 +3,7 @@ import { InputError } from '@backstage/errors';
 import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
-import { ClusterCache } from './services/ClusterCache/ClusterCache';
+import { ClusterCache } from '@kmop/plugin-kmop-node';
 import { EntityViewService } from './services/EntityViewService/EntityViewService';
 
 /** Options of {@link createRouter}. */
