@@ -4,12 +4,21 @@
 // weight of the simulator's checkout Rollout. The KMOP backend evaluates SLOs
 // at the current time, so the data has to reach "now" and keep going.
 import { spawn, execFileSync } from 'node:child_process';
-import { accessSync, constants, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
+import {
+  accessSync,
+  constants,
+  mkdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import http, { createServer } from 'node:http';
+import https from 'node:https';
 import { delimiter, join } from 'node:path';
 import { LiveCounters, demoSeries, historyOpenMetrics } from './traffic.mjs';
 
-const ROLLOUT_PATH = '/apis/argoproj.io/v1alpha1/namespaces/checkout/rollouts/checkout';
+const ROLLOUT_PATH =
+  '/apis/argoproj.io/v1alpha1/namespaces/checkout/rollouts/checkout';
 
 /** The path of an executable on PATH, or undefined. */
 export function findTool(name) {
@@ -39,15 +48,40 @@ async function freePort() {
   return port;
 }
 
+/** GET of a JSON document from the simulator, over HTTPS with its CA when given. */
+function getJson(url, { token, ca }) {
+  const target = new URL(url);
+  const client = target.protocol === 'https:' ? https : http;
+  return new Promise((resolve, reject) => {
+    const req = client.get(
+      target,
+      { headers: { Authorization: `Bearer ${token}` }, ca, timeout: 2000 },
+      res => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', chunk => (body += chunk));
+        res.on('end', () => {
+          if (res.statusCode !== 200) {
+            reject(new Error(`${url} answered ${res.statusCode}`));
+            return;
+          }
+          try {
+            resolve(JSON.parse(body));
+          } catch (error) {
+            reject(error);
+          }
+        });
+      },
+    );
+    req.on('timeout', () => req.destroy(new Error(`${url} timed out`)));
+    req.on('error', reject);
+  });
+}
+
 /** The checkout Rollout's canary weight, or undefined while the simulator does not answer. */
-async function readCanaryWeight(simulatorUrl, token) {
+async function readCanaryWeight(simulatorUrl, options) {
   try {
-    const res = await fetch(new URL(ROLLOUT_PATH, simulatorUrl), {
-      headers: { Authorization: `Bearer ${token}` },
-      signal: AbortSignal.timeout(2000),
-    });
-    if (!res.ok) return undefined;
-    const rollout = await res.json();
+    const rollout = await getJson(new URL(ROLLOUT_PATH, simulatorUrl), options);
     return Number(rollout.status?.canary?.weights?.canary?.weight ?? 0);
   } catch {
     return undefined;
@@ -70,9 +104,10 @@ async function waitReady(url, child) {
 
 /**
  * Starts the demo Prometheus, or returns undefined when `prometheus` or
- * `promtool` is not installed. `stop()` ends it and removes its data.
+ * `promtool` is not installed. `simulatorUrl` (with `caFile` for HTTPS) is
+ * where the checkout Rollout is read. `stop()` ends it and removes its data.
  */
-export async function startDemoPrometheus({ simulatorUrl, token }) {
+export async function startDemoPrometheus({ simulatorUrl, caFile, token }) {
   const prometheus = findTool('prometheus');
   const promtool = findTool('promtool');
   if (!prometheus || !promtool) return undefined;
@@ -100,10 +135,11 @@ export async function startDemoPrometheus({ simulatorUrl, token }) {
     data,
   ]);
 
+  const simulator = { token, ca: caFile ? readFileSync(caFile) : undefined };
   const counters = new LiveCounters(series, finals, now);
-  counters.advance(now, await readCanaryWeight(simulatorUrl, token));
+  counters.advance(now, await readCanaryWeight(simulatorUrl, simulator));
   const poll = setInterval(async () => {
-    const weight = await readCanaryWeight(simulatorUrl, token);
+    const weight = await readCanaryWeight(simulatorUrl, simulator);
     counters.advance(Date.now() / 1000, weight);
   }, 2000);
   const exporter = createServer((req, res) => {

@@ -169,7 +169,8 @@ export class LiveCounters {
   advance(t, nextWeight) {
     if (t > this.last) {
       this.series.forEach((s, i) => {
-        this.values[i] += s.rate(this.last, this.now, this.weight) * (t - this.last);
+        this.values[i] +=
+          s.rate(this.last, this.now, this.weight) * (t - this.last);
       });
       this.last = t;
     }
