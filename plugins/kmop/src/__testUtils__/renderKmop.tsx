@@ -1,4 +1,4 @@
-import { Entity } from '@backstage/catalog-model';
+import { CompoundEntityRef, Entity } from '@backstage/catalog-model';
 import { configApiRef } from '@backstage/core-plugin-api';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
 import {
@@ -16,13 +16,16 @@ export function mockKmopApi(
 ): jest.Mocked<KmopApi> {
   let call = 0;
   return {
-    getEntityView: jest.fn(async () => {
+    getEntityView: jest.fn(async (_entityRef: CompoundEntityRef) => {
       const answer = answers[Math.min(call, answers.length - 1)];
       call += 1;
       if (answer instanceof Error) throw answer;
       return answer;
     }),
-    getSourceObject: jest.fn(async () => 'apiVersion: v1\nkind: Example\n'),
+    getSourceObject: jest.fn(
+      async (_entityRef: CompoundEntityRef, _itemId: string) =>
+        'apiVersion: v1\nkind: Example\n',
+    ),
   };
 }
 

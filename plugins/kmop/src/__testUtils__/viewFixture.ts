@@ -78,6 +78,12 @@ export const slo: KmopSloView = {
   name: 'requests-availability',
   objective: 0.999,
   window: '30d',
+  errorBudget: {
+    ratio: 0.001,
+    percent: 0.1,
+    seconds: 2592,
+    text: '43.2 minutes',
+  },
   indicator: {
     type: 'ratio',
     errorQuery: 'sum(rate(http_requests_total{code=~"5.."}[{{.window}}]))',
@@ -92,8 +98,22 @@ export const slo: KmopSloView = {
     { window: '30m', rate: 0.45 },
   ],
   alerts: [
-    { severity: 'page', longWindow: '1h', shortWindow: '5m', threshold: 14.4 },
-    { severity: 'ticket', longWindow: '6h', shortWindow: '30m', threshold: 6 },
+    {
+      name: 'CheckoutHighErrorRate',
+      labels: { sloth_severity: 'page' },
+      severity: 'page',
+      longWindow: '1h',
+      shortWindow: '5m',
+      threshold: 14.4,
+    },
+    {
+      name: 'CheckoutHighErrorRate',
+      labels: { sloth_severity: 'ticket' },
+      severity: 'ticket',
+      longWindow: '6h',
+      shortWindow: '30m',
+      threshold: 6,
+    },
   ],
   dataSource: 'prometheus',
   evaluatedAt: '2026-11-30T10:00:00Z',

@@ -11,6 +11,11 @@ import {
 } from '../../__testUtils__/viewFixture';
 import { EntityKmopContent } from './EntityKmopContent';
 
+function stepState(index: number, current: number) {
+  if (index < current) return 'done' as const;
+  return index === current ? ('current' as const) : ('pending' as const);
+}
+
 // The first render of a test app loads its lazy parts, which takes a few seconds on a busy machine.
 jest.setTimeout(30_000);
 
@@ -31,7 +36,7 @@ describe('EntityKmopContent', () => {
       '99.9% over 30 days',
     );
     expect(screen.getByTestId('kmop-slo-budget-time')).toHaveTextContent(
-      '43.2 min per 30 days',
+      '43.2 minutes per 30 days (0.1%)',
     );
     expect(screen.getByTestId('kmop-slo-budget-remaining')).toHaveTextContent(
       '62%',
@@ -45,7 +50,9 @@ describe('EntityKmopContent', () => {
       expect(weight).toHaveTextContent('Canary 20% · Stable 80%');
     }
 
-    expect(screen.getByText('Target: checkout.checkout.svc.cluster.local'));
+    expect(
+      screen.getByText('Target: checkout.checkout.svc.cluster.local'),
+    ).toBeInTheDocument();
     expect(
       screen.getByText(
         'at most 100 TCP connections, 1000 pending HTTP requests',
@@ -185,7 +192,7 @@ describe('EntityKmopContent', () => {
           canaryWeight: 60,
           steps: rollout.steps.map(step => ({
             ...step,
-            state: step.index < 3 ? 'done' : step.index === 3 ? 'current' : 'pending',
+            state: stepState(step.index, 3),
           })),
         },
       ],
@@ -263,7 +270,7 @@ describe('EntityKmopContent', () => {
     const verdict = await screen.findByTestId('kmop-release-verdict');
     expect(verdict).toHaveAttribute('data-level', 'burning');
     expect(verdict).toHaveTextContent(
-      'requests-availability burns error budget faster than its page alert threshold of 14.4× at 20.5× over 1h and 31× over 5m.',
+      'requests-availability burns error budget faster than its CheckoutHighErrorRate page alert threshold of 14.4× at 20.5× over 1h and 31× over 5m.',
     );
     expect(verdict).toHaveTextContent(
       'requests-availability has overspent its error budget (-12.5% left).',

@@ -37,7 +37,9 @@ export function releaseVerdict(slos: KmopSloView[]): ReleaseVerdict {
               )} over ${alert.shortWindow}`
             : '';
         burning.push(
-          `${slo.name} burns error budget faster than its ${alert.severity} alert threshold of ${formatBurn(
+          `${slo.name} burns error budget faster than its ${
+            alert.name ? `${alert.name} ` : ''
+          }${alert.severity} alert threshold of ${formatBurn(
             alert.threshold,
           )}${rates}.`,
         );

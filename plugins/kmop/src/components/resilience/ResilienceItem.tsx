@@ -2,6 +2,7 @@ import type {
   KmopResilienceSetting,
   KmopResilienceView,
 } from '@kmop/plugin-kmop-common';
+import Box from '@material-ui/core/Box';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
@@ -21,6 +22,8 @@ export const SETTING_LABELS: Record<KmopResilienceSetting['type'], string> = {
   fault: 'Fault injection',
   disruptionBudget: 'Disruption budget',
   autoscaling: 'Autoscaling',
+  loadBalancer: 'Load balancer',
+  healthCheck: 'Health check',
 };
 
 /** One source object's resilience settings, read like a policy sheet. */
@@ -30,16 +33,44 @@ export function ResilienceItem(props: { policy: KmopResilienceView }) {
     <KmopItem
       item={policy}
       title={`${policy.source.kind} ${policy.source.name}`}
-      summary={<SettingsTable policy={policy} />}
+      summary={
+        <>
+          <SettingsTable
+            settings={policy.settings}
+            label={`Settings of ${policy.source.name}`}
+          />
+          {policy.subsets?.map(subset => (
+            <Box key={subset.name} mt={1} data-testid="kmop-resilience-subset">
+              <Typography variant="body2">
+                Subset <strong>{subset.name}</strong>
+                {Object.keys(subset.labels).length > 0
+                  ? ` (pods with ${Object.entries(subset.labels)
+                      .map(([key, value]) => `${key}=${value}`)
+                      .join(', ')})`
+                  : ''}
+              </Typography>
+              {subset.settings.length > 0 && (
+                <SettingsTable
+                  settings={subset.settings}
+                  label={`Settings of subset ${subset.name}`}
+                />
+              )}
+            </Box>
+          ))}
+        </>
+      }
     >
       <ValuesTable policy={policy} />
     </KmopItem>
   );
 }
 
-function SettingsTable(props: { policy: KmopResilienceView }) {
-  const { policy } = props;
-  if (policy.settings.length === 0) {
+function SettingsTable(props: {
+  settings: KmopResilienceSetting[];
+  label: string;
+}) {
+  const { settings, label } = props;
+  if (settings.length === 0) {
     return (
       <Typography variant="body2" color="textSecondary">
         The object sets nothing KMOP reads.
@@ -47,9 +78,9 @@ function SettingsTable(props: { policy: KmopResilienceView }) {
     );
   }
   return (
-    <Table size="small" aria-label={`Settings of ${policy.source.name}`}>
+    <Table size="small" aria-label={label}>
       <TableBody>
-        {policy.settings.map((setting, index) => (
+        {settings.map((setting, index) => (
           <TableRow
             // A policy can hold two settings of one type (e.g. two retry rules).
             key={`${setting.type}-${index}`}
@@ -58,7 +89,19 @@ function SettingsTable(props: { policy: KmopResilienceView }) {
             <TableCell component="th" scope="row" style={{ width: 200 }}>
               {SETTING_LABELS[setting.type] ?? setting.type}
             </TableCell>
-            <TableCell>{setting.summary}</TableCell>
+            <TableCell>
+              {setting.summary}
+              {setting.metrics?.map(metric => (
+                <Typography
+                  variant="body2"
+                  key={`${metric.type}-${metric.name}`}
+                  data-testid="kmop-autoscaling-metric"
+                >
+                  {metric.name}: {metric.current ?? 'current value not reported'}{' '}
+                  (target {metric.target})
+                </Typography>
+              ))}
+            </TableCell>
           </TableRow>
         ))}
       </TableBody>
@@ -72,7 +115,9 @@ function ValuesTable(props: { policy: KmopResilienceView }) {
       key: `${setting.type}-${index}-${key}`,
       setting: SETTING_LABELS[setting.type] ?? setting.type,
       name: key,
-      value: String(value),
+      value: `${String(value)}${
+        setting.defaults?.includes(key) ? ' (default)' : ''
+      }`,
     })),
   );
   if (rows.length === 0) {

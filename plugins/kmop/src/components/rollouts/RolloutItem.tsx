@@ -2,6 +2,7 @@ import type { KmopRolloutView } from '@kmop/plugin-kmop-common';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { KmopItem } from '../shared/KmopItem';
+import { formatAge, formatClock } from '../shared/format';
 import { strategyLabel } from './describeStep';
 import { RolloutSteps } from './RolloutSteps';
 import { TrafficSplit } from './TrafficSplit';
@@ -39,6 +40,11 @@ export function RolloutSummary(props: { rollout: KmopRolloutView }) {
       {rollout.paused && (
         <Typography variant="body2" data-testid="kmop-rollout-paused">
           Paused
+          {rollout.pauseStartedAt
+            ? ` since ${formatClock(rollout.pauseStartedAt)} (${formatAge(
+                rollout.pauseStartedAt,
+              )})`
+            : ''}
           {rollout.pauseReasons.length > 0
             ? `: ${rollout.pauseReasons.join(', ')}`
             : ''}
@@ -63,8 +69,18 @@ export function RolloutSummary(props: { rollout: KmopRolloutView }) {
         <Typography variant="body2" data-testid="kmop-rollout-failed-checks">
           Failed checks: {rollout.failedChecks}
           {rollout.failureThreshold !== undefined
-            ? ` of ${rollout.failureThreshold} (rollback at ${rollout.failureThreshold})`
+            ? ` of ${rollout.failureThreshold}${markDefault(
+                rollout,
+                'failureThreshold',
+              )} (rolls back at ${rollout.failureThreshold})`
             : ''}
+        </Typography>
+      )}
+      {rollout.promoted && (
+        <Typography variant="body2">
+          Promoted: {rollout.promoted.status}
+          {rollout.promoted.reason ? ` (${rollout.promoted.reason})` : ''}
+          {rollout.promoted.message ? ` — ${rollout.promoted.message}` : ''}
         </Typography>
       )}
     </Box>
@@ -74,6 +90,7 @@ export function RolloutSummary(props: { rollout: KmopRolloutView }) {
 function RolloutDetails(props: { rollout: KmopRolloutView }) {
   const { rollout } = props;
   const rows: [string, string][] = [];
+  if (rollout.revision) rows.push(['Revision', rollout.revision]);
   if (rollout.target)
     rows.push(['Target', `${rollout.target.kind} ${rollout.target.name}`]);
   if (rollout.stableRevision)
@@ -83,9 +100,11 @@ function RolloutDetails(props: { rollout: KmopRolloutView }) {
   const replicas = rollout.replicas;
   if (replicas) {
     const parts = (
-      ['desired', 'updated', 'ready', 'available'] as const
+      ['desired', 'total', 'updated', 'ready', 'available'] as const
     ).flatMap(key =>
-      replicas[key] !== undefined ? [`${replicas[key]} ${key}`] : [],
+      replicas[key] !== undefined
+        ? [`${replicas[key]} ${key}${markDefault(rollout, `replicas.${key}`)}`]
+        : [],
     );
     if (parts.length > 0) rows.push(['Replicas', parts.join(', ')]);
   }
@@ -99,10 +118,74 @@ function RolloutDetails(props: { rollout: KmopRolloutView }) {
   if (rollout.rolling) {
     const { maxSurge, maxUnavailable } = rollout.rolling;
     const parts: string[] = [];
-    if (maxSurge !== undefined) parts.push(`max surge ${maxSurge}`);
+    if (maxSurge !== undefined)
+      parts.push(
+        `max surge ${maxSurge}${markDefault(rollout, 'rolling.maxSurge')}`,
+      );
     if (maxUnavailable !== undefined)
-      parts.push(`max unavailable ${maxUnavailable}`);
+      parts.push(
+        `max unavailable ${maxUnavailable}${markDefault(
+          rollout,
+          'rolling.maxUnavailable',
+        )}`,
+      );
     if (parts.length > 0) rows.push(['Rolling update', parts.join(', ')]);
+  }
+  if (rollout.servicePort !== undefined)
+    rows.push(['Service port', String(rollout.servicePort)]);
+  for (const routing of rollout.trafficRouting ?? []) {
+    const resource = routing.resource
+      ? ` via ${routing.resource.kind} ${routing.resource.name}`
+      : '';
+    const routes = routing.routes?.length
+      ? ` (routes ${routing.routes.join(', ')})`
+      : '';
+    rows.push(['Traffic routing', `${routing.provider}${resource}${routes}`]);
+  }
+  const plan = rollout.analysisPlan;
+  if (plan) {
+    const parts: string[] = [];
+    if (plan.interval) parts.push(`every ${plan.interval}`);
+    if (plan.threshold !== undefined)
+      parts.push(`rollback after ${plan.threshold} failed checks`);
+    if (plan.stepWeights?.length)
+      parts.push(`weights ${plan.stepWeights.join(', ')}%`);
+    else if (plan.stepWeight !== undefined)
+      parts.push(
+        `+${plan.stepWeight}% per step${
+          plan.maxWeight !== undefined ? ` up to ${plan.maxWeight}%` : ''
+        }`,
+      );
+    if (plan.iterations !== undefined)
+      parts.push(`${plan.iterations} iterations`);
+    rows.push(['Analysis', parts.join(', ') || 'no schedule set']);
+    for (const metric of plan.metrics) {
+      const range = metric.thresholdRange;
+      const bounds = [
+        range?.min !== undefined ? `≥ ${range.min}` : undefined,
+        range?.max !== undefined ? `≤ ${range.max}` : undefined,
+      ]
+        .filter(Boolean)
+        .join(' and ');
+      rows.push([
+        `Metric ${metric.name}`,
+        [
+          bounds || 'no threshold',
+          metric.interval && `over ${metric.interval}`,
+          metric.templateRef && `template ${metric.templateRef}`,
+        ]
+          .filter(Boolean)
+          .join(', '),
+      ]);
+    }
+    for (const webhook of plan.webhooks) {
+      rows.push([
+        `Webhook ${webhook.name}`,
+        [webhook.type ?? 'rollout', webhook.url, webhook.timeout]
+          .filter(Boolean)
+          .join(', '),
+      ]);
+    }
   }
   if (rows.length === 0) {
     return (
@@ -113,8 +196,8 @@ function RolloutDetails(props: { rollout: KmopRolloutView }) {
   }
   return (
     <Box component="dl" m={0}>
-      {rows.map(([label, value]) => (
-        <Box key={label} display="flex" gridGap={8}>
+      {rows.map(([label, value], i) => (
+        <Box key={`${label}-${i}`} display="flex" gridGap={8}>
           <Typography component="dt" variant="body2" color="textSecondary">
             {label}:
           </Typography>
@@ -125,4 +208,9 @@ function RolloutDetails(props: { rollout: KmopRolloutView }) {
       ))}
     </Box>
   );
+}
+
+/** ` (default)` when the object leaves `path` out and the tool's default is shown. */
+function markDefault(rollout: KmopRolloutView, path: string): string {
+  return rollout.defaults?.includes(path) ? ' (default)' : '';
 }

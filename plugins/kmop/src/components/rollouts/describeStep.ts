@@ -17,6 +17,16 @@ export function describeStep(step: KmopRolloutStep): string {
       return 'Experiment';
     case 'setCanaryScale':
       return 'Set canary scale';
+    case 'setHeaderRoute':
+      return step.routeName
+        ? `Header route ${step.routeName}`
+        : 'Header route';
+    case 'setMirrorRoute':
+      return `Mirror route${step.routeName ? ` ${step.routeName}` : ''}${
+        step.mirrorPercent !== undefined ? ` ${step.mirrorPercent}%` : ''
+      }`;
+    case 'plugin':
+      return step.plugin ? `Plugin ${step.plugin}` : 'Plugin step';
     default:
       return 'Step';
   }

@@ -52,6 +52,8 @@ export function RouteItem(props: { route: KmopRouteView }) {
             )}
           </Box>
           <RulesTable route={route} shareCell={classes.shareCell} />
+          <ParentsLine parents={route.parents} />
+          <Tls route={route} />
         </>
       }
     >
@@ -118,7 +120,7 @@ function RulesTable(props: { route: KmopRouteView; shareCell: string }) {
                   {(rule.matches.length > 0 ? rule.matches : [{}]).map(
                     (match, i) => (
                       <Typography variant="body2" key={i}>
-                        {formatMatch(match)}
+                        {formatMatch(match, rule.protocol)}
                       </Typography>
                     ),
                   )}
@@ -167,7 +169,9 @@ function formatBackend(backend: KmopRouteBackend): string {
   const name = backend.namespace
     ? `${backend.namespace}/${backend.name}`
     : backend.name;
-  const port = backend.port !== undefined ? `:${backend.port}` : '';
+  let port = '';
+  if (backend.port !== undefined) port = `:${backend.port}`;
+  else if (backend.portName) port = `:${backend.portName}`;
   const subset = backend.subset ? ` (${backend.subset})` : '';
   return `${name}${port}${subset}`;
 }
@@ -227,4 +231,45 @@ function parentKey(parent: KmopRouteParent): string {
 function conditionWord(value?: boolean): string {
   if (value === undefined) return 'not reported';
   return value ? 'True' : 'False';
+}
+
+/** One line on the parents for the summary: the full table is in the details. */
+function ParentsLine(props: { parents: KmopRouteParent[] }) {
+  if (props.parents.length === 0) return null;
+  return (
+    <Typography variant="body2" color="textSecondary" style={{ marginTop: 8 }}>
+      Parents:{' '}
+      {props.parents
+        .map(
+          parent =>
+            `${parentKey(parent)} (Accepted ${conditionWord(
+              parent.accepted,
+            )}, ResolvedRefs ${conditionWord(parent.resolvedRefs)})`,
+        )
+        .join('; ')}
+    </Typography>
+  );
+}
+
+function Tls(props: { route: KmopRouteView }) {
+  const { tls } = props.route;
+  if (!tls) return null;
+  return (
+    <Box mt={1}>
+      <Typography variant="body2" component="span">
+        TLS:{' '}
+      </Typography>
+      {tls.map((entry, i) => (
+        <Typography variant="body2" key={i} data-testid="kmop-route-tls">
+          {entry.hosts.length > 0
+            ? entry.hosts.join(', ')
+            : "the route's hosts (controller default)"}
+          {': '}
+          {entry.secretName
+            ? `certificate from Secret ${entry.secretName}`
+            : 'no Secret named (controller default certificate)'}
+        </Typography>
+      ))}
+    </Box>
+  );
 }

@@ -1,7 +1,7 @@
 import type { KmopRouteMatch } from '@kmop/plugin-kmop-common';
 
 /** One match of a route rule in words: `PathPrefix /api · GET · x-canary = true`. */
-export function formatMatch(match: KmopRouteMatch): string {
+export function formatMatch(match: KmopRouteMatch, protocol?: string): string {
   const parts: string[] = [];
   if (match.path) parts.push(`${match.path.type} ${match.path.value}`);
   if (match.method) parts.push(match.method);
@@ -10,9 +10,16 @@ export function formatMatch(match: KmopRouteMatch): string {
     parts.push(`header ${header.name}${operator}${header.value}`);
   }
   if (match.grpc) {
+    const regex = match.grpc.type === 'RegularExpression' ? ' (regex)' : '';
     parts.push(
-      `gRPC ${match.grpc.service ?? '*'}/${match.grpc.method ?? '*'}`,
+      `gRPC ${match.grpc.service ?? '*'}/${match.grpc.method ?? '*'}${regex}`,
     );
   }
-  return parts.length > 0 ? parts.join(' · ') : 'all requests';
+  if (match.port !== undefined) parts.push(`port ${match.port}`);
+  if (match.sniHosts && match.sniHosts.length > 0) {
+    parts.push(`SNI ${match.sniHosts.join(', ')}`);
+  }
+  const prefix = protocol && protocol !== 'http' ? `${protocol.toUpperCase()} ` : '';
+  if (parts.length === 0) return `${prefix}all requests`;
+  return `${prefix}${parts.join(' · ')}`;
 }

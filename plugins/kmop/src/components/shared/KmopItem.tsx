@@ -110,6 +110,7 @@ export function KmopItem(props: {
       </Typography>
       <Typography variant="caption" color="textSecondary" component="p">
         {describeSource(item.source)}
+        {describeGeneration(item)}
       </Typography>
       {summary && <Box mt={1}>{summary}</Box>}
       {children && (
@@ -121,4 +122,14 @@ export function KmopItem(props: {
       )}
     </Paper>
   );
+}
+
+/** ` · generation 7, observed 6` — only what the object carries. */
+function describeGeneration(item: KmopItemBase): string {
+  if (item.generation === undefined) return '';
+  const observed =
+    item.observedGeneration !== undefined
+      ? `, observed ${item.observedGeneration}`
+      : ', not yet observed by a controller';
+  return ` · generation ${item.generation}${observed}`;
 }

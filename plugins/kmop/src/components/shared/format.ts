@@ -1,5 +1,3 @@
-import { tryParseDuration } from '@kmop/plugin-kmop-common';
-
 /** `0.999` → `99.9%`; trailing zeros dropped, up to `digits` decimals. */
 export function formatPercent(ratio: number, digits = 3): string {
   const value = Number((ratio * 100).toFixed(digits));
@@ -30,21 +28,6 @@ export function formatWindow(window: string): string {
   };
   const [one, many] = units[match[2]];
   return `${match[1]} ${match[1] === '1' ? one : many}`;
-}
-
-/**
- * The error budget as time over the window: objective 0.999 over `30d` → `43.2 min per 30 days`.
- * Undefined when the window is not a duration.
- */
-export function formatBudgetTime(
-  objective: number,
-  window: string,
-): string | undefined {
-  const seconds = tryParseDuration(window);
-  if (seconds === undefined) return undefined;
-  return `${formatSeconds((1 - objective) * seconds)} per ${formatWindow(
-    window,
-  )}`;
 }
 
 /** A burn rate as a multiple of the budget: `14.4×`. */

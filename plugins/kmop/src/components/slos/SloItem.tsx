@@ -10,7 +10,6 @@ import { makeStyles, useTheme } from '@material-ui/core/styles';
 import { KmopItem } from '../shared/KmopItem';
 import { ShareBar } from '../shared/ShareBar';
 import {
-  formatBudgetTime,
   formatBurn,
   formatClock,
   formatPercent,
@@ -35,7 +34,6 @@ const useStyles = makeStyles(theme => ({
 export function SloItem(props: { slo: KmopSloView }) {
   const { slo } = props;
   const classes = useStyles();
-  const budgetTime = formatBudgetTime(slo.objective, slo.window);
   return (
     <KmopItem
       item={slo}
@@ -45,12 +43,12 @@ export function SloItem(props: { slo: KmopSloView }) {
           <Box className={classes.facts}>
             <Fact label="Objective">
               <span data-testid="kmop-slo-objective">
-                {formatPercent(slo.objective)} over {formatWindow(slo.window)}
+                {objectiveText(slo)}
               </span>
             </Fact>
             <Fact label="Error budget">
               <span data-testid="kmop-slo-budget-time">
-                {budgetTime ?? `${formatPercent(1 - slo.objective)} of ${slo.window}`}
+                {budgetText(slo)}
               </span>
             </Fact>
             <Measured slo={slo} />
@@ -63,6 +61,27 @@ export function SloItem(props: { slo: KmopSloView }) {
       <Indicator slo={slo} />
     </KmopItem>
   );
+}
+
+/** `99.9% over 30 days`, with a window the object leaves out labelled as the tool's default. */
+function objectiveText(slo: KmopSloView): string {
+  if (slo.objective === undefined) return 'Not set or malformed';
+  if (!slo.window) return `${formatPercent(slo.objective)}, window not set`;
+  const isDefault = slo.defaults?.includes('window') ? ' (default)' : '';
+  return `${formatPercent(slo.objective)} over ${formatWindow(
+    slo.window,
+  )}${isDefault}`;
+}
+
+/** The budget as time over the window: `43.2 minutes per 30 days`. */
+function budgetText(slo: KmopSloView): string {
+  if (!slo.errorBudget || !slo.window) {
+    return 'Cannot be computed without a valid objective and window';
+  }
+  if (slo.errorBudget.ratio === 0) return 'None: a 100% objective allows no errors';
+  return `${slo.errorBudget.text} per ${formatWindow(slo.window)} (${
+    slo.errorBudget.percent
+  }%)`;
 }
 
 function Fact(props: { label: string; children: React.ReactNode }) {
@@ -98,7 +117,7 @@ function Measured(props: { slo: KmopSloView }) {
     color = theme.palette.error.main;
   return (
     <>
-      <Fact label={`SLI over ${formatWindow(slo.window)}`}>
+      <Fact label={slo.window ? `SLI over ${formatWindow(slo.window)}` : 'SLI'}>
         <span data-testid="kmop-slo-sli">
           {slo.sli !== undefined ? formatPercent(slo.sli) : 'No data'}
         </span>
@@ -154,6 +173,7 @@ function AlertsTable(props: { slo: KmopSloView }) {
       <TableHead>
         <TableRow>
           <TableCell>Alert</TableCell>
+          <TableCell>Severity</TableCell>
           <TableCell>Windows</TableCell>
           <TableCell>Threshold</TableCell>
           <TableCell>Current burn (long / short)</TableCell>
@@ -163,9 +183,19 @@ function AlertsTable(props: { slo: KmopSloView }) {
       <TableBody>
         {burns.map(({ alert, longRate, shortRate, firing }) => (
           <TableRow
-            key={`${alert.severity}-${alert.longWindow}-${alert.shortWindow}`}
+            key={`${alert.name}-${alert.severity}-${alert.longWindow}-${alert.shortWindow}`}
             data-testid="kmop-slo-alert"
           >
+            <TableCell>
+              {alert.name ?? 'unnamed'}
+              {alert.labels && Object.keys(alert.labels).length > 0 && (
+                <Typography variant="caption" component="div" color="textSecondary">
+                  {Object.entries(alert.labels)
+                    .map(([key, value]) => `${key}=${value}`)
+                    .join(', ')}
+                </Typography>
+              )}
+            </TableCell>
             <TableCell>{alert.severity}</TableCell>
             <TableCell>
               {alert.longWindow} / {alert.shortWindow}
