@@ -4,10 +4,15 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { kmopPermissions } from '@kmop/plugin-kmop-common';
-import { kmopClusterCacheServiceRef } from '@kmop/plugin-kmop-node';
+import {
+  kmopClusterCacheServiceRef,
+  readCacheSettings,
+  readKmopClusters,
+} from '@kmop/plugin-kmop-node';
 import { createRouter } from './router';
 import { DefaultEntityViewService } from './services/EntityViewService/DefaultEntityViewService';
 import { PrometheusSloEvaluator } from './services/Prometheus/PrometheusSloEvaluator';
+import { ClusterSourceObjectService } from './services/SourceObjectService/ClusterSourceObjectService';
 
 /**
  * The KMOP backend plugin: `GET /api/kmop/v1/entities/:kind/:namespace/:name`
@@ -24,6 +29,7 @@ export const kmopPlugin = createBackendPlugin({
         httpRouter: coreServices.httpRouter,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
+        lifecycle: coreServices.lifecycle,
         catalog: catalogServiceRef,
         cache: kmopClusterCacheServiceRef,
       },
@@ -37,14 +43,29 @@ export const kmopPlugin = createBackendPlugin({
             logger: deps.logger,
           }),
         });
+        const sourceObjects = ClusterSourceObjectService.create({
+          // Same authorization as the view; no SLO figures needed to find an item.
+          entityViews: DefaultEntityViewService.create({
+            catalog: deps.catalog,
+            permissions: deps.permissions,
+            cache: deps.cache,
+          }),
+          clusters: readKmopClusters(deps.config).clusters,
+          requestTimeoutMs: readCacheSettings(deps.config).requestTimeoutMs,
+        });
+        deps.lifecycle.addShutdownHook(() => sourceObjects.close());
         deps.httpRouter.use(
           await createRouter({
             httpAuth: deps.httpAuth,
             entityViews,
             cache: deps.cache,
+            sourceObjects,
           }),
         );
-        deps.httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
+        deps.httpRouter.addAuthPolicy({
+          path: '/health',
+          allow: 'unauthenticated',
+        });
       },
     });
   },
