@@ -1,6 +1,5 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { delimiter } from 'node:path';
+import { delimiter, join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 
 // What the end-to-end tests expect the KMOP tab to show, read from the demo
@@ -13,7 +12,11 @@ const ROOT = join(__dirname, '../../..');
 export type DemoObject = {
   apiVersion: string;
   kind: string;
-  metadata: { name: string; namespace?: string; labels?: Record<string, string> };
+  metadata: {
+    name: string;
+    namespace?: string;
+    labels?: Record<string, string>;
+  };
   spec?: any;
   status?: any;
 };
@@ -43,9 +46,9 @@ export function demoObject(
   return found;
 }
 
-/** `0.995` → `99.5%`, as a person writes it. */
-export function percent(ratio: number): string {
-  return `${Number((ratio * 100).toFixed(3))}%`;
+/** An objective in percent as a person writes it: `99.5` → `99.5%`. */
+export function percent(objectivePercent: number): string {
+  return `${Number(objectivePercent.toFixed(3))}%`;
 }
 
 const UNIT_SECONDS: Record<string, number> = {
@@ -56,24 +59,63 @@ const UNIT_SECONDS: Record<string, number> = {
   w: 604800,
 };
 
-/**
- * The error budget as time over the window, computed here from the objective
- * and the window: 99.5% over 30d → `3.6 h per 30 days`.
- */
-export function budgetTime(objectivePercent: number, window: string): string {
+/** The error budget in seconds, computed here: 99.9% over `30d` → 2592. */
+export function budgetSeconds(
+  objectivePercent: number,
+  window: string,
+): number {
   const match = /^(\d+)([smhdw])$/.exec(window);
   if (!match) throw new Error(`not a window: ${window}`);
-  const seconds =
-    ((100 - objectivePercent) / 100) * Number(match[1]) * UNIT_SECONDS[match[2]];
-  const one = (n: number) => `${Number(n.toFixed(1))}`;
-  let amount: string;
-  if (seconds < 3600) amount = `${one(seconds / 60)} min`;
-  else if (seconds < 2 * 86400) amount = `${one(seconds / 3600)} h`;
-  else amount = `${one(seconds / 86400)} days`;
-  const unit = { s: 'second', m: 'minute', h: 'hour', d: 'day', w: 'week' }[
-    match[2]
-  ]!;
-  return `${amount} per ${match[1]} ${match[1] === '1' ? unit : `${unit}s`}`;
+  return (
+    ((100 - objectivePercent) / 100) * Number(match[1]) * UNIT_SECONDS[match[2]]
+  );
+}
+
+const WORD_SECONDS: Array<[RegExp, number]> = [
+  [/^(ms|milliseconds?)$/, 0.001],
+  [/^(s|sec|seconds?)$/, 1],
+  [/^(min|minutes?)$/, 60],
+  [/^(h|hours?)$/, 3600],
+  [/^(d|days?)$/, 86400],
+  [/^(w|weeks?)$/, 604800],
+];
+
+/**
+ * The time a budget text on the page stands for, in seconds: `43.2 minutes`,
+ * `3.6 h per 30 days`, `1 day 12 hours` (what follows "per" is the window).
+ */
+export function parseBudgetText(text: string): number {
+  const amount = text.split(/\bper\b/)[0];
+  let seconds = 0;
+  let found = false;
+  for (const [, value, unit] of amount.matchAll(/([\d.]+)\s*([a-z]+)/gi)) {
+    const factor = WORD_SECONDS.find(([re]) => re.test(unit.toLowerCase()));
+    if (!factor) continue;
+    seconds += Number(value) * factor[1];
+    found = true;
+  }
+  if (!found) throw new Error(`no budget time in "${text}"`);
+  return seconds;
+}
+
+/** A canary step of an Argo Rollout as the page words it. */
+export function describeStep(step: {
+  setWeight?: number;
+  pause?: { duration?: string };
+  analysis?: { templates?: Array<{ templateName: string }> };
+}): string {
+  if (step.setWeight !== undefined) return `Set weight ${step.setWeight}%`;
+  if (step.pause) {
+    return step.pause.duration
+      ? `Pause ${step.pause.duration}`
+      : 'Pause until promoted';
+  }
+  if (step.analysis) {
+    return `Analysis: ${(step.analysis.templates ?? [])
+      .map(t => t.templateName)
+      .join(', ')}`;
+  }
+  throw new Error(`unexpected step ${JSON.stringify(step)}`);
 }
 
 /** True when `yarn start` can run the demo Prometheus (scripts/demo/prometheus.mjs). */
