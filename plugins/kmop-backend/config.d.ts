@@ -7,27 +7,6 @@ export interface Config {
    * plugin, with auth providers `serviceAccount` and `none`.
    */
   kmop?: {
-    /** How the cluster cache talks to the clusters. */
-    cache?: {
-      /**
-       * Time allowed for one list or discovery request before the cluster is
-       * reported as slow. Default 10 seconds.
-       */
-      requestTimeout?: HumanDuration | string;
-      /**
-       * How long the server keeps each watch open before KMOP opens the next
-       * one from the last resourceVersion. Default 5 minutes.
-       */
-      watchTimeout?: HumanDuration | string;
-      /** Objects per list page. Default 500. */
-      pageSize?: number;
-      /** First retry delay after an error; doubles up to `maxBackoff`. Default 1 second. */
-      initialBackoff?: HumanDuration | string;
-      /** Longest retry delay after repeated errors. Default 1 minute. */
-      maxBackoff?: HumanDuration | string;
-      /** How often the supported kinds are discovered again, to find new CRDs. Default 5 minutes. */
-      rediscoveryInterval?: HumanDuration | string;
-    };
     /**
      * Prometheus to compute SLIs, error budgets and burn rates from each SLO's
      * own queries. Without it, the SLO objects' status fields are shown.

@@ -1,3 +1,5 @@
+import { HumanDuration } from '@backstage/types';
+
 export interface Config {
   /**
    * KMOP reads its clusters from the same configuration as Backstage's
@@ -34,5 +36,29 @@ export interface Config {
         caFile?: string;
       }>;
     }>;
+  };
+  /** KMOP settings read by the shared cluster cache. */
+  kmop?: {
+    /** How the cluster cache talks to the clusters. */
+    cache?: {
+      /**
+       * Time allowed for one list or discovery request before the cluster is
+       * reported as slow. Default 10 seconds.
+       */
+      requestTimeout?: HumanDuration | string;
+      /**
+       * How long the server keeps each watch open before KMOP opens the next
+       * one from the last resourceVersion. Default 5 minutes.
+       */
+      watchTimeout?: HumanDuration | string;
+      /** Objects per list page. Default 500. */
+      pageSize?: number;
+      /** First retry delay after an error; doubles up to `maxBackoff`. Default 1 second. */
+      initialBackoff?: HumanDuration | string;
+      /** Longest retry delay after repeated errors. Default 1 minute. */
+      maxBackoff?: HumanDuration | string;
+      /** How often the supported kinds are discovered again, to find new CRDs. Default 5 minutes. */
+      rediscoveryInterval?: HumanDuration | string;
+    };
   };
 }

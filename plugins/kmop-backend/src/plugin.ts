@@ -4,14 +4,19 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { kmopPermissions } from '@kmop/plugin-kmop-common';
+import {
+  kmopClusterCacheServiceRef,
+  readCacheSettings,
+  readKmopClusters,
+} from '@kmop/plugin-kmop-node';
 import { createRouter } from './router';
-import { createClusterCache } from './services/ClusterCache/createClusterCache';
 import { DefaultEntityViewService } from './services/EntityViewService/DefaultEntityViewService';
 import { PrometheusSloEvaluator } from './services/Prometheus/PrometheusSloEvaluator';
+import { ClusterSourceObjectService } from './services/SourceObjectService/ClusterSourceObjectService';
 
 /**
- * The KMOP backend plugin: a watch cache of the configured clusters and
- * `GET /api/kmop/v1/entities/:kind/:namespace/:name`.
+ * The KMOP backend plugin: `GET /api/kmop/v1/entities/:kind/:namespace/:name`
+ * over the backend's shared KMOP cluster cache.
  */
 export const kmopPlugin = createBackendPlugin({
   pluginId: 'kmop',
@@ -26,27 +31,41 @@ export const kmopPlugin = createBackendPlugin({
         permissionsRegistry: coreServices.permissionsRegistry,
         lifecycle: coreServices.lifecycle,
         catalog: catalogServiceRef,
+        cache: kmopClusterCacheServiceRef,
       },
       async init(deps) {
         deps.permissionsRegistry.addPermissions(kmopPermissions);
-        const cache = createClusterCache({
-          config: deps.config,
-          logger: deps.logger,
-        });
-        deps.lifecycle.addStartupHook(() => cache.start());
-        deps.lifecycle.addShutdownHook(() => cache.stop());
         const entityViews = DefaultEntityViewService.create({
           catalog: deps.catalog,
           permissions: deps.permissions,
-          cache,
+          cache: deps.cache,
           sloEvaluator: PrometheusSloEvaluator.fromConfig(deps.config, {
             logger: deps.logger,
           }),
         });
+        const sourceObjects = ClusterSourceObjectService.create({
+          // Same authorization as the view; no SLO figures needed to find an item.
+          entityViews: DefaultEntityViewService.create({
+            catalog: deps.catalog,
+            permissions: deps.permissions,
+            cache: deps.cache,
+          }),
+          clusters: readKmopClusters(deps.config).clusters,
+          requestTimeoutMs: readCacheSettings(deps.config).requestTimeoutMs,
+        });
+        deps.lifecycle.addShutdownHook(() => sourceObjects.close());
         deps.httpRouter.use(
-          await createRouter({ httpAuth: deps.httpAuth, entityViews, cache }),
+          await createRouter({
+            httpAuth: deps.httpAuth,
+            entityViews,
+            cache: deps.cache,
+            sourceObjects,
+          }),
         );
-        deps.httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
+        deps.httpRouter.addAuthPolicy({
+          path: '/health',
+          allow: 'unauthenticated',
+        });
       },
     });
   },

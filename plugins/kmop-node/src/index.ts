@@ -10,3 +10,4 @@ export * from './client/KubeClient';
 export * from './client/KubeRequestError';
 export * from './client/discovery';
 export * from './client/applyServerSide';
+export * from './cache';

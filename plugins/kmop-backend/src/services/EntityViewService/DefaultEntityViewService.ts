@@ -14,7 +14,7 @@ import {
 } from '@kmop/plugin-kmop-common';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { ClusterCache } from '../ClusterCache/ClusterCache';
+import { ClusterCache } from '@kmop/plugin-kmop-node';
 import { EntityViewService } from './EntityViewService';
 
 /** Adds live SLI figures to SLO items; see PrometheusSloEvaluator. */

@@ -68,7 +68,14 @@ export class PrometheusSloEvaluator implements SloEvaluator {
   private async evaluateOne(slo: KmopSloView, time: Date): Promise<KmopSloView> {
     const client =
       this.options.clusterClients.get(slo.source.cluster) ?? this.options.defaultClient;
-    if (!client || !errorRatioQuery(slo.indicator, slo.window)) {
+    // Without a valid objective and window there is nothing to measure against.
+    const { objective, window: sloWindow } = slo;
+    if (
+      !client ||
+      objective === undefined ||
+      sloWindow === undefined ||
+      !errorRatioQuery(slo.indicator, sloWindow)
+    ) {
       return slo;
     }
     const windows = new Set<string>();
@@ -80,14 +87,14 @@ export class PrometheusSloEvaluator implements SloEvaluator {
       const ratio = (window: string) =>
         client.scalar(errorRatioQuery(slo.indicator, window)!, time);
       const [overall, ...perWindow] = await Promise.all([
-        ratio(slo.window),
+        ratio(sloWindow),
         ...[...windows].map(ratio),
       ]);
       const burnRates: KmopBurnRate[] = [];
       [...windows].forEach((window, i) => {
         const errorRatio = clampRatio(perWindow[i]);
         if (errorRatio !== undefined) {
-          burnRates.push({ window, rate: burnRate({ objective: slo.objective, errorRatio }) });
+          burnRates.push({ window, rate: burnRate({ objective, errorRatio }) });
         }
       });
       const byWindow = Object.fromEntries(burnRates.map(b => [b.window, b.rate]));
@@ -98,7 +105,7 @@ export class PrometheusSloEvaluator implements SloEvaluator {
         errorBudgetRemaining:
           errorRatio === undefined
             ? undefined
-            : errorBudgetRemaining({ objective: slo.objective, errorRatio }),
+            : errorBudgetRemaining({ objective, errorRatio }),
         burnRates,
         alerts: evaluateAlerts(slo.alerts, byWindow),
         dataSource: 'prometheus',

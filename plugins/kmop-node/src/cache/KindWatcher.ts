@@ -1,10 +1,7 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
-import {
-  KubeApiResource,
-  KubeClient,
-  KubeRequestError,
-  resourcePath,
-} from '@kmop/plugin-kmop-node';
+import { KubeClient } from '../client/KubeClient';
+import { KubeRequestError } from '../client/KubeRequestError';
+import { KubeApiResource, resourcePath } from '../client/discovery';
 import { backoffDelay, sleep } from './backoff';
 import { errorDetails } from './errorDetails';
 import { trimObject } from './trimObject';

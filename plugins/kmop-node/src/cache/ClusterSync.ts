@@ -1,11 +1,8 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { KmopClusterStatus } from '@kmop/plugin-kmop-common';
-import {
-  KmopClusterConfig,
-  KubeApiResource,
-  KubeClient,
-  discoverApiResources,
-} from '@kmop/plugin-kmop-node';
+import { KmopClusterConfig } from '../config/types';
+import { KubeClient } from '../client/KubeClient';
+import { KubeApiResource, discoverApiResources } from '../client/discovery';
 import { backoffDelay, sleep } from './backoff';
 import { errorDetails } from './errorDetails';
 import { KindWatcher } from './KindWatcher';

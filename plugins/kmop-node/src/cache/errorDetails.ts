@@ -1,4 +1,4 @@
-import { KubeRequestError } from '@kmop/plugin-kmop-node';
+import { KubeRequestError } from '../client/KubeRequestError';
 import { KmopCacheError } from './types';
 
 /** What the cluster status says about an error; never credentials. */

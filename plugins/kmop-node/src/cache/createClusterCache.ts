@@ -1,7 +1,7 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
 import { SUPPORTED_KINDS, normalizeObject } from '@kmop/plugin-kmop-common';
-import { readKmopClusters } from '@kmop/plugin-kmop-node';
+import { readKmopClusters } from '../config/readKmopClusters';
 import { KubernetesClusterCache } from './KubernetesClusterCache';
 import { readCacheSettings } from './readCacheSettings';
 

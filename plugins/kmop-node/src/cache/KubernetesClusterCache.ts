@@ -1,6 +1,6 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { KmopClusterStatus, KmopEntityTarget } from '@kmop/plugin-kmop-common';
-import { KmopClusterConfigProblem, KmopClusterConfig } from '@kmop/plugin-kmop-node';
+import { KmopClusterConfigProblem, KmopClusterConfig } from '../config/types';
 import { ClusterCache, ClusterCacheLookup } from './ClusterCache';
 import { CachedKind, ClusterSync } from './ClusterSync';
 import { ObjectIndex, ObjectNormalizer } from './ObjectIndex';

@@ -1,0 +1,11 @@
+export type { ClusterCache, ClusterCacheLookup } from './ClusterCache';
+export type { KmopItems } from './ObjectIndex';
+export type { ClusterCacheSettings } from './types';
+export { DEFAULT_CACHE_SETTINGS } from './types';
+export {
+  KubernetesClusterCache,
+  type KubernetesClusterCacheOptions,
+} from './KubernetesClusterCache';
+export { createClusterCache } from './createClusterCache';
+export { readCacheSettings } from './readCacheSettings';
+export { kmopClusterCacheServiceRef } from './clusterCacheServiceRef';
