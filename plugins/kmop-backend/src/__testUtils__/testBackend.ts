@@ -64,7 +64,10 @@ export async function startKmopBackend(options: {
   kmop?: Record<string, unknown>;
   extraFeatures?: ServiceFactory[];
   logs?: LogRecorder;
+  /** Who the catalog shows an entity to; by default everyone but {@link OUTSIDER}. */
+  canSee?: (userEntityRef: string | undefined, entityRef: string) => boolean;
 }) {
+  const canSee = options.canSee ?? (user => user !== OUTSIDER);
   const entities = options.entities ?? demoEntities();
   const catalog = catalogServiceMock.mock({
     getEntityByRef: async (ref, requestOptions) => {
@@ -73,8 +76,8 @@ export async function startKmopBackend(options: {
           ? requestOptions.credentials
           : undefined;
       const principal = credentials?.principal as { userEntityRef?: string } | undefined;
-      if (principal?.userEntityRef === OUTSIDER) return undefined;
       const wanted = typeof ref === 'string' ? ref : `${ref.kind}:${ref.namespace}/${ref.name}`;
+      if (!canSee(principal?.userEntityRef, wanted)) return undefined;
       return entities.find(
         e =>
           `${e.kind}:${e.metadata.namespace ?? 'default'}/${e.metadata.name}`.toLocaleLowerCase('en-US') ===
@@ -119,7 +122,7 @@ export async function startKmopBackend(options: {
       ...(options.extraFeatures ?? []),
     ],
   });
-  return backend;
+  return Object.assign(backend, { catalog });
 }
 
 /** The Authorization header of a signed-in user. */
