@@ -20,7 +20,9 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
       process.stderr.write(`[bench] ${line}\n`),
     );
     process.stdout.write(
-      parsed.json ? `${JSON.stringify(result, null, 2)}\n` : `${formatReport(result)}\n`,
+      parsed.json
+        ? `${JSON.stringify(result, null, 2)}\n`
+        : `${formatReport(result)}\n`,
     );
   } catch (error) {
     process.stderr.write(`bench failed: ${(error as Error).stack ?? error}\n`);

@@ -24,6 +24,8 @@ export interface TargetSample {
   bytes: number;
   busyMs: number;
   clusterRequests: number;
+  catalogReads: number;
+  permissionRequests: number;
 }
 
 export interface Percentiles {
@@ -38,7 +40,9 @@ export function percentiles(values: number[]): Percentiles {
   const at = (p: number) =>
     sorted.length === 0
       ? NaN
-      : sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+      : sorted[
+          Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)
+        ];
   return { p50: at(50), p90: at(90), p99: at(99) };
 }
 
@@ -72,7 +76,10 @@ function send(
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
         res.on('end', () =>
-          resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }),
+          resolve({
+            status: res.statusCode ?? 0,
+            body: Buffer.concat(chunks).toString('utf8'),
+          }),
         );
         res.on('error', reject);
       },
@@ -94,6 +101,8 @@ export interface InterleavedOptions {
   blockSize: number;
   /** Requests the clusters have received so far (summed over clusters). */
   clusterRequestCount(): number;
+  /** Catalog reads and permission requests the backend has served so far. */
+  backendRequestCount(): { catalogReads: number; permissionRequests: number };
 }
 
 /**
@@ -108,7 +117,16 @@ export async function runInterleaved(
   const samples = new Map<string, TargetSample>(
     options.targets.map(t => [
       t.name,
-      { requests: 0, latenciesMs: [], errors: 0, bytes: 0, busyMs: 0, clusterRequests: 0 },
+      {
+        requests: 0,
+        latenciesMs: [],
+        errors: 0,
+        bytes: 0,
+        busyMs: 0,
+        clusterRequests: 0,
+        catalogReads: 0,
+        permissionRequests: 0,
+      },
     ]),
   );
   const agent = new Agent({ keepAlive: true, maxSockets: options.concurrency });
@@ -123,6 +141,7 @@ export async function runInterleaved(
         const target = options.targets[(round + t) % options.targets.length];
         const sample = samples.get(target.name)!;
         const clusterBefore = options.clusterRequestCount();
+        const backendBefore = options.backendRequestCount();
         const started = process.hrtime.bigint();
         let next = 0;
         const worker = async () => {
@@ -133,8 +152,15 @@ export async function runInterleaved(
             const sent = process.hrtime.bigint();
             sample.requests++;
             try {
-              const { status, body } = await send(agent, options.baseUrl, options.token, spec);
-              sample.latenciesMs.push(Number(process.hrtime.bigint() - sent) / 1e6);
+              const { status, body } = await send(
+                agent,
+                options.baseUrl,
+                options.token,
+                spec,
+              );
+              sample.latenciesMs.push(
+                Number(process.hrtime.bigint() - sent) / 1e6,
+              );
               sample.bytes += Buffer.byteLength(body);
               if (status !== 200) {
                 sample.errors++;
@@ -150,10 +176,21 @@ export async function runInterleaved(
           }
         };
         await Promise.all(
-          Array.from({ length: Math.min(options.concurrency, block.length) }, worker),
+          Array.from(
+            { length: Math.min(options.concurrency, block.length) },
+            worker,
+          ),
         );
         sample.busyMs += Number(process.hrtime.bigint() - started) / 1e6;
         sample.clusterRequests += options.clusterRequestCount() - clusterBefore;
+        // The request log is written when a response has been sent; give the
+        // last lines of the block a moment to reach the file.
+        await new Promise(r => setTimeout(r, 20));
+        const backendAfter = options.backendRequestCount();
+        sample.catalogReads +=
+          backendAfter.catalogReads - backendBefore.catalogReads;
+        sample.permissionRequests +=
+          backendAfter.permissionRequests - backendBefore.permissionRequests;
       }
     }
   } finally {

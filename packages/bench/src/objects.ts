@@ -1,10 +1,11 @@
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
 import { findSupportedKind } from '@kmop/plugin-kmop-common';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 
-export const REPO_ROOT = join(__dirname, '../../..');
+export const REPO_ROOT = resolvePackagePath('@kmop/bench', '../..');
 
 /** The CRDs every simulated cluster serves: the ecosystem's and KMOP's. */
 export const CRD_SEEDS = [
@@ -106,6 +107,10 @@ export function benchEntity(i: number): Entity {
       namespace: 'default',
       annotations: { 'backstage.io/kubernetes-id': name },
     },
-    spec: { type: 'service', owner: 'group:default/bench', lifecycle: 'production' },
+    spec: {
+      type: 'service',
+      owner: 'group:default/bench',
+      lifecycle: 'production',
+    },
   };
 }

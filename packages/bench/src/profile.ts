@@ -26,14 +26,19 @@ function frameName(node: ProfileNode): string {
   const { functionName, url, lineNumber } = node.callFrame;
   const file = url.replace(/^file:\/\//, '').replace(/^.*node_modules\//, '');
   const short = file.replace(/^.*\/(plugins|packages)\//, '$1/');
-  return `${functionName || '(anonymous)'} ${short ? `${short}:${lineNumber + 1}` : ''}`.trim();
+  return `${functionName || '(anonymous)'} ${
+    short ? `${short}:${lineNumber + 1}` : ''
+  }`.trim();
 }
 
 /**
  * The functions a CPU profile spent most time in: by self time, and by total
  * time (each function counted once per stack, so recursion is not doubled).
  */
-export function summarizeProfile(file: string, top = 15): {
+export function summarizeProfile(
+  file: string,
+  top = 15,
+): {
   self: ProfileFrame[];
   total: ProfileFrame[];
   samples: number;
@@ -41,7 +46,8 @@ export function summarizeProfile(file: string, top = 15): {
   const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
   const byId = new Map(profile.nodes.map(n => [n.id, n]));
   const parent = new Map<number, number>();
-  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  for (const n of profile.nodes)
+    for (const c of n.children ?? []) parent.set(c, n.id);
   const self = new Map<string, number>();
   const total = new Map<string, number>();
   let samples = 0;
@@ -52,16 +58,27 @@ export function summarizeProfile(file: string, top = 15): {
     const name = frameName(node);
     self.set(name, (self.get(name) ?? 0) + hits);
     const seen = new Set<string>();
-    for (let id: number | undefined = node.id; id !== undefined; id = parent.get(id)) {
+    for (
+      let id: number | undefined = node.id;
+      id !== undefined;
+      id = parent.get(id)
+    ) {
       const frame = frameName(byId.get(id)!);
       if (seen.has(frame)) continue;
       seen.add(frame);
       total.set(frame, (total.get(frame) ?? 0) + hits);
     }
   }
-  const ranked = (m: Map<string, number>, other: Map<string, number>, bySelf: boolean) =>
+  const ranked = (
+    m: Map<string, number>,
+    other: Map<string, number>,
+    bySelf: boolean,
+  ) =>
     [...m.entries()]
-      .filter(([frame]) => !/^\((root|program|idle|garbage collector)\)/.test(frame) || bySelf)
+      .filter(
+        ([frame]) =>
+          !/^\((root|program|idle|garbage collector)\)/.test(frame) || bySelf,
+      )
       .sort((a, b) => b[1] - a[1])
       .slice(0, top)
       .map(([frame, hits]) => {
@@ -73,5 +90,9 @@ export function summarizeProfile(file: string, top = 15): {
           totalPct: (100 * t) / samples,
         };
       });
-  return { self: ranked(self, total, true), total: ranked(total, self, false), samples };
+  return {
+    self: ranked(self, total, true),
+    total: ranked(total, self, false),
+    samples,
+  };
 }

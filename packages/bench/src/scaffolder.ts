@@ -33,14 +33,19 @@ function context(input: unknown, workspacePath: string) {
 }
 
 /** The input of the action example whose description starts with `prefix`. */
-function exampleInput(action: { examples?: { description: string; example: string }[] }, prefix: string) {
+function exampleInput(
+  action: { examples?: { description: string; example: string }[] },
+  prefix: string,
+) {
   const example = action.examples?.find(e => e.description.startsWith(prefix));
   if (!example) throw new Error(`no example "${prefix}…"`);
   return parse(example.example).steps[0].input as Record<string, unknown>;
 }
 
 /** Median time of `kmop:manifests:generate` then `kmop:manifests:validate` over the result, per flavour. */
-export async function timeScaffolder(runs: number): Promise<{ kmopMs: number; nativeMs: number }> {
+export async function timeScaffolder(
+  runs: number,
+): Promise<{ kmopMs: number; nativeMs: number }> {
   const generate = createKmopManifestsGenerateAction();
   const validate = createKmopManifestsValidateAction();
   const flavours = {
@@ -48,7 +53,10 @@ export async function timeScaffolder(runs: number): Promise<{ kmopMs: number; na
     nativeMs: exampleInput(generate, 'Native manifests'),
   };
   const result = { kmopMs: NaN, nativeMs: NaN };
-  for (const [key, input] of Object.entries(flavours) as [keyof typeof result, Record<string, unknown>][]) {
+  for (const [key, input] of Object.entries(flavours) as [
+    keyof typeof result,
+    Record<string, unknown>,
+  ][]) {
     const targetDir = String(input.targetDir ?? 'kmop');
     const times: number[] = [];
     // One more run than asked: the first loads the schemas and is left out.
@@ -57,7 +65,9 @@ export async function timeScaffolder(runs: number): Promise<{ kmopMs: number; na
       try {
         const started = process.hrtime.bigint();
         await (generate as Action).handler(context(input, workspace));
-        await (validate as Action).handler(context({ path: targetDir }, workspace));
+        await (validate as Action).handler(
+          context({ path: targetDir }, workspace),
+        );
         if (i > 0) times.push(Number(process.hrtime.bigint() - started) / 1e6);
       } finally {
         await rm(workspace, { recursive: true, force: true });

@@ -16,7 +16,6 @@ jest.setTimeout(30_000);
 
 const ALICE = 'user:default/alice';
 const BOB = 'user:default/bob';
-const CHECKOUT = 'component:default/checkout';
 const PATH = '/api/kmop/v1/entities/component/default/checkout';
 
 describe('reuse of access checks', () => {
@@ -42,7 +41,9 @@ describe('reuse of access checks', () => {
   }) {
     const permissions = mockServices.permissions.mock({
       authorize: async requests =>
-        requests.map(() => ({ result: options.decide?.() ?? AuthorizeResult.ALLOW })),
+        requests.map(() => ({
+          result: options.decide?.() ?? AuthorizeResult.ALLOW,
+        })),
     });
     const backend = await startKmopBackend({
       clusters: [{ name: 'demo', url: sim.url }],
@@ -60,8 +61,8 @@ describe('reuse of access checks', () => {
     const catalogReadsBy = (user: string) =>
       backend.catalog.getEntityByRef.mock.calls.filter(
         ([, opts]) =>
-          ((opts as { credentials: { principal: { userEntityRef?: string } } })
-            .credentials.principal.userEntityRef) === user,
+          (opts as { credentials: { principal: { userEntityRef?: string } } })
+            .credentials.principal.userEntityRef === user,
       ).length;
     const get = (user: string) =>
       request(backend.server).get(PATH).set('Authorization', userAuth(user));
@@ -135,8 +136,13 @@ describe('reuse of access checks', () => {
   });
 
   it('checks every request when the TTL is 0, so a denied permission applies at once', async () => {
-    let decision = AuthorizeResult.ALLOW as AuthorizeResult.ALLOW | AuthorizeResult.DENY;
-    const { get, catalogReadsBy } = await start({ ttl: '0s', decide: () => decision });
+    let decision = AuthorizeResult.ALLOW as
+      | AuthorizeResult.ALLOW
+      | AuthorizeResult.DENY;
+    const { get, catalogReadsBy } = await start({
+      ttl: '0s',
+      decide: () => decision,
+    });
     expect((await get(ALICE)).status).toBe(200);
     decision = AuthorizeResult.DENY;
     const denied = await get(ALICE);
@@ -146,7 +152,9 @@ describe('reuse of access checks', () => {
   });
 
   it('applies a denied permission once the TTL has passed', async () => {
-    let decision = AuthorizeResult.ALLOW as AuthorizeResult.ALLOW | AuthorizeResult.DENY;
+    let decision = AuthorizeResult.ALLOW as
+      | AuthorizeResult.ALLOW
+      | AuthorizeResult.DENY;
     const { get } = await start({ ttl: '300ms', decide: () => decision });
     expect((await get(ALICE)).status).toBe(200);
     decision = AuthorizeResult.DENY;

@@ -1,12 +1,15 @@
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { SUPPORTED_KINDS } from '@kmop/plugin-kmop-common';
 import { ChildProcess, fork } from 'node:child_process';
-import { openSync, closeSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, readSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { BackendReply, BackendRequest } from './protocol';
 
-type DistributiveOmit<T, K extends keyof T> = T extends unknown ? Omit<T, K> : never;
+type DistributiveOmit<T, K extends keyof T> = T extends unknown
+  ? Omit<T, K>
+  : never;
 
 /** Options of {@link BenchBackend.start}. */
 export interface BenchBackendOptions {
@@ -15,6 +18,8 @@ export interface BenchBackendOptions {
   clusters: Array<{ name: string; url: string; token: string }>;
   /** Path of a YAML file of catalog entities. */
   entitiesFile: string;
+  /** `kmop.authorization.cacheTtl` of the backend. */
+  accessTtl: string;
   /** Extra `kmop:` config (merged over the bench's). */
   kmop?: Record<string, unknown>;
   /** How long the backend may take to start. */
@@ -23,14 +28,20 @@ export interface BenchBackendOptions {
 
 // Kinds Backstage's Kubernetes backend does not list by default; it is given
 // the same CRDs (and PodDisruptionBudgets) KMOP reads, so both see the same objects.
-const K8S_DEFAULT_GROUPS = new Set(['apps', 'autoscaling', 'networking.k8s.io']);
+const K8S_DEFAULT_GROUPS = new Set([
+  'apps',
+  'autoscaling',
+  'networking.k8s.io',
+]);
 
 function customResources() {
-  return SUPPORTED_KINDS.filter(k => !K8S_DEFAULT_GROUPS.has(k.group)).map(k => ({
-    group: k.group,
-    apiVersion: k.versions[0],
-    plural: k.plural,
-  }));
+  return SUPPORTED_KINDS.filter(k => !K8S_DEFAULT_GROUPS.has(k.group)).map(
+    k => ({
+      group: k.group,
+      apiVersion: k.versions[0],
+      plural: k.plural,
+    }),
+  );
 }
 
 function freePort(): Promise<number> {
@@ -51,6 +62,8 @@ function freePort(): Promise<number> {
 export class BenchBackend {
   private nextId = 1;
   private readonly pending = new Map<number, (reply: BackendReply) => void>();
+  private logOffset = 0;
+  private readonly logged = { catalogReads: 0, permissionRequests: 0 };
 
   private constructor(
     private readonly child: ChildProcess,
@@ -115,6 +128,7 @@ export class BenchBackend {
           maxBackoff: '100ms',
           requestTimeout: '60s',
         },
+        authorization: { cacheTtl: options.accessTtl },
         ...options.kmop,
       },
     };
@@ -122,19 +136,25 @@ export class BenchBackend {
     writeFileSync(configFile, stringify(config));
     const logFile = join(options.workDir, 'backend.log');
     const log = openSync(logFile, 'w');
-    const child = fork(join(__dirname, '../../bin/backend.js'), ['--config', configFile], {
-      // Backstage looks for the repository root upwards from here.
-      cwd: join(__dirname, '../..'),
-      execArgv: ['--expose-gc'],
-      stdio: ['ignore', log, log, 'ipc'],
-      env: { ...process.env, NODE_ENV: 'production' },
-    });
+    const child = fork(
+      resolvePackagePath('@kmop/bench', 'bin/backend.js'),
+      ['--config', configFile],
+      {
+        // Backstage looks for the repository root upwards from here.
+        cwd: resolvePackagePath('@kmop/bench'),
+        execArgv: ['--expose-gc'],
+        stdio: ['ignore', log, log, 'ipc'],
+        env: { ...process.env, NODE_ENV: 'production' },
+      },
+    );
     closeSync(log);
     const timeoutMs = options.startTimeoutMs ?? 120_000;
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => {
         child.kill('SIGKILL');
-        reject(new Error(`backend did not start in ${timeoutMs} ms; see ${logFile}`));
+        reject(
+          new Error(`backend did not start in ${timeoutMs} ms; see ${logFile}`),
+        );
       }, timeoutMs);
       child.on('message', (reply: BackendReply) => {
         if (reply.type === 'started') {
@@ -153,11 +173,15 @@ export class BenchBackend {
     return new BenchBackend(child, baseUrl, logFile);
   }
 
-  private ask(request: DistributiveOmit<BackendRequest, 'id'>): Promise<BackendReply> {
+  private ask(
+    request: DistributiveOmit<BackendRequest, 'id'>,
+  ): Promise<BackendReply> {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, reply =>
-        reply.type === 'error' ? reject(new Error(reply.message)) : resolve(reply),
+        reply.type === 'error'
+          ? reject(new Error(reply.message))
+          : resolve(reply),
       );
       this.child.send({ ...request, id } as BackendRequest);
     });
@@ -166,8 +190,37 @@ export class BenchBackend {
   /** Resident and heap memory after a full garbage collection, in bytes. */
   async memory(): Promise<{ rss: number; heapUsed: number }> {
     const reply = await this.ask({ type: 'memory' });
-    if (reply.type !== 'memory') throw new Error(`unexpected reply ${reply.type}`);
+    if (reply.type !== 'memory')
+      throw new Error(`unexpected reply ${reply.type}`);
     return { rss: reply.rss, heapUsed: reply.heapUsed };
+  }
+
+  /**
+   * Requests the backend has logged so far (its request log), by kind: the
+   * catalog reads and permission decisions that KMOP's plugins ask for
+   * over HTTP, as Backstage's plugins do.
+   */
+  loggedRequests(): { catalogReads: number; permissionRequests: number } {
+    const fd = openSync(this.logFile, 'r');
+    try {
+      const buffer = Buffer.alloc(1 << 20);
+      for (;;) {
+        const n = readSync(fd, buffer, 0, buffer.length, this.logOffset);
+        if (n === 0) break;
+        // Count whole lines only; a partial last line is read again next time.
+        const end = buffer.lastIndexOf(10, n - 1);
+        if (end < 0) break;
+        const text = buffer.toString('utf8', 0, end + 1);
+        this.logged.catalogReads +=
+          text.split('"GET /api/catalog/entities/by-name/').length - 1;
+        this.logged.permissionRequests +=
+          text.split('"POST /api/permission/authorize').length - 1;
+        this.logOffset += end + 1;
+      }
+    } finally {
+      closeSync(fd);
+    }
+    return { ...this.logged };
   }
 
   async startProfile(): Promise<void> {

@@ -51,7 +51,9 @@ export interface DefaultEntityViewServiceOptions {
 export class DefaultEntityViewService implements EntityViewService {
   private readonly options: DefaultEntityViewServiceOptions;
 
-  static create(options: DefaultEntityViewServiceOptions): DefaultEntityViewService {
+  static create(
+    options: DefaultEntityViewServiceOptions,
+  ): DefaultEntityViewService {
     return new DefaultEntityViewService(options);
   }
 
@@ -107,7 +109,9 @@ export class DefaultEntityViewService implements EntityViewService {
       throw new NotFoundError(`No entity ${entityRef} found`);
     }
     if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(`You may not read the KMOP view of ${entityRef}`);
+      throw new NotAllowedError(
+        `You may not read the KMOP view of ${entityRef}`,
+      );
     }
     return entity;
   }

@@ -38,7 +38,9 @@ describe('EntityAccessCache', () => {
     const forBob = jest.fn(async (): Promise<Entity> => {
       throw new NotFoundError('no');
     });
-    await expect(c.get(bob, 'component:default/a', forBob)).rejects.toThrow(NotFoundError);
+    await expect(c.get(bob, 'component:default/a', forBob)).rejects.toThrow(
+      NotFoundError,
+    );
     expect(forBob).toHaveBeenCalledTimes(1);
   });
 
@@ -48,8 +50,12 @@ describe('EntityAccessCache', () => {
       .fn<Promise<Entity>, []>()
       .mockRejectedValueOnce(new NotFoundError('not yet'))
       .mockResolvedValueOnce(entity('a'));
-    await expect(c.get(alice, 'component:default/a', read)).rejects.toThrow('not yet');
-    await expect(c.get(alice, 'component:default/a', read)).resolves.toEqual(entity('a'));
+    await expect(c.get(alice, 'component:default/a', read)).rejects.toThrow(
+      'not yet',
+    );
+    await expect(c.get(alice, 'component:default/a', read)).resolves.toEqual(
+      entity('a'),
+    );
     expect(read).toHaveBeenCalledTimes(2);
   });
 
@@ -92,7 +98,9 @@ describe('EntityAccessCache', () => {
       callerKey(mockCredentials.service('plugin:b')),
     );
     expect(
-      callerKey(mockCredentials.service('external:x', { permissionNames: ['a'] })),
+      callerKey(
+        mockCredentials.service('external:x', { permissionNames: ['a'] }),
+      ),
     ).not.toBe(callerKey(mockCredentials.service('external:x')));
     expect(callerKey(mockCredentials.none())).toBeUndefined();
   });

@@ -28,7 +28,9 @@ interface Entry {
  * in again), the subject and its access restrictions for services. Anything
  * else is never reused.
  */
-export function callerKey(credentials: BackstageCredentials): string | undefined {
+export function callerKey(
+  credentials: BackstageCredentials,
+): string | undefined {
   const principal = credentials.principal as {
     type?: string;
     userEntityRef?: string;
@@ -67,7 +69,9 @@ export class EntityAccessCache {
   static fromConfig(config: Config): EntityAccessCache {
     const ttlMs = config.has('kmop.authorization.cacheTtl')
       ? durationToMilliseconds(
-          readDurationFromConfig(config, { key: 'kmop.authorization.cacheTtl' }),
+          readDurationFromConfig(config, {
+            key: 'kmop.authorization.cacheTtl',
+          }),
         )
       : DEFAULT_ACCESS_TTL_MS;
     const maxEntries =
@@ -101,7 +105,10 @@ export class EntityAccessCache {
     }
     // Counted from before the read: a decision is never reused longer than
     // the TTL after it was asked for.
-    const entry: Entry = { expiresAt: now + this.options.ttlMs, entity: read() };
+    const entry: Entry = {
+      expiresAt: now + this.options.ttlMs,
+      entity: read(),
+    };
     this.entries.delete(key);
     this.entries.set(key, entry);
     this.evict(now);
@@ -118,7 +125,10 @@ export class EntityAccessCache {
 
   private evict(now: number) {
     for (const [key, entry] of this.entries) {
-      if (this.entries.size <= this.options.maxEntries && entry.expiresAt > now) {
+      if (
+        this.entries.size <= this.options.maxEntries &&
+        entry.expiresAt > now
+      ) {
         break;
       }
       this.entries.delete(key);
