@@ -139,7 +139,10 @@ function RulesTable(props: { route: KmopRouteView; shareCell: string }) {
                           1,
                         )}`}
                       />
-                      <Typography variant="body2" data-testid="kmop-backend-share">
+                      <Typography
+                        variant="body2"
+                        data-testid="kmop-backend-share"
+                      >
                         {formatPercent(backend.share, 1)}
                       </Typography>
                     </Box>
