@@ -41,7 +41,9 @@ export async function renderKmop(
 ) {
   const config = mockApis.config({
     data: {
-      kmop: { ui: { refreshIntervalSeconds: options.refreshIntervalSeconds ?? 0 } },
+      kmop: {
+        ui: { refreshIntervalSeconds: options.refreshIntervalSeconds ?? 0 },
+      },
     },
   });
   return renderInTestApp(

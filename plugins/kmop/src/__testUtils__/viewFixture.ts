@@ -172,7 +172,8 @@ export const resilience: KmopResilienceView = {
   settings: [
     {
       type: 'outlierDetection',
-      summary: 'eject after 5 consecutive 5xx errors, every 10s, for 30s, at most 50%',
+      summary:
+        'eject after 5 consecutive 5xx errors, every 10s, for 30s, at most 50%',
       values: {
         consecutive5xxErrors: 5,
         interval: '10s',
@@ -189,7 +190,9 @@ export const resilience: KmopResilienceView = {
 };
 
 /** A view of one healthy cluster with one item of each section. */
-export function makeView(overrides: Partial<KmopEntityView> = {}): KmopEntityView {
+export function makeView(
+  overrides: Partial<KmopEntityView> = {},
+): KmopEntityView {
   return {
     entityRef: 'component:default/checkout',
     target: { labelSelector: 'backstage.io/kubernetes-id=checkout' },

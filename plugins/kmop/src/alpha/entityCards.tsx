@@ -10,7 +10,8 @@ export const kmopHealthCard = EntityCardBlueprint.make({
   params: {
     type: 'info',
     filter: kmopEntityFilter,
-    loader: () => loadCards().then(m => compatWrapper(<m.EntityKmopHealthCard />)),
+    loader: () =>
+      loadCards().then(m => compatWrapper(<m.EntityKmopHealthCard />)),
   },
 });
 
@@ -20,7 +21,8 @@ export const kmopRoutesCard = EntityCardBlueprint.make({
   params: {
     type: 'content',
     filter: kmopEntityFilter,
-    loader: () => loadCards().then(m => compatWrapper(<m.EntityKmopRoutesCard />)),
+    loader: () =>
+      loadCards().then(m => compatWrapper(<m.EntityKmopRoutesCard />)),
   },
 });
 
@@ -30,7 +32,8 @@ export const kmopSlosCard = EntityCardBlueprint.make({
   params: {
     type: 'content',
     filter: kmopEntityFilter,
-    loader: () => loadCards().then(m => compatWrapper(<m.EntityKmopSlosCard />)),
+    loader: () =>
+      loadCards().then(m => compatWrapper(<m.EntityKmopSlosCard />)),
   },
 });
 

@@ -47,9 +47,7 @@ describe('kmop plugin (new frontend system)', () => {
   it('shows the tab for an annotated entity', async () => {
     render(checkoutEntity, [kmopEntityContent]);
     expect(await screen.findByTestId('kmop-summary')).toBeInTheDocument();
-    expect(
-      await screen.findByTestId('kmop-release-panel'),
-    ).toBeInTheDocument();
+    expect(await screen.findByTestId('kmop-release-panel')).toBeInTheDocument();
   });
 
   it('shows every card for an annotated entity', async () => {

@@ -14,7 +14,10 @@ export interface KmopApi {
    * The YAML of the source object behind one item of the entity's view (managedFields
    * dropped). The backend answers only for items of that entity's own view.
    */
-  getSourceObject(entityRef: CompoundEntityRef, itemId: string): Promise<string>;
+  getSourceObject(
+    entityRef: CompoundEntityRef,
+    itemId: string,
+  ): Promise<string>;
 }
 
 /**

@@ -33,7 +33,8 @@ describe('KmopClient', () => {
   });
 
   it('asks for a source object by item id and returns its YAML', async () => {
-    const itemId = 'demo/gateway.networking.k8s.io/v1/HTTPRoute/checkout/checkout';
+    const itemId =
+      'demo/gateway.networking.k8s.io/v1/HTTPRoute/checkout/checkout';
     const { client, fetch } = makeClient(() =>
       json({ yaml: 'kind: HTTPRoute\n' }),
     );
@@ -48,7 +49,9 @@ describe('KmopClient', () => {
   });
 
   it('says how to install the backend when it is missing', async () => {
-    const { client } = makeClient(() => new Response('Not Found', { status: 404 }));
+    const { client } = makeClient(
+      () => new Response('Not Found', { status: 404 }),
+    );
     await expect(client.getEntityView(entityRef)).rejects.toThrow(
       /KMOP backend is not installed.*plugin-kmop-backend/,
     );

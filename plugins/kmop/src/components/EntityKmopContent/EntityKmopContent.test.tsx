@@ -76,7 +76,9 @@ describe('EntityKmopContent', () => {
   });
 
   it('says how to link resources when nothing is found', async () => {
-    await renderKmop(<EntityKmopContent />, { api: mockKmopApi(makeEmptyView()) });
+    await renderKmop(<EntityKmopContent />, {
+      api: mockKmopApi(makeEmptyView()),
+    });
 
     expect(
       await screen.findByText('No KMOP resources found for this entity'),
@@ -99,17 +101,26 @@ describe('EntityKmopContent', () => {
   it('shows an error panel when the request fails', async () => {
     const response = new Response(
       JSON.stringify({
-        error: { name: 'NotAllowedError', message: 'You may not see this entity' },
+        error: {
+          name: 'NotAllowedError',
+          message: 'You may not see this entity',
+        },
         response: { statusCode: 403 },
       }),
-      { status: 403, statusText: 'Forbidden', headers: { 'content-type': 'application/json' } },
+      {
+        status: 403,
+        statusText: 'Forbidden',
+        headers: { 'content-type': 'application/json' },
+      },
     );
     const error = await ResponseError.fromResponse(response);
     await renderKmop(<EntityKmopContent />, { api: mockKmopApi(error) });
     expect(
       await screen.findByText(/Could not read the KMOP view/),
     ).toBeInTheDocument();
-    expect(screen.getAllByText(/You may not see this entity/)).not.toHaveLength(0);
+    expect(screen.getAllByText(/You may not see this entity/)).not.toHaveLength(
+      0,
+    );
   });
 
   it('shows a failed cluster above the data of the others', async () => {
@@ -160,7 +171,8 @@ describe('EntityKmopContent', () => {
       id: 'demo/argoproj.io/v1alpha1/Rollout/checkout/broken',
       source: { ...rollout.source, name: 'broken' },
       health: 'unknown' as const,
-      healthReason: 'spec.strategy.canary.steps[1].setWeight: expected a number',
+      healthReason:
+        'spec.strategy.canary.steps[1].setWeight: expected a number',
       strategy: 'unknown' as const,
       phase: undefined,
       steps: [],
@@ -226,9 +238,13 @@ describe('EntityKmopContent', () => {
 
   it('keeps the last data and says so when a refresh fails', async () => {
     const api = mockKmopApi(makeView(), new Error('socket hang up'));
-    await renderKmop(<EntityKmopContent />, { api, refreshIntervalSeconds: 0.2 });
-    expect(await screen.findByTestId('kmop-refresh-error', {}, { timeout: 3000 }))
-      .toHaveTextContent('socket hang up');
+    await renderKmop(<EntityKmopContent />, {
+      api,
+      refreshIntervalSeconds: 0.2,
+    });
+    expect(
+      await screen.findByTestId('kmop-refresh-error', {}, { timeout: 3000 }),
+    ).toHaveTextContent('socket hang up');
     expect(screen.getByTestId('kmop-slo-objective')).toBeInTheDocument();
   });
 
@@ -246,7 +262,9 @@ describe('EntityKmopContent', () => {
     expect(await screen.findByTestId('kmop-slo-no-data')).toHaveTextContent(
       'No data',
     );
-    expect(screen.queryByTestId('kmop-slo-budget-remaining')).not.toBeInTheDocument();
+    expect(
+      screen.queryByTestId('kmop-slo-budget-remaining'),
+    ).not.toBeInTheDocument();
     expect(screen.getByTestId('kmop-release-verdict')).toHaveAttribute(
       'data-level',
       'unknown',

@@ -18,7 +18,9 @@ import { NothingFound } from './NothingFound';
  * @public
  */
 export function EntityKmopContent() {
-  return <KmopViewBoundary>{view => <KmopPage view={view} />}</KmopViewBoundary>;
+  return (
+    <KmopViewBoundary>{view => <KmopPage view={view} />}</KmopViewBoundary>
+  );
 }
 
 function KmopPage(props: { view: KmopEntityView }) {

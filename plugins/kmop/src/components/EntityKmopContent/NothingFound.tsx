@@ -29,16 +29,17 @@ export function NothingFound(props: { view: KmopEntityView }) {
           <Typography variant="body1" paragraph>
             KMOP looked in {props.view.clusters.length} cluster
             {props.view.clusters.length === 1 ? '' : 's'} for{' '}
-            {lookedFor.length > 0 ? lookedFor.join(', ') : 'nothing'} and found no
-            gateway route, SLO, rollout or resilience policy.
+            {lookedFor.length > 0 ? lookedFor.join(', ') : 'nothing'} and found
+            no gateway route, SLO, rollout or resilience policy.
           </Typography>
           <Typography variant="body1" paragraph>
-            Link resources with the annotation <code>kmop.dev/service-name</code> (matched
-            on <code>spec.serviceRef</code> of KMOP resources and the{' '}
+            Link resources with the annotation{' '}
+            <code>kmop.dev/service-name</code> (matched on{' '}
+            <code>spec.serviceRef</code> of KMOP resources and the{' '}
             <code>app.kubernetes.io/name</code> label), or with Backstage's{' '}
             <code>backstage.io/kubernetes-id</code> or{' '}
-            <code>backstage.io/kubernetes-label-selector</code>. The golden-path template
-            creates a service with its KMOP resources already linked.
+            <code>backstage.io/kubernetes-label-selector</code>. The golden-path
+            template creates a service with its KMOP resources already linked.
           </Typography>
         </>
       }

@@ -27,7 +27,9 @@ export function EntityKmopRoutesCard() {
  */
 export function EntityKmopSlosCard() {
   return (
-    <KmopViewBoundary>{view => <SlosSection slos={view.slos} />}</KmopViewBoundary>
+    <KmopViewBoundary>
+      {view => <SlosSection slos={view.slos} />}
+    </KmopViewBoundary>
   );
 }
 

@@ -103,7 +103,9 @@ function SloBurn(props: { slo: KmopSloView }) {
     <Box mb={1.5}>
       <Typography variant="subtitle2" component="h4">
         {slo.name}
-        {slo.objective !== undefined ? ` · ${formatPercent(slo.objective)}` : ''}
+        {slo.objective !== undefined
+          ? ` · ${formatPercent(slo.objective)}`
+          : ''}
       </Typography>
       <Typography variant="body2">
         Budget remaining:{' '}
@@ -116,8 +118,8 @@ function SloBurn(props: { slo: KmopSloView }) {
           variant="body2"
           key={`${alert.severity}-${alert.longWindow}-${alert.shortWindow}`}
         >
-          {alert.name ? `${alert.name} ` : ''}({alert.severity}) {alert.longWindow}/
-          {alert.shortWindow}: burn{' '}
+          {alert.name ? `${alert.name} ` : ''}({alert.severity}){' '}
+          {alert.longWindow}/{alert.shortWindow}: burn{' '}
           {longRate !== undefined ? formatBurn(longRate) : 'no data'} /{' '}
           {shortRate !== undefined ? formatBurn(shortRate) : 'no data'} against{' '}
           {formatBurn(alert.threshold)}

@@ -32,9 +32,9 @@ export function releaseVerdict(slos: KmopSloView[]): ReleaseVerdict {
       if (firing) {
         const rates =
           longRate !== undefined && shortRate !== undefined
-            ? ` at ${formatBurn(longRate)} over ${alert.longWindow} and ${formatBurn(
-                shortRate,
-              )} over ${alert.shortWindow}`
+            ? ` at ${formatBurn(longRate)} over ${
+                alert.longWindow
+              } and ${formatBurn(shortRate)} over ${alert.shortWindow}`
             : '';
         burning.push(
           `${slo.name} burns error budget faster than its ${
@@ -45,7 +45,10 @@ export function releaseVerdict(slos: KmopSloView[]): ReleaseVerdict {
         );
       }
     }
-    if (slo.errorBudgetRemaining !== undefined && slo.errorBudgetRemaining < 0) {
+    if (
+      slo.errorBudgetRemaining !== undefined &&
+      slo.errorBudgetRemaining < 0
+    ) {
       burning.push(
         `${slo.name} has overspent its error budget (${formatPercent(
           slo.errorBudgetRemaining,
@@ -53,16 +56,18 @@ export function releaseVerdict(slos: KmopSloView[]): ReleaseVerdict {
         )} left).`,
       );
     }
-    const known = burns.some(
-      burn => burn.firing !== undefined,
-    );
+    const known = burns.some(burn => burn.firing !== undefined);
     if (!known && slo.errorBudgetRemaining === undefined) {
       withoutData.push(slo.name);
     }
   }
   const noDataSentence =
     withoutData.length > 0
-      ? [`No burn-rate figures for ${withoutData.join(', ')}: it cannot be judged.`]
+      ? [
+          `No burn-rate figures for ${withoutData.join(
+            ', ',
+          )}: it cannot be judged.`,
+        ]
       : [];
   if (burning.length > 0) {
     return {

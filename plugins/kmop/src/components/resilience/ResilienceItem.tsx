@@ -97,8 +97,9 @@ function SettingsTable(props: {
                   key={`${metric.type}-${metric.name}`}
                   data-testid="kmop-autoscaling-metric"
                 >
-                  {metric.name}: {metric.current ?? 'current value not reported'}{' '}
-                  (target {metric.target})
+                  {metric.name}:{' '}
+                  {metric.current ?? 'current value not reported'} (target{' '}
+                  {metric.target})
                 </Typography>
               ))}
             </TableCell>

@@ -1,4 +1,7 @@
-import type { KmopRolloutStep, KmopRolloutView } from '@kmop/plugin-kmop-common';
+import type {
+  KmopRolloutStep,
+  KmopRolloutView,
+} from '@kmop/plugin-kmop-common';
 
 /** A canary step in words: `Set weight 20%`, `Pause 30s`, `Pause until promoted`. */
 export function describeStep(step: KmopRolloutStep): string {
@@ -18,9 +21,7 @@ export function describeStep(step: KmopRolloutStep): string {
     case 'setCanaryScale':
       return 'Set canary scale';
     case 'setHeaderRoute':
-      return step.routeName
-        ? `Header route ${step.routeName}`
-        : 'Header route';
+      return step.routeName ? `Header route ${step.routeName}` : 'Header route';
     case 'setMirrorRoute':
       return `Mirror route${step.routeName ? ` ${step.routeName}` : ''}${
         step.mirrorPercent !== undefined ? ` ${step.mirrorPercent}%` : ''
@@ -33,7 +34,9 @@ export function describeStep(step: KmopRolloutStep): string {
 }
 
 /** The current step as a sentence, e.g. `Step 3 of 6: Pause until promoted`; undefined when none is current. */
-export function describeCurrentStep(rollout: KmopRolloutView): string | undefined {
+export function describeCurrentStep(
+  rollout: KmopRolloutView,
+): string | undefined {
   const index = rollout.steps.findIndex(step => step.state === 'current');
   if (index < 0) return undefined;
   return `Step ${index + 1} of ${rollout.steps.length}: ${describeStep(

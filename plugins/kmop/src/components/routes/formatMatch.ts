@@ -6,7 +6,8 @@ export function formatMatch(match: KmopRouteMatch, protocol?: string): string {
   if (match.path) parts.push(`${match.path.type} ${match.path.value}`);
   if (match.method) parts.push(match.method);
   for (const header of match.headers ?? []) {
-    const operator = header.type && header.type !== 'Exact' ? ` ${header.type} ` : ' = ';
+    const operator =
+      header.type && header.type !== 'Exact' ? ` ${header.type} ` : ' = ';
     parts.push(`header ${header.name}${operator}${header.value}`);
   }
   if (match.grpc) {
@@ -19,7 +20,8 @@ export function formatMatch(match: KmopRouteMatch, protocol?: string): string {
   if (match.sniHosts && match.sniHosts.length > 0) {
     parts.push(`SNI ${match.sniHosts.join(', ')}`);
   }
-  const prefix = protocol && protocol !== 'http' ? `${protocol.toUpperCase()} ` : '';
+  const prefix =
+    protocol && protocol !== 'http' ? `${protocol.toUpperCase()} ` : '';
   if (parts.length === 0) return `${prefix}all requests`;
   return `${prefix}${parts.join(' · ')}`;
 }

@@ -1,4 +1,7 @@
-import { CompoundEntityRef, getCompoundEntityRef } from '@backstage/catalog-model';
+import {
+  CompoundEntityRef,
+  getCompoundEntityRef,
+} from '@backstage/catalog-model';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import type { KmopItemBase } from '@kmop/plugin-kmop-common';
 import {

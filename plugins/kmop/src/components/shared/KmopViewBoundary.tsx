@@ -1,5 +1,12 @@
-import { Progress, ResponseErrorPanel, WarningPanel } from '@backstage/core-components';
-import { MissingAnnotationEmptyState, useEntity } from '@backstage/plugin-catalog-react';
+import {
+  Progress,
+  ResponseErrorPanel,
+  WarningPanel,
+} from '@backstage/core-components';
+import {
+  MissingAnnotationEmptyState,
+  useEntity,
+} from '@backstage/plugin-catalog-react';
 import {
   isKmopAvailable,
   KMOP_ANNOTATION_SERVICE_NAME,
@@ -22,7 +29,9 @@ export function KmopViewBoundary(props: {
 }) {
   const { entity } = useEntity();
   if (!isKmopAvailable(entity)) {
-    return <MissingAnnotationEmptyState annotation={KMOP_ANNOTATION_SERVICE_NAME} />;
+    return (
+      <MissingAnnotationEmptyState annotation={KMOP_ANNOTATION_SERVICE_NAME} />
+    );
   }
   return (
     <KmopPageStateProvider>
@@ -35,7 +44,9 @@ function ViewLoader(props: { children: (view: KmopEntityView) => ReactNode }) {
   const { view, error, loading } = useKmopEntityView();
   if (!view) {
     if (loading || !error) return <Progress />;
-    return <ResponseErrorPanel error={error} title="Could not read the KMOP view" />;
+    return (
+      <ResponseErrorPanel error={error} title="Could not read the KMOP view" />
+    );
   }
   return (
     <StaleClustersProvider clusters={view.clusters}>
@@ -43,7 +54,9 @@ function ViewLoader(props: { children: (view: KmopEntityView) => ReactNode }) {
         <Box mb={2} data-testid="kmop-refresh-error">
           <WarningPanel
             severity="warning"
-            title={`Refresh failed; showing data read at ${formatClock(view.generatedAt)}`}
+            title={`Refresh failed; showing data read at ${formatClock(
+              view.generatedAt,
+            )}`}
             message={describeError(error)}
           />
         </Box>

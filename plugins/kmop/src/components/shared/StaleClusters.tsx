@@ -15,7 +15,9 @@ export function StaleClustersProvider(props: {
     () =>
       new Map(
         clusters.flatMap(cluster =>
-          cluster.staleSince ? [[cluster.name, cluster.staleSince] as const] : [],
+          cluster.staleSince
+            ? [[cluster.name, cluster.staleSince] as const]
+            : [],
         ),
       ),
     [clusters],

@@ -57,7 +57,9 @@ export function describeError(error: Error): string {
   const body = (error as { body?: { error?: { message?: string } } }).body;
   const status = (error as { statusCode?: number }).statusCode;
   if (body?.error?.message) {
-    return status ? `${body.error.message} (HTTP ${status})` : body.error.message;
+    return status
+      ? `${body.error.message} (HTTP ${status})`
+      : body.error.message;
   }
   return error.message;
 }

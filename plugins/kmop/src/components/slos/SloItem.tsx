@@ -42,14 +42,10 @@ export function SloItem(props: { slo: KmopSloView }) {
         <>
           <Box className={classes.facts}>
             <Fact label="Objective">
-              <span data-testid="kmop-slo-objective">
-                {objectiveText(slo)}
-              </span>
+              <span data-testid="kmop-slo-objective">{objectiveText(slo)}</span>
             </Fact>
             <Fact label="Error budget">
-              <span data-testid="kmop-slo-budget-time">
-                {budgetText(slo)}
-              </span>
+              <span data-testid="kmop-slo-budget-time">{budgetText(slo)}</span>
             </Fact>
             <Measured slo={slo} />
           </Box>
@@ -78,7 +74,8 @@ function budgetText(slo: KmopSloView): string {
   if (!slo.errorBudget || !slo.window) {
     return 'Cannot be computed without a valid objective and window';
   }
-  if (slo.errorBudget.ratio === 0) return 'None: a 100% objective allows no errors';
+  if (slo.errorBudget.ratio === 0)
+    return 'None: a 100% objective allows no errors';
   return `${slo.errorBudget.text} per ${formatWindow(slo.window)} (${
     slo.errorBudget.percent
   }%)`;
@@ -145,7 +142,9 @@ function Measured(props: { slo: KmopSloView }) {
 
 function DataSource(props: { slo: KmopSloView }) {
   const { slo } = props;
-  const at = slo.evaluatedAt ? `, evaluated at ${formatClock(slo.evaluatedAt)}` : '';
+  const at = slo.evaluatedAt
+    ? `, evaluated at ${formatClock(slo.evaluatedAt)}`
+    : '';
   const text = {
     prometheus: `Figures from Prometheus, computed from the SLO's own queries${at}.`,
     status: `Figures from the SLO's status, as its operator wrote them${at}.`,
@@ -189,7 +188,11 @@ function AlertsTable(props: { slo: KmopSloView }) {
             <TableCell>
               {alert.name ?? 'unnamed'}
               {alert.labels && Object.keys(alert.labels).length > 0 && (
-                <Typography variant="caption" component="div" color="textSecondary">
+                <Typography
+                  variant="caption"
+                  component="div"
+                  color="textSecondary"
+                >
                   {Object.entries(alert.labels)
                     .map(([key, value]) => `${key}=${value}`)
                     .join(', ')}
@@ -238,7 +241,9 @@ function Indicator(props: { slo: KmopSloView }) {
       )}
       <Typography variant="body2">
         Indicator: {indicator.type}
-        {indicator.threshold ? `, latency threshold ${indicator.threshold}` : ''}
+        {indicator.threshold
+          ? `, latency threshold ${indicator.threshold}`
+          : ''}
       </Typography>
       {queries
         .filter(([, query]) => query)

@@ -20,7 +20,12 @@ export function ClusterErrors(props: {
   return (
     <Box>
       {failed.map(cluster => (
-        <Box mb={1} key={cluster.name} data-testid="kmop-cluster-error" data-cluster={cluster.name}>
+        <Box
+          mb={1}
+          key={cluster.name}
+          data-testid="kmop-cluster-error"
+          data-cluster={cluster.name}
+        >
           <WarningPanel
             severity="error"
             defaultExpanded
@@ -49,12 +54,19 @@ export function ClusterErrors(props: {
         </Box>
       ))}
       {stale.map(cluster => (
-        <Box mb={1} key={cluster.name} data-testid="kmop-cluster-stale" data-cluster={cluster.name}>
+        <Box
+          mb={1}
+          key={cluster.name}
+          data-testid="kmop-cluster-stale"
+          data-cluster={cluster.name}
+        >
           <WarningPanel
             severity="warning"
             defaultExpanded
             title={`Cluster ${cluster.name}: data may be out of date`}
-            message={`Stale since ${formatClock(cluster.staleSince!)} (${formatAge(
+            message={`Stale since ${formatClock(
+              cluster.staleSince!,
+            )} (${formatAge(
               cluster.staleSince!,
               props.now,
             )}); KMOP keeps showing its last known data until the cluster is in sync again.`}

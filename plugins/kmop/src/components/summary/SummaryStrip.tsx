@@ -68,7 +68,11 @@ export function SummaryStrip(props: { view: KmopEntityView; now?: number }) {
         ))}
         <Box flexGrow={1} />
         <Tooltip title={view.generatedAt}>
-          <Typography variant="caption" color="textSecondary" data-testid="kmop-read-at">
+          <Typography
+            variant="caption"
+            color="textSecondary"
+            data-testid="kmop-read-at"
+          >
             Read at {formatClock(view.generatedAt)}
           </Typography>
         </Tooltip>
@@ -99,7 +103,11 @@ function SectionTile(props: { title: string; items: readonly KmopItemBase[] }) {
         <Box className={classes.counts}>
           {HEALTH_ORDER.filter(health => counts[health] > 0).map(health => (
             <Box key={health} display="flex" alignItems="center">
-              <Typography variant="body2" component="span" style={{ marginRight: 4 }}>
+              <Typography
+                variant="body2"
+                component="span"
+                style={{ marginRight: 4 }}
+              >
                 {counts[health]}
               </Typography>
               <HealthStatus health={health} />
@@ -112,15 +120,17 @@ function SectionTile(props: { title: string; items: readonly KmopItemBase[] }) {
 }
 
 /** A cluster's state in words: synced, syncing, stale since…, or its error kind. */
-export function clusterStateText(cluster: KmopClusterStatus, now?: number): string {
+export function clusterStateText(
+  cluster: KmopClusterStatus,
+  now?: number,
+): string {
   if (cluster.state === 'error') {
     return `${cluster.name}: error (${cluster.error?.kind ?? 'unknown'})`;
   }
   if (cluster.staleSince) {
-    return `${cluster.name}: stale since ${formatClock(cluster.staleSince)} (${formatAge(
+    return `${cluster.name}: stale since ${formatClock(
       cluster.staleSince,
-      now,
-    )})`;
+    )} (${formatAge(cluster.staleSince, now)})`;
   }
   if (cluster.state === 'syncing') return `${cluster.name}: syncing`;
   return `${cluster.name}: synced`;
@@ -137,7 +147,11 @@ function ClusterChip(props: { cluster: KmopClusterStatus; now?: number }) {
       size="small"
       icon={icon}
       variant="outlined"
-      color={cluster.state === 'error' || cluster.staleSince ? 'secondary' : 'default'}
+      color={
+        cluster.state === 'error' || cluster.staleSince
+          ? 'secondary'
+          : 'default'
+      }
       label={clusterStateText(cluster, props.now)}
       data-testid="kmop-cluster-chip"
       data-state={cluster.staleSince ? 'stale' : cluster.state}
