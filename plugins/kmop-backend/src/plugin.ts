@@ -5,10 +5,13 @@ import {
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { kmopPermissions } from '@kmop/plugin-kmop-common';
 import {
+  KmopClusterSupplier,
   kmopClusterCacheServiceRef,
+  kmopClusterSupplierExtensionPoint,
+  kmopClustersServiceRef,
   readCacheSettings,
-  readKmopClusters,
 } from '@kmop/plugin-kmop-node';
+import { AuthenticationStrategy } from '@backstage/plugin-kubernetes-node';
 import { createRouter } from './router';
 import { DefaultEntityViewService } from './services/EntityViewService/DefaultEntityViewService';
 import { PrometheusSloEvaluator } from './services/Prometheus/PrometheusSloEvaluator';
@@ -21,6 +24,13 @@ import { ClusterSourceObjectService } from './services/SourceObjectService/Clust
 export const kmopPlugin = createBackendPlugin({
   pluginId: 'kmop',
   register(env) {
+    const suppliers: KmopClusterSupplier[] = [];
+    const strategies: [string, AuthenticationStrategy][] = [];
+    env.registerExtensionPoint(kmopClusterSupplierExtensionPoint, {
+      addClusterSupplier: supplier => suppliers.push(supplier),
+      addAuthStrategy: (provider, strategy) =>
+        strategies.push([provider, strategy]),
+    });
     env.registerInit({
       deps: {
         config: coreServices.rootConfig,
@@ -30,10 +40,16 @@ export const kmopPlugin = createBackendPlugin({
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         lifecycle: coreServices.lifecycle,
+        auth: coreServices.auth,
         catalog: catalogServiceRef,
         cache: kmopClusterCacheServiceRef,
+        clusters: kmopClustersServiceRef,
       },
       async init(deps) {
+        // The shared cluster list gains what only a plugin can give it.
+        deps.clusters.useCatalog({ catalog: deps.catalog, auth: deps.auth });
+        suppliers.forEach(s => deps.clusters.addClusterSupplier(s));
+        strategies.forEach(([p, s]) => deps.clusters.addAuthStrategy(p, s));
         deps.permissionsRegistry.addPermissions(kmopPermissions);
         const entityViews = DefaultEntityViewService.create({
           catalog: deps.catalog,
@@ -50,7 +66,7 @@ export const kmopPlugin = createBackendPlugin({
             permissions: deps.permissions,
             cache: deps.cache,
           }),
-          clusters: readKmopClusters(deps.config).clusters,
+          clusters: deps.clusters,
           requestTimeoutMs: readCacheSettings(deps.config).requestTimeoutMs,
         });
         deps.lifecycle.addShutdownHook(() => sourceObjects.close());

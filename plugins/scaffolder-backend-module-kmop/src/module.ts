@@ -1,8 +1,6 @@
-import {
-  coreServices,
-  createBackendModule,
-} from '@backstage/backend-plugin-api';
+import { createBackendModule } from '@backstage/backend-plugin-api';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
+import { kmopClustersServiceRef } from '@kmop/plugin-kmop-node';
 import { createKmopCatalogAnnotateAction } from './actions/catalogAnnotate/catalogAnnotate';
 import { createKmopManifestsApplyAction } from './actions/manifestsApply/manifestsApply';
 import { createKmopManifestsGenerateAction } from './actions/manifestsGenerate/manifestsGenerate';
@@ -21,14 +19,14 @@ export const scaffolderModuleKmop = createBackendModule({
     env.registerInit({
       deps: {
         scaffolder: scaffolderActionsExtensionPoint,
-        config: coreServices.rootConfig,
+        clusters: kmopClustersServiceRef,
       },
-      async init({ scaffolder, config }) {
+      async init({ scaffolder, clusters }) {
         scaffolder.addActions(
           createKmopManifestsGenerateAction(),
           createKmopManifestsValidateAction(),
           createKmopCatalogAnnotateAction(),
-          createKmopManifestsApplyAction({ config }),
+          createKmopManifestsApplyAction({ clusters }),
         );
       },
     });

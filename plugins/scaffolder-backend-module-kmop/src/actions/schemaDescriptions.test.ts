@@ -1,4 +1,5 @@
 import { mockServices } from '@backstage/backend-test-utils';
+import { DefaultKmopClusterService } from '@kmop/plugin-kmop-node';
 import { createKmopCatalogAnnotateAction } from './catalogAnnotate/catalogAnnotate';
 import { createKmopManifestsApplyAction } from './manifestsApply/manifestsApply';
 import { createKmopManifestsGenerateAction } from './manifestsGenerate/manifestsGenerate';
@@ -35,7 +36,10 @@ describe('action schemas', () => {
     createKmopManifestsValidateAction(),
     createKmopCatalogAnnotateAction(),
     createKmopManifestsApplyAction({
-      config: mockServices.rootConfig({ data: {} }),
+      clusters: DefaultKmopClusterService.create({
+        config: mockServices.rootConfig({ data: {} }),
+        logger: mockServices.logger.mock(),
+      }),
     }),
   ];
 

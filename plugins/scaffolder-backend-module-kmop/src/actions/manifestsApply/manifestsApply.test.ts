@@ -8,6 +8,7 @@ import { mockContext } from '../../__testUtils__/mockContext';
 import { startRecordingProxy } from '../../__testUtils__/recordingProxy';
 import { createWorkspace } from '../../__testUtils__/workspace';
 import { createKmopManifestsGenerateAction } from '../manifestsGenerate/manifestsGenerate';
+import { DefaultKmopClusterService } from '@kmop/plugin-kmop-node';
 import { createKmopManifestsApplyAction } from './manifestsApply';
 import { examples } from './manifestsApply.examples';
 
@@ -58,7 +59,7 @@ describe('kmop:manifests:apply', () => {
                   authProvider: 'serviceAccount',
                   serviceAccountToken: TOKEN,
                 },
-                { name: 'broken', url, authProvider: 'serviceAccount' },
+                { name: 'broken', url, authProvider: 'oidc' },
               ],
             },
           ],
@@ -85,7 +86,10 @@ describe('kmop:manifests:apply', () => {
 
   async function apply(input: unknown, options: { isDryRun?: boolean } = {}) {
     const action = createKmopManifestsApplyAction({
-      config: config(proxy.url),
+      clusters: DefaultKmopClusterService.create({
+        config: config(proxy.url),
+        logger: mockServices.logger.mock(),
+      }),
     });
     const keys: string[] = [];
     const ctx = mockContext(action, input, {
@@ -225,9 +229,9 @@ describe('kmop:manifests:apply', () => {
       /input\.cluster: no cluster named "prod" .*\(configured: dev\)/,
     ],
     [
-      'a cluster whose config is incomplete',
+      'a cluster with a per-user auth provider',
       { cluster: 'broken' },
-      /input\.cluster: cluster "broken" cannot be used: .*serviceAccountToken/,
+      /input\.cluster: cluster "broken" cannot be used: authProvider 'oidc' signs requests with each person.s OIDC token.*serviceAccount/,
     ],
     [
       'a path outside the workspace',

@@ -1,13 +1,11 @@
-import type { RootConfigService } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
   applyServerSide,
   discoverApiResources,
-  KubeClient,
+  KmopClusterService,
   KubeManifest,
   KubeRequestError,
-  readKmopClusters,
 } from '@kmop/plugin-kmop-node';
 import { validateDocuments } from '../../native/validateDocuments';
 import { fields } from '../../util/fields';
@@ -95,8 +93,11 @@ function groupOf(apiVersion: string): string {
 
 /** Options of {@link createKmopManifestsApplyAction}. */
 export interface KmopManifestsApplyActionOptions {
-  /** Root config holding `kubernetes.clusterLocatorMethods`. */
-  config: RootConfigService;
+  /**
+   * The clusters of `kubernetes.clusterLocatorMethods` with their credentials
+   * (`kmopClustersServiceRef`), the same the KMOP cache uses.
+   */
+  clusters: KmopClusterService;
 }
 
 /**
@@ -119,17 +120,17 @@ export function createKmopManifestsApplyAction(
     async handler(ctx) {
       const input = parseInput(inputSchema(zod), ctx.input);
       const dryRun = input.dryRun || ctx.isDryRun === true;
-      const { clusters, problems } = readKmopClusters(options.config);
-      const cluster = clusters.find(c => c.name === input.cluster);
+      const { cluster, problem, known } = await options.clusters.find(
+        input.cluster,
+      );
       if (!cluster) {
-        const problem = problems.find(p => p.name === input.cluster);
         throw new InputError(
           problem
-            ? `input.cluster: cluster "${input.cluster}" cannot be used: ${problem.message}`
+            ? `input.cluster: cluster "${input.cluster}" cannot be used: ${problem}`
             : `input.cluster: no cluster named "${
                 input.cluster
               }" in kubernetes.clusterLocatorMethods (configured: ${
-                clusters.map(c => c.name).join(', ') || 'none'
+                known.join(', ') || 'none'
               })`,
         );
       }
@@ -156,7 +157,7 @@ export function createKmopManifestsApplyAction(
         throw new InputError(`input.path: no manifests under ${input.path}`);
       }
 
-      const client = KubeClient.create({ cluster });
+      const client = options.clusters.client(cluster);
       const applied = [];
       try {
         const resources = await discoverApiResources(client, {
