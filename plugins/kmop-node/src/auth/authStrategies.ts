@@ -7,7 +7,12 @@ import {
   GoogleServiceAccountStrategy,
   ServiceAccountStrategy,
 } from '@backstage/plugin-kubernetes-backend';
-import { AuthenticationStrategy } from '@backstage/plugin-kubernetes-node';
+import {
+  AuthenticationStrategy,
+  ClusterDetails,
+  KubernetesCredential,
+} from '@backstage/plugin-kubernetes-node';
+import { KubernetesRequestAuth } from '@backstage/plugin-kubernetes-common';
 
 /**
  * Providers that sign each request with the signed-in person's own token.
@@ -32,6 +37,34 @@ export const CREDENTIAL_RENEWAL_MS: Record<string, number> = {
   serviceAccount: 5 * 60_000,
 };
 
+/**
+ * Backstage's `serviceAccount` strategy, answering a configured
+ * `serviceAccountToken` without loading `@kubernetes/client-node` first (it
+ * imports it dynamically on every call, which only matters for the pod's
+ * mounted token, its fallback).
+ */
+class ServiceAccountTokenStrategy implements AuthenticationStrategy {
+  private readonly mounted = new ServiceAccountStrategy();
+
+  async getCredential(
+    cluster: ClusterDetails,
+    _auth: KubernetesRequestAuth,
+  ): Promise<KubernetesCredential> {
+    const token = cluster.authMetadata.serviceAccountToken;
+    return token
+      ? { type: 'bearer token', token }
+      : this.mounted.getCredential(cluster);
+  }
+
+  validateCluster(): Error[] {
+    return this.mounted.validateCluster();
+  }
+
+  presentAuthMetadata(): Record<string, string> {
+    return {};
+  }
+}
+
 /** Options of {@link createKmopAuthStrategies}. */
 export interface KmopAuthStrategiesOptions {
   config: Config;
@@ -55,7 +88,7 @@ export function createKmopAuthStrategies(
       'googleServiceAccount',
       new GoogleServiceAccountStrategy({ config: options.config }),
     ],
-    ['serviceAccount', new ServiceAccountStrategy()],
+    ['serviceAccount', new ServiceAccountTokenStrategy()],
     ['localKubectlProxy', anonymous],
     ['none', anonymous],
     ...Object.entries(options.strategies ?? {}),
