@@ -56,6 +56,19 @@ describe('ClusterCredentials', () => {
     await expect(credentials.get()).resolves.toMatchObject({ token: 'token-2' });
   });
 
+  it('renews once when many requests are refused the same credential', async () => {
+    const strategy = countingStrategy();
+    const credentials = ClusterCredentials.create({ cluster: CLUSTER, strategy });
+    const refused = await credentials.get();
+    credentials.invalidate(refused);
+    const renewed = await credentials.get();
+    // Later 401s to the old credential do not throw the new one away.
+    credentials.invalidate(refused);
+    credentials.invalidate(refused);
+    await expect(credentials.get()).resolves.toBe(renewed);
+    expect(strategy.issued()).toBe(2);
+  });
+
   it('shares one fetch between concurrent callers', async () => {
     const strategy = countingStrategy();
     const credentials = ClusterCredentials.create({ cluster: CLUSTER, strategy });

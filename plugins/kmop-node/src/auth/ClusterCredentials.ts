@@ -8,8 +8,12 @@ import {
 export interface CredentialSource {
   /** A credential that is still fresh, fetched again when it is not. */
   get(): Promise<KubernetesCredential>;
-  /** Forgets the credential, e.g. after the cluster answered 401. */
-  invalidate(): void;
+  /**
+   * Forgets the credential after the cluster answered 401 to it. Given the
+   * refused credential, does nothing when that one was already replaced (many
+   * requests fail at once when a token expires; one renewal is enough).
+   */
+  invalidate(refused?: KubernetesCredential): void;
 }
 
 /** Options of {@link ClusterCredentials.create}. */
@@ -56,7 +60,9 @@ export class ClusterCredentials implements CredentialSource {
     return this.pending;
   }
 
-  invalidate(): void {
+  invalidate(refused?: KubernetesCredential): void {
+    if (refused && this.current && this.current.credential !== refused) return;
+    if (refused && !this.current && this.pending) return;
     this.current = undefined;
     this.pending = undefined;
     this.generation++;

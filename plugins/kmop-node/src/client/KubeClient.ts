@@ -200,13 +200,14 @@ export class KubeClient {
     req: KubeRequest,
     timeoutMs: number | undefined,
   ): Promise<{ res: http.IncomingMessage; done: () => void }> {
-    const first = await this.sendOnce(req, timeoutMs, await this.credential(req));
+    const used = await this.credential(req);
+    const first = await this.sendOnce(req, timeoutMs, used);
     if (first.res.statusCode !== 401 || !this.credentials) {
       return first;
     }
     first.res.resume();
     first.done();
-    this.credentials.invalidate();
+    this.credentials.invalidate(used);
     return this.sendOnce(req, timeoutMs, await this.credential(req));
   }
 
