@@ -47,7 +47,9 @@ describe('the catalog cluster locator', () => {
     const catalog = catalogServiceMock.mock({
       getEntityByRef: async ref =>
         components.find(
-          e => `component:default/${e.metadata.name}` === String(ref).toLowerCase(),
+          e =>
+            `component:default/${e.metadata.name}` ===
+            String(ref).toLowerCase(),
         ),
       getEntities: async req => {
         filters.push(req?.filter);
@@ -66,7 +68,10 @@ describe('the catalog cluster locator', () => {
               ],
             },
             kmop: {
-              cache: { clusterRefreshInterval: '100ms', initialBackoff: '50ms' },
+              cache: {
+                clusterRefreshInterval: '100ms',
+                initialBackoff: '50ms',
+              },
             },
           },
         }),
@@ -113,7 +118,9 @@ describe('the catalog cluster locator', () => {
   it('picks up a cluster added to the catalog without a restart, with its dashboard link', async () => {
     clusterEntities.push(clusterEntity('catalog-east', sims[0]));
     await waitFor('the new cluster to sync', async () =>
-      (await clusters()).some(c => c.name === 'catalog-east' && c.state === 'ready'),
+      (
+        await clusters()
+      ).some(c => c.name === 'catalog-east' && c.state === 'ready'),
     );
     expect(await clusters()).toEqual([
       expect.objectContaining({
@@ -123,16 +130,19 @@ describe('the catalog cluster locator', () => {
       }),
     ]);
     const payments = await view('payments');
-    expect(payments.routes.map(r => r.source.cluster)).toEqual(['catalog-east']);
+    expect(payments.routes.map(r => r.source.cluster)).toEqual([
+      'catalog-east',
+    ]);
 
     clusterEntities.push(clusterEntity('catalog-west', sims[1]));
-    await waitFor('the second cluster to sync', async () =>
-      (await clusters()).filter(c => c.state === 'ready').length === 2,
+    await waitFor(
+      'the second cluster to sync',
+      async () =>
+        (await clusters()).filter(c => c.state === 'ready').length === 2,
     );
-    expect((await view('payments')).routes.map(r => r.source.cluster).sort()).toEqual([
-      'catalog-east',
-      'catalog-west',
-    ]);
+    expect(
+      (await view('payments')).routes.map(r => r.source.cluster).sort(),
+    ).toEqual(['catalog-east', 'catalog-west']);
   });
 
   it('drops a cluster removed from the catalog, and its data', async () => {
@@ -142,13 +152,16 @@ describe('the catalog cluster locator', () => {
     );
     expect((await clusters()).map(c => c.name)).toEqual(['catalog-west']);
     const payments = await view('payments');
-    expect(payments.routes.map(r => r.source.cluster)).toEqual(['catalog-west']);
+    expect(payments.routes.map(r => r.source.cluster)).toEqual([
+      'catalog-west',
+    ]);
     expect(payments.clusters.map(c => c.name)).toEqual(['catalog-west']);
   });
 
   it('reports a catalog cluster it must refuse, without breaking the others', async () => {
     const plain = clusterEntity('catalog-plain', sims[0]);
-    plain.metadata.annotations!['kubernetes.io/auth-provider'] = 'serviceAccount';
+    plain.metadata.annotations!['kubernetes.io/auth-provider'] =
+      'serviceAccount';
     clusterEntities.push(plain);
     await waitFor('the refusal', async () =>
       (await clusters()).some(c => c.name === 'catalog-plain'),

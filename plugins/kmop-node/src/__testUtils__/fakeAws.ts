@@ -70,7 +70,7 @@ export function eksTokenVerifier(options: {
         expiresIn: Number(q.get('X-Amz-Expires') ?? 0),
       },
     );
-    return expected.query['X-Amz-Signature'] === q.get('X-Amz-Signature');
+    return expected.query?.['X-Amz-Signature'] === q.get('X-Amz-Signature');
   };
 }
 
@@ -101,7 +101,9 @@ export async function startFakeSts(issued: Required<FakeAwsCredentials>) {
       }
       if (params.get('Action') !== 'AssumeRole') {
         res.writeHead(400, { 'Content-Type': 'text/xml' });
-        res.end('<ErrorResponse><Error><Code>InvalidAction</Code></Error></ErrorResponse>');
+        res.end(
+          '<ErrorResponse><Error><Code>InvalidAction</Code></Error></ErrorResponse>',
+        );
         return;
       }
       const expiration = new Date(Date.now() + 3600_000).toISOString();

@@ -41,24 +41,36 @@ describe('ClusterCredentials', () => {
       token: 'token-1',
     });
     now += 59_999;
-    await expect(credentials.get()).resolves.toMatchObject({ token: 'token-1' });
+    await expect(credentials.get()).resolves.toMatchObject({
+      token: 'token-1',
+    });
     now += 1;
-    await expect(credentials.get()).resolves.toMatchObject({ token: 'token-2' });
+    await expect(credentials.get()).resolves.toMatchObject({
+      token: 'token-2',
+    });
     expect(strategy.issued()).toBe(2);
   });
 
   it('fetches again after invalidate (the cluster answered 401)', async () => {
     const strategy = countingStrategy();
-    const credentials = ClusterCredentials.create({ cluster: CLUSTER, strategy });
+    const credentials = ClusterCredentials.create({
+      cluster: CLUSTER,
+      strategy,
+    });
     await credentials.get();
     await credentials.get();
     credentials.invalidate();
-    await expect(credentials.get()).resolves.toMatchObject({ token: 'token-2' });
+    await expect(credentials.get()).resolves.toMatchObject({
+      token: 'token-2',
+    });
   });
 
   it('renews once when many requests are refused the same credential', async () => {
     const strategy = countingStrategy();
-    const credentials = ClusterCredentials.create({ cluster: CLUSTER, strategy });
+    const credentials = ClusterCredentials.create({
+      cluster: CLUSTER,
+      strategy,
+    });
     const refused = await credentials.get();
     credentials.invalidate(refused);
     const renewed = await credentials.get();
@@ -71,7 +83,10 @@ describe('ClusterCredentials', () => {
 
   it('shares one fetch between concurrent callers', async () => {
     const strategy = countingStrategy();
-    const credentials = ClusterCredentials.create({ cluster: CLUSTER, strategy });
+    const credentials = ClusterCredentials.create({
+      cluster: CLUSTER,
+      strategy,
+    });
     const all = await Promise.all([1, 2, 3].map(() => credentials.get()));
     expect(all.map(c => (c as { token: string }).token)).toEqual([
       'token-1',

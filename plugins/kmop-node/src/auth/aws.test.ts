@@ -1,4 +1,5 @@
 import { mockServices } from '@backstage/backend-test-utils';
+import { JsonObject } from '@backstage/types';
 import { KubeSim, startKubeSim } from '@kmop/kube-sim';
 import { DefaultKmopClusterService } from '../clusters/DefaultKmopClusterService';
 import { eksTokenVerifier, startFakeSts } from '../__testUtils__/fakeAws';
@@ -22,7 +23,7 @@ const ENV = [
   'AWS_EC2_METADATA_DISABLED',
 ] as const;
 
-function service(cluster: Record<string, unknown>) {
+function service(cluster: JsonObject) {
   return DefaultKmopClusterService.create({
     config: mockServices.rootConfig({
       data: {
@@ -52,7 +53,10 @@ describe('authProvider aws (Backstage AwsIamStrategy)', () => {
   const saved = Object.fromEntries(ENV.map(k => [k, process.env[k]]));
   let sim: KubeSim;
   let sts: Awaited<ReturnType<typeof startFakeSts>>;
-  let accept: { clusterId: string; creds: typeof BASE & { sessionToken?: string } };
+  let accept: {
+    clusterId: string;
+    creds: typeof BASE & { sessionToken?: string };
+  };
   const seen: string[] = [];
 
   beforeAll(async () => {
@@ -86,7 +90,7 @@ describe('authProvider aws (Backstage AwsIamStrategy)', () => {
     }
   });
 
-  const cluster = (extra: Record<string, unknown> = {}) => ({
+  const cluster = (extra: JsonObject = {}): JsonObject => ({
     name: 'eks-prod',
     url: sim.url,
     caData: Buffer.from(sim.ca!).toString('base64'),
@@ -104,8 +108,10 @@ describe('authProvider aws (Backstage AwsIamStrategy)', () => {
 
   it('is refused when signed for another cluster id', async () => {
     accept = { clusterId: 'some-other-cluster', creds: BASE };
-    await expect(namespaces(service(cluster())))
-      .rejects.toMatchObject({ kind: 'unauthorized', status: 401 });
+    await expect(namespaces(service(cluster()))).rejects.toMatchObject({
+      kind: 'unauthorized',
+      status: 401,
+    });
   });
 
   it('uses the x-k8s-aws-id of authMetadata as the cluster id', async () => {

@@ -44,7 +44,9 @@ export class KubernetesClusterCache implements ClusterCache {
   private running?: Promise<void>;
   private refreshing: Promise<void> = Promise.resolve();
 
-  static create(options: KubernetesClusterCacheOptions): KubernetesClusterCache {
+  static create(
+    options: KubernetesClusterCacheOptions,
+  ): KubernetesClusterCache {
     return new KubernetesClusterCache(options);
   }
 
@@ -117,7 +119,9 @@ export class KubernetesClusterCache implements ClusterCache {
         this.syncs.delete(name);
         await this.stopSync(running);
         this.options.logger.info(
-          `KMOP cache: ${next ? 'cluster changed, syncing again' : 'cluster removed'}: ${name}`,
+          `KMOP cache: ${
+            next ? 'cluster changed, syncing again' : 'cluster removed'
+          }: ${name}`,
         );
       }
     }
@@ -160,7 +164,9 @@ export class KubernetesClusterCache implements ClusterCache {
       ];
       return undefined;
     }
-    this.startProblems = this.startProblems.filter(p => p.name !== cluster.name);
+    this.startProblems = this.startProblems.filter(
+      p => p.name !== cluster.name,
+    );
     const sync = new ClusterSync({
       cluster,
       client,

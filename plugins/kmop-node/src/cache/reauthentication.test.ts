@@ -62,7 +62,9 @@ describe('a token that expires while the cache watches', () => {
           clusterLocatorMethods: [
             {
               type: 'config',
-              clusters: [{ name: 'prod', url: sim.url, authProvider: 'rotating' }],
+              clusters: [
+                { name: 'prod', url: sim.url, authProvider: 'rotating' },
+              ],
             },
           ],
         },
@@ -80,10 +82,7 @@ describe('a token that expires while the cache watches', () => {
       }),
     });
     cache.start();
-    await until(
-      'the first sync',
-      () => cache.clusters()[0]?.state === 'ready',
-    );
+    await until('the first sync', () => cache.clusters()[0]?.state === 'ready');
   });
 
   afterAll(async () => {

@@ -221,7 +221,9 @@ export class KubeClient {
       throw new KubeRequestError({
         kind: 'unauthorized',
         path: req.path,
-        message: `${this.cluster.name}: cannot get credentials (authProvider ${provider}): ${
+        message: `${
+          this.cluster.name
+        }: cannot get credentials (authProvider ${provider}): ${
           (error as Error).message
         }`,
       });

@@ -49,7 +49,10 @@ export class CatalogClusterSource implements KmopClusterSource {
   }
 
   async getClusterList(): Promise<KmopClusterList> {
-    const exists = (a: string) => [`metadata.annotations.${a}`, CATALOG_FILTER_EXISTS];
+    const exists = (a: string) => [
+      `metadata.annotations.${a}`,
+      CATALOG_FILTER_EXISTS,
+    ];
     const { items } = await this.options.catalog.getEntities(
       {
         filter: [

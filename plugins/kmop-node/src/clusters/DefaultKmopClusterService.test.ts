@@ -80,9 +80,19 @@ describe('DefaultKmopClusterService', () => {
       {
         type: 'config',
         clusters: [
-          { name: 'oidc', url: 'https://a', authProvider: 'oidc', oidcTokenProvider: 'okta' },
+          {
+            name: 'oidc',
+            url: 'https://a',
+            authProvider: 'oidc',
+            oidcTokenProvider: 'okta',
+          },
           { name: 'google', url: 'https://b', authProvider: 'google' },
-          { name: 'aks', url: 'https://c', authProvider: 'aks', dashboardUrl: 'https://portal/aks' },
+          {
+            name: 'aks',
+            url: 'https://c',
+            authProvider: 'aks',
+            dashboardUrl: 'https://portal/aks',
+          },
           { name: 'odd', url: 'https://d', authProvider: 'kerberos' },
           { name: 'noauth', url: 'https://e' },
           { name: 'badurl', url: 'ftp://f', authProvider: 'none' },
@@ -112,7 +122,9 @@ describe('DefaultKmopClusterService', () => {
     expect(byName('odd')[0].message).toMatch(
       /authProvider 'kerberos' is unknown; KMOP supports aws, azure, googleServiceAccount, serviceAccount/,
     );
-    expect(byName('noauth')[0].message).toMatch(/has no auth provider configured/);
+    expect(byName('noauth')[0].message).toMatch(
+      /has no auth provider configured/,
+    );
     expect(byName('badurl')[0].message).toMatch(/is not an http\(s\) URL/);
     expect(byName('good')[0].message).toMatch(/used twice/);
   });
@@ -127,7 +139,11 @@ describe('DefaultKmopClusterService', () => {
             resourceLabels: { team: 'shop' },
             masterAuth: { clusterCaCertificate: 'R0tFIENB' },
           },
-          { name: 'gke-b', endpoint: '34.1.2.4', resourceLabels: { team: 'other' } },
+          {
+            name: 'gke-b',
+            endpoint: '34.1.2.4',
+            resourceLabels: { team: 'other' },
+          },
         ],
       },
     ]);
@@ -194,7 +210,10 @@ describe('DefaultKmopClusterService', () => {
     const { clusters, problems } = await service(
       [
         { type: 'gke', projectId: 'p' },
-        { type: 'config', clusters: [{ name: 'a', url: 'https://a', authProvider: 'none' }] },
+        {
+          type: 'config',
+          clusters: [{ name: 'a', url: 'https://a', authProvider: 'none' }],
+        },
       ],
       { gke: { client: { listClusters } as any } },
     ).list();
@@ -240,7 +259,9 @@ describe('DefaultKmopClusterService TLS (caData, caFile, skipTLSVerify)', () => 
     const { clusters: found } = await clusters.list();
     const client = clusters.client(found[0]);
     try {
-      return await client.request<{ kind: string }>({ path: '/api/v1/namespaces' });
+      return await client.request<{ kind: string }>({
+        path: '/api/v1/namespaces',
+      });
     } finally {
       client.close();
     }

@@ -1,7 +1,4 @@
-import {
-  AuthService,
-  LoggerService,
-} from '@backstage/backend-plugin-api';
+import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { ANNOTATION_KUBERNETES_AUTH_PROVIDER } from '@backstage/plugin-kubernetes-common';
@@ -77,8 +74,9 @@ export class DefaultKmopClusterService implements KmopClusterService {
       strategies: options.authStrategies,
     });
     const methods =
-      options.config.getOptionalConfigArray('kubernetes.clusterLocatorMethods') ??
-      [];
+      options.config.getOptionalConfigArray(
+        'kubernetes.clusterLocatorMethods',
+      ) ?? [];
     methods.forEach((method, i) => {
       const type = method.getString('type');
       const label = `clusterLocatorMethods[${i}] (${type})`;
@@ -117,7 +115,8 @@ export class DefaultKmopClusterService implements KmopClusterService {
 
   useCatalog(deps: { catalog: CatalogService; auth: AuthService }): void {
     const methods =
-      this.config.getOptionalConfigArray('kubernetes.clusterLocatorMethods') ?? [];
+      this.config.getOptionalConfigArray('kubernetes.clusterLocatorMethods') ??
+      [];
     methods.forEach((method, i) => {
       if (method.getString('type') !== 'catalog') return;
       const locator = this.locators[i];
@@ -138,7 +137,10 @@ export class DefaultKmopClusterService implements KmopClusterService {
           getClusterList: async () => ({
             // Backstage's interface asks for credentials; a background cache has none of a person.
             clusters: await supplier.getClusters({
-              credentials: { $$type: '@backstage/BackstageCredentials', principal: { type: 'none' } },
+              credentials: {
+                $$type: '@backstage/BackstageCredentials',
+                principal: { type: 'none' },
+              },
             }),
             problems: [],
           }),
@@ -157,7 +159,9 @@ export class DefaultKmopClusterService implements KmopClusterService {
         if (!locator.source) {
           return {
             clusters: [],
-            problems: [{ name: locator.label, message: locator.unavailable ?? '' }],
+            problems: [
+              { name: locator.label, message: locator.unavailable ?? '' },
+            ],
           };
         }
         try {
@@ -176,7 +180,9 @@ export class DefaultKmopClusterService implements KmopClusterService {
       }),
     );
     const clusters: KmopClusterConfig[] = [];
-    const problems: KmopClusterConfigProblem[] = results.flatMap(r => r.problems);
+    const problems: KmopClusterConfigProblem[] = results.flatMap(
+      r => r.problems,
+    );
     const names = new Set<string>();
     for (const cluster of results.flatMap(r => r.clusters)) {
       const problem = names.has(cluster.name)
@@ -240,7 +246,9 @@ export class DefaultKmopClusterService implements KmopClusterService {
       renewAfterMs: CREDENTIAL_RENEWAL_MS[provider],
     });
     this.credentialsByCluster.set(cluster.name, { key, credentials });
-    this.logger.debug(`KMOP: credentials for cluster ${cluster.name} from ${provider}`);
+    this.logger.debug(
+      `KMOP: credentials for cluster ${cluster.name} from ${provider}`,
+    );
     return credentials;
   }
 

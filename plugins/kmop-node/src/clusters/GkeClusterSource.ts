@@ -4,10 +4,7 @@ import * as container from '@google-cloud/container';
 import { KmopClusterList } from '../config/types';
 import { KmopClusterSource } from './KmopClusterSource';
 
-type GkeClient = Pick<
-  container.v1.ClusterManagerClient,
-  'listClusters'
->;
+type GkeClient = Pick<container.v1.ClusterManagerClient, 'listClusters'>;
 
 /** Options of {@link GkeClusterSource.fromConfig}. */
 export interface GkeClusterSourceOptions {
@@ -84,7 +81,9 @@ export class GkeClusterSource implements KmopClusterSource {
       if (!c.name || !host) {
         list.problems.push({
           name: c.name ?? 'unknown',
-          message: `GKE reports cluster '${c.name ?? 'unknown'}' without an endpoint`,
+          message: `GKE reports cluster '${
+            c.name ?? 'unknown'
+          }' without an endpoint`,
         });
         continue;
       }

@@ -20,7 +20,11 @@ export interface KmopClusterService {
   /** A cluster by name, or undefined with the problem that keeps it out. */
   find(
     name: string,
-  ): Promise<{ cluster?: KmopClusterConfig; problem?: string; known: string[] }>;
+  ): Promise<{
+    cluster?: KmopClusterConfig;
+    problem?: string;
+    known: string[];
+  }>;
   /** The credential source for a cluster (one per cluster, renewed before expiry). */
   credentials(cluster: KmopClusterConfig): CredentialSource;
   /** A client for a cluster with its credentials; close it when done. */

@@ -11,7 +11,9 @@ export interface KmopClusterSource {
 }
 
 /** A source, or a cluster supplier written for Backstage's Kubernetes plugin. */
-export type KmopClusterSupplier = KmopClusterSource | KubernetesClustersSupplier;
+export type KmopClusterSupplier =
+  | KmopClusterSource
+  | KubernetesClustersSupplier;
 
 export function isKmopClusterSource(
   supplier: KmopClusterSupplier,

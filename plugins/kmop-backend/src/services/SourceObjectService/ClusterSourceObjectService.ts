@@ -129,7 +129,12 @@ export class ClusterSourceObjectService implements SourceObjectService {
       );
     }
     // A cluster whose address or auth changed in its locator gets a new client.
-    const key = JSON.stringify([cluster.url, cluster.caData, cluster.caFile, cluster.authMetadata]);
+    const key = JSON.stringify([
+      cluster.url,
+      cluster.caData,
+      cluster.caFile,
+      cluster.authMetadata,
+    ]);
     const existing = this.clients.get(name);
     if (existing?.key === key) return existing.client;
     existing?.client.close();
