@@ -14,6 +14,7 @@ import {
 import { AuthenticationStrategy } from '@backstage/plugin-kubernetes-node';
 import { createRouter } from './router';
 import { DefaultEntityViewService } from './services/EntityViewService/DefaultEntityViewService';
+import { EntityAccessCache } from './services/EntityViewService/EntityAccessCache';
 import { PrometheusSloEvaluator } from './services/Prometheus/PrometheusSloEvaluator';
 import { ClusterSourceObjectService } from './services/SourceObjectService/ClusterSourceObjectService';
 
@@ -51,10 +52,13 @@ export const kmopPlugin = createBackendPlugin({
         suppliers.forEach(s => deps.clusters.addClusterSupplier(s));
         strategies.forEach(([p, s]) => deps.clusters.addAuthStrategy(p, s));
         deps.permissionsRegistry.addPermissions(kmopPermissions);
+        // One reuse of access decisions for every route that answers for entities.
+        const access = EntityAccessCache.fromConfig(deps.config);
         const entityViews = DefaultEntityViewService.create({
           catalog: deps.catalog,
           permissions: deps.permissions,
           cache: deps.cache,
+          access,
           sloEvaluator: PrometheusSloEvaluator.fromConfig(deps.config, {
             logger: deps.logger,
           }),
@@ -65,6 +69,7 @@ export const kmopPlugin = createBackendPlugin({
             catalog: deps.catalog,
             permissions: deps.permissions,
             cache: deps.cache,
+            access,
           }),
           clusters: deps.clusters,
           requestTimeoutMs: readCacheSettings(deps.config).requestTimeoutMs,

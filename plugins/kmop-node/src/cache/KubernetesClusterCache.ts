@@ -5,6 +5,12 @@ import { KmopClusterConfig, KmopClusterConfigProblem } from '../config/types';
 import { sleep } from './backoff';
 import { ClusterCache, ClusterCacheLookup } from './ClusterCache';
 import { CachedKind, ClusterSync } from './ClusterSync';
+import {
+  CachedObject,
+  ClusterCacheListener,
+  KeptObjects,
+  KindRef,
+} from './KeptObjects';
 import { ObjectIndex, ObjectNormalizer } from './ObjectIndex';
 import { ClusterCacheSettings } from './types';
 
@@ -34,6 +40,7 @@ interface RunningSync {
 export class KubernetesClusterCache implements ClusterCache {
   private readonly options: KubernetesClusterCacheOptions;
   private readonly index: ObjectIndex;
+  private readonly kept = new KeptObjects();
   private readonly syncs = new Map<string, RunningSync>();
   private readonly abort = new AbortController();
   private problems: KmopClusterConfigProblem[] = [];
@@ -83,6 +90,14 @@ export class KubernetesClusterCache implements ClusterCache {
       c => !target.cluster || c.name === target.cluster,
     );
     return { items: this.index.lookup(target), clusters };
+  }
+
+  objects(kind: KindRef): CachedObject[] {
+    return this.kept.objects(kind);
+  }
+
+  subscribe(listener: ClusterCacheListener): () => void {
+    return this.kept.subscribe(listener);
   }
 
   clusters(): KmopClusterStatus[] {
@@ -172,6 +187,7 @@ export class KubernetesClusterCache implements ClusterCache {
       client,
       kinds: this.options.kinds,
       index: this.index,
+      kept: this.kept,
       settings: this.options.settings,
       logger: this.options.logger.child({ cluster: cluster.name }),
     });
@@ -182,6 +198,7 @@ export class KubernetesClusterCache implements ClusterCache {
   private async stopSync(running: RunningSync): Promise<void> {
     await running.sync.stop();
     this.index.dropCluster(running.cluster.name);
+    this.kept.dropCluster(running.cluster.name);
   }
 }
 
