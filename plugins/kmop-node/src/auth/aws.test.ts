@@ -41,7 +41,7 @@ async function namespaces(clusters: DefaultKmopClusterService) {
   expect(problems).toEqual([]);
   const client = clusters.client(found[0]);
   try {
-    return await client.request<{ items: unknown[] }>({
+    return await client.request<{ kind: string; items: unknown[] }>({
       path: '/api/v1/namespaces',
     });
   } finally {
@@ -116,13 +116,15 @@ describe('authProvider aws (Backstage AwsIamStrategy)', () => {
 
   it('uses the x-k8s-aws-id of authMetadata as the cluster id', async () => {
     accept = { clusterId: 'real-eks-name', creds: BASE };
-    await namespaces(
-      service(
-        cluster({
-          authMetadata: { 'kubernetes.io/x-k8s-aws-id': 'real-eks-name' },
-        }),
+    await expect(
+      namespaces(
+        service(
+          cluster({
+            authMetadata: { 'kubernetes.io/x-k8s-aws-id': 'real-eks-name' },
+          }),
+        ),
       ),
-    );
+    ).resolves.toMatchObject({ kind: 'NamespaceList' });
   });
 
   it('assumes the role (with the external id) and signs with its temporary credentials', async () => {

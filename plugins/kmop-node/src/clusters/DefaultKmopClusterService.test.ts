@@ -5,6 +5,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DefaultKmopClusterService } from './DefaultKmopClusterService';
+import { GkeClusterSourceOptions } from './GkeClusterSource';
+
+type GkeClient = NonNullable<GkeClusterSourceOptions['client']>;
 
 function service(
   methods: JsonObject[],
@@ -160,7 +163,7 @@ describe('DefaultKmopClusterService', () => {
         { type: 'catalog' },
         { type: 'rancher' },
       ],
-      { gke: { client: { listClusters } as any } },
+      { gke: { client: { listClusters } as unknown as GkeClient } },
     );
     clusters.addClusterSupplier({
       getClusters: async () => [
@@ -215,7 +218,7 @@ describe('DefaultKmopClusterService', () => {
           clusters: [{ name: 'a', url: 'https://a', authProvider: 'none' }],
         },
       ],
-      { gke: { client: { listClusters } as any } },
+      { gke: { client: { listClusters } as unknown as GkeClient } },
     ).list();
     expect(clusters.map(c => c.name)).toEqual(['a']);
     expect(problems).toEqual([

@@ -18,9 +18,7 @@ export interface KmopClusterService {
    */
   list(): Promise<KmopClusterList>;
   /** A cluster by name, or undefined with the problem that keeps it out. */
-  find(
-    name: string,
-  ): Promise<{
+  find(name: string): Promise<{
     cluster?: KmopClusterConfig;
     problem?: string;
     known: string[];
