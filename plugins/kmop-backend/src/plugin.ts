@@ -11,6 +11,7 @@ import {
 } from '@kmop/plugin-kmop-node';
 import { createRouter } from './router';
 import { DefaultEntityViewService } from './services/EntityViewService/DefaultEntityViewService';
+import { EntityAccessCache } from './services/EntityViewService/EntityAccessCache';
 import { PrometheusSloEvaluator } from './services/Prometheus/PrometheusSloEvaluator';
 import { ClusterSourceObjectService } from './services/SourceObjectService/ClusterSourceObjectService';
 
@@ -35,10 +36,13 @@ export const kmopPlugin = createBackendPlugin({
       },
       async init(deps) {
         deps.permissionsRegistry.addPermissions(kmopPermissions);
+        // One reuse of access decisions for every route that answers for entities.
+        const access = EntityAccessCache.fromConfig(deps.config);
         const entityViews = DefaultEntityViewService.create({
           catalog: deps.catalog,
           permissions: deps.permissions,
           cache: deps.cache,
+          access,
           sloEvaluator: PrometheusSloEvaluator.fromConfig(deps.config, {
             logger: deps.logger,
           }),
@@ -49,6 +53,7 @@ export const kmopPlugin = createBackendPlugin({
             catalog: deps.catalog,
             permissions: deps.permissions,
             cache: deps.cache,
+            access,
           }),
           clusters: readKmopClusters(deps.config).clusters,
           requestTimeoutMs: readCacheSettings(deps.config).requestTimeoutMs,

@@ -27,7 +27,10 @@ export const DEMO_SEEDS = [
 
 /** The demo Components of `examples/entities`. */
 export function demoEntities(): Entity[] {
-  const text = readFileSync(join(REPO_ROOT, 'examples/entities/components.yaml'), 'utf8');
+  const text = readFileSync(
+    join(REPO_ROOT, 'examples/entities/components.yaml'),
+    'utf8',
+  );
   return parseAllDocuments(text).map(d => d.toJSON() as Entity);
 }
 
@@ -40,7 +43,9 @@ export class LogRecorder {
 
   factory(): ServiceFactory {
     const record = (level: string) => (message: string, meta?: unknown) => {
-      this.lines.push(`${level} ${message} ${meta ? JSON.stringify(meta) : ''}`);
+      this.lines.push(
+        `${level} ${message} ${meta ? JSON.stringify(meta) : ''}`,
+      );
     };
     const logger = (): LoggerService => ({
       error: record('error'),
@@ -64,7 +69,10 @@ export async function startKmopBackend(options: {
   kmop?: Record<string, unknown>;
   extraFeatures?: ServiceFactory[];
   logs?: LogRecorder;
+  /** Who the catalog shows an entity to; by default everyone but {@link OUTSIDER}. */
+  canSee?: (userEntityRef: string | undefined, entityRef: string) => boolean;
 }) {
+  const canSee = options.canSee ?? (user => user !== OUTSIDER);
   const entities = options.entities ?? demoEntities();
   const catalog = catalogServiceMock.mock({
     getEntityByRef: async (ref, requestOptions) => {
@@ -72,13 +80,19 @@ export async function startKmopBackend(options: {
         requestOptions && 'credentials' in requestOptions
           ? requestOptions.credentials
           : undefined;
-      const principal = credentials?.principal as { userEntityRef?: string } | undefined;
-      if (principal?.userEntityRef === OUTSIDER) return undefined;
-      const wanted = typeof ref === 'string' ? ref : `${ref.kind}:${ref.namespace}/${ref.name}`;
+      const principal = credentials?.principal as
+        | { userEntityRef?: string }
+        | undefined;
+      const wanted =
+        typeof ref === 'string'
+          ? ref
+          : `${ref.kind}:${ref.namespace}/${ref.name}`;
+      if (!canSee(principal?.userEntityRef, wanted)) return undefined;
       return entities.find(
         e =>
-          `${e.kind}:${e.metadata.namespace ?? 'default'}/${e.metadata.name}`.toLocaleLowerCase('en-US') ===
-          wanted.toLocaleLowerCase('en-US'),
+          `${e.kind}:${e.metadata.namespace ?? 'default'}/${
+            e.metadata.name
+          }`.toLocaleLowerCase('en-US') === wanted.toLocaleLowerCase('en-US'),
       );
     },
   });
@@ -119,7 +133,7 @@ export async function startKmopBackend(options: {
       ...(options.extraFeatures ?? []),
     ],
   });
-  return backend;
+  return Object.assign(backend, { catalog });
 }
 
 /** The Authorization header of a signed-in user. */

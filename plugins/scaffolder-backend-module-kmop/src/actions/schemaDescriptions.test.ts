@@ -1,5 +1,7 @@
 import { mockServices } from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { createKmopCatalogAnnotateAction } from './catalogAnnotate/catalogAnnotate';
+import { createKmopCatalogWaitAction } from './catalogWait/catalogWait';
 import { createKmopManifestsApplyAction } from './manifestsApply/manifestsApply';
 import { createKmopManifestsGenerateAction } from './manifestsGenerate/manifestsGenerate';
 import { createKmopManifestsValidateAction } from './manifestsValidate/manifestsValidate';
@@ -37,6 +39,7 @@ describe('action schemas', () => {
     createKmopManifestsApplyAction({
       config: mockServices.rootConfig({ data: {} }),
     }),
+    createKmopCatalogWaitAction({ catalog: catalogServiceMock() }),
   ];
 
   it.each(actions.map(a => [a.id, a] as const))(

@@ -16,3 +16,18 @@ export type ScaffolderZod = Parameters<
  * (built by the scaffolder) and the parsing inside the handler.
  */
 export const zod = localZod as unknown as ScaffolderZod;
+
+/**
+ * A schema of the KMOP model (kmop-common), for use inside an action's schema.
+ * The model and the scaffolder both build zod v3 schemas (the scaffolder's
+ * `zod/v3` of zod 4, the model's zod 3), which parse each other and which the
+ * scaffolder's zod-to-json-schema reads alike; only their TypeScript types
+ * come from different copies. So a field is described once, in the model.
+ */
+export function modelSchema<T>(schema: {
+  _output: T;
+}): ReturnType<ScaffolderZod['custom']> & { _output: T } {
+  return schema as unknown as ReturnType<ScaffolderZod['custom']> & {
+    _output: T;
+  };
+}

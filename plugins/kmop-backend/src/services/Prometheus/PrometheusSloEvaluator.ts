@@ -39,14 +39,19 @@ export class PrometheusSloEvaluator implements SloEvaluator {
     const prometheus = config.getOptionalConfig('kmop.prometheus');
     if (!prometheus) return undefined;
     const timeoutMs = prometheus.has('timeout')
-      ? durationToMilliseconds(readDurationFromConfig(prometheus, { key: 'timeout' }))
+      ? durationToMilliseconds(
+          readDurationFromConfig(prometheus, { key: 'timeout' }),
+        )
       : 5000;
     const client = (baseUrl: string) =>
       new PrometheusClient({ baseUrl, timeoutMs, fetch: options.fetch });
     const baseUrl = prometheus.getOptionalString('baseUrl');
     const clusterClients = new Map<string, PrometheusClient>();
     for (const cluster of prometheus.getOptionalConfigArray('clusters') ?? []) {
-      clusterClients.set(cluster.getString('name'), client(cluster.getString('baseUrl')));
+      clusterClients.set(
+        cluster.getString('name'),
+        client(cluster.getString('baseUrl')),
+      );
     }
     return new PrometheusSloEvaluator({
       defaultClient: baseUrl ? client(baseUrl) : undefined,
@@ -65,9 +70,13 @@ export class PrometheusSloEvaluator implements SloEvaluator {
     return Promise.all(slos.map(slo => this.evaluateOne(slo, time)));
   }
 
-  private async evaluateOne(slo: KmopSloView, time: Date): Promise<KmopSloView> {
+  private async evaluateOne(
+    slo: KmopSloView,
+    time: Date,
+  ): Promise<KmopSloView> {
     const client =
-      this.options.clusterClients.get(slo.source.cluster) ?? this.options.defaultClient;
+      this.options.clusterClients.get(slo.source.cluster) ??
+      this.options.defaultClient;
     // Without a valid objective and window there is nothing to measure against.
     const { objective, window: sloWindow } = slo;
     if (
@@ -97,7 +106,9 @@ export class PrometheusSloEvaluator implements SloEvaluator {
           burnRates.push({ window, rate: burnRate({ objective, errorRatio }) });
         }
       });
-      const byWindow = Object.fromEntries(burnRates.map(b => [b.window, b.rate]));
+      const byWindow = Object.fromEntries(
+        burnRates.map(b => [b.window, b.rate]),
+      );
       const errorRatio = clampRatio(overall);
       return {
         ...slo,
@@ -113,11 +124,16 @@ export class PrometheusSloEvaluator implements SloEvaluator {
       };
     } catch (error) {
       this.options.logger.warn(
-        `KMOP: Prometheus query for SLO ${slo.id} failed: ${(error as Error).message}`,
+        `KMOP: Prometheus query for SLO ${slo.id} failed: ${
+          (error as Error).message
+        }`,
       );
       return {
         ...slo,
-        badges: [...slo.badges, 'Prometheus unavailable: showing status fields'],
+        badges: [
+          ...slo.badges,
+          'Prometheus unavailable: showing status fields',
+        ],
       };
     }
   }

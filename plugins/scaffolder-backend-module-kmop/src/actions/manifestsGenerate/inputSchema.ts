@@ -1,6 +1,11 @@
-import { NATIVE_TARGETS, rateLimitUnitSchema } from '@kmop/plugin-kmop-common';
+import {
+  lifecycleSchema,
+  NATIVE_TARGETS,
+  rateLimitUnitSchema,
+  serviceDescriptionSchema,
+} from '@kmop/plugin-kmop-common';
 import { fields } from '../../util/fields';
-import type { ScaffolderZod } from '../../util/zod';
+import { modelSchema, type ScaffolderZod } from '../../util/zod';
 
 const step = (z: ScaffolderZod) => {
   const f = fields(z);
@@ -446,6 +451,8 @@ export const generateInputSchema = (z: ScaffolderZod) => {
         .entityRef()
         .optional()
         .describe('Catalog system the service belongs to.'),
+      description: modelSchema(serviceDescriptionSchema).optional(),
+      lifecycle: modelSchema(lifecycleSchema).optional(),
       image: z
         .string()
         .min(1)
