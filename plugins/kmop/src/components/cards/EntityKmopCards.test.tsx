@@ -1,4 +1,10 @@
-import type { KmopEntityView, KmopItemBase } from '@kmop/plugin-kmop-common';
+import type {
+  KmopEntityView,
+  KmopResilienceView,
+  KmopRolloutView,
+  KmopRouteView,
+  KmopSloView,
+} from '@kmop/plugin-kmop-common';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { mockKmopApi, renderKmop } from '../../__testUtils__/renderKmop';
@@ -20,16 +26,21 @@ import {
 jest.setTimeout(30_000);
 
 type SectionKey = 'routes' | 'slos' | 'rollouts' | 'resilience';
+type AnyItem =
+  | KmopRouteView
+  | KmopSloView
+  | KmopRolloutView
+  | KmopResilienceView;
 
 const sections: {
   key: SectionKey;
   Card: () => JSX.Element;
-  item: KmopItemBase;
+  item: AnyItem;
   /** Text the section shows for the fixture item. */
   fact: string;
   empty: RegExp;
   /** The fixture item changed the way a refresh would bring it, and the text that shows it. */
-  changed: [KmopItemBase, string];
+  changed: [AnyItem, string];
 }[] = [
   {
     key: 'routes',
@@ -80,7 +91,7 @@ const sections: {
   },
 ];
 
-function viewWith(key: SectionKey, items: KmopItemBase[]): KmopEntityView {
+function viewWith(key: SectionKey, items: AnyItem[]): KmopEntityView {
   return { ...makeEmptyView(), [key]: items } as KmopEntityView;
 }
 

@@ -35,7 +35,7 @@ describe('releaseVerdict', () => {
     ]);
     expect(verdict.level).toBe('burning');
     expect(verdict.sentences[1]).toBe(
-      'requests-availability burns error budget faster than its CheckoutHighErrorRate page alert threshold of 14.4× at 15× over 1h and 20× over 5m.',
+      'requests-availability burns error budget faster than its page alert threshold of 14.4× at 15× over 1h and 20× over 5m (alert CheckoutHighErrorRate).',
     );
   });
 
