@@ -40,7 +40,8 @@ const portSchema = z
   })
   .strict();
 
-const autoscalingSchema = withRules(
+/** Horizontal autoscaling on CPU use. */
+export const autoscalingSchema = withRules(
   z
     .object({
       minReplicas: z
