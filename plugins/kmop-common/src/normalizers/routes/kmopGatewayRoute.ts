@@ -79,7 +79,10 @@ export const normalizeKmopGatewayRoute = defineNormalizer<KmopRouteView>({
                 ? matches
                 : [{ path: { type: 'PathPrefix', value: '/' } }],
             protocol: 'http',
-            backends: withShares(listed.length > 0 ? listed : ownService),
+            backends: withShares(
+              listed.length > 0 ? listed : ownService,
+              listed.length === r.list('spec.backends').length,
+            ),
             timeouts:
               request === undefined && backendRequest === undefined
                 ? undefined
