@@ -5,10 +5,13 @@ import {
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { kmopPermissions } from '@kmop/plugin-kmop-common';
 import {
+  KmopClusterSupplier,
   kmopClusterCacheServiceRef,
+  kmopClusterSupplierExtensionPoint,
+  kmopClustersServiceRef,
   readCacheSettings,
-  readKmopClusters,
 } from '@kmop/plugin-kmop-node';
+import { AuthenticationStrategy } from '@backstage/plugin-kubernetes-node';
 import { createRouter } from './router';
 import { DefaultEntityViewService } from './services/EntityViewService/DefaultEntityViewService';
 import { EntityAccessCache } from './services/EntityViewService/EntityAccessCache';
@@ -22,6 +25,13 @@ import { ClusterSourceObjectService } from './services/SourceObjectService/Clust
 export const kmopPlugin = createBackendPlugin({
   pluginId: 'kmop',
   register(env) {
+    const suppliers: KmopClusterSupplier[] = [];
+    const strategies: [string, AuthenticationStrategy][] = [];
+    env.registerExtensionPoint(kmopClusterSupplierExtensionPoint, {
+      addClusterSupplier: supplier => suppliers.push(supplier),
+      addAuthStrategy: (provider, strategy) =>
+        strategies.push([provider, strategy]),
+    });
     env.registerInit({
       deps: {
         config: coreServices.rootConfig,
@@ -31,10 +41,16 @@ export const kmopPlugin = createBackendPlugin({
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         lifecycle: coreServices.lifecycle,
+        auth: coreServices.auth,
         catalog: catalogServiceRef,
         cache: kmopClusterCacheServiceRef,
+        clusters: kmopClustersServiceRef,
       },
       async init(deps) {
+        // The shared cluster list gains what only a plugin can give it.
+        deps.clusters.useCatalog({ catalog: deps.catalog, auth: deps.auth });
+        suppliers.forEach(s => deps.clusters.addClusterSupplier(s));
+        strategies.forEach(([p, s]) => deps.clusters.addAuthStrategy(p, s));
         deps.permissionsRegistry.addPermissions(kmopPermissions);
         // One reuse of access decisions for every route that answers for entities.
         const access = EntityAccessCache.fromConfig(deps.config);
@@ -55,7 +71,7 @@ export const kmopPlugin = createBackendPlugin({
             cache: deps.cache,
             access,
           }),
-          clusters: readKmopClusters(deps.config).clusters,
+          clusters: deps.clusters,
           requestTimeoutMs: readCacheSettings(deps.config).requestTimeoutMs,
         });
         deps.lifecycle.addShutdownHook(() => sourceObjects.close());

@@ -472,6 +472,8 @@ export interface KmopClusterStatus {
   staleSince?: string;
   /** Last time every watched kind was in sync (ISO 8601). */
   lastSyncedAt?: string;
+  /** The cluster's dashboard (`dashboardUrl` of its locator), when one is configured. */
+  dashboardUrl?: string;
 }
 
 /** What the backend looked for in the clusters for an entity. */

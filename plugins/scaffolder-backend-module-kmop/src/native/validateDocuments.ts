@@ -6,7 +6,10 @@ import { validateNativeObjects } from './validateNative';
 export interface DocumentsCheck {
   /** `<file> doc <n>: <path>: <message>`, every problem. */
   errors: string[];
-  /** Documents of kinds no schema is known for, which were not validated. */
+  /**
+   * Documents of kinds no schema is known for, which were not validated, and what a schema
+   * that trails its upstream project did not know (not failures).
+   */
   warnings: string[];
 }
 
@@ -86,6 +89,9 @@ export async function validateDocuments(
   const results = await validateNativeObjects(native.map(d => d.value));
   native.forEach((doc, i) => {
     const result = results[i];
+    for (const w of result.warnings ?? []) {
+      warnings.push(line(doc, w.path, w.message));
+    }
     if (result.status === 'invalid') {
       errors.push(...result.errors.map(e => line(doc, e.path, e.message)));
     } else if (result.status === 'unknown') {

@@ -1,4 +1,3 @@
-import type { RootConfigService } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
@@ -6,11 +5,10 @@ import {
   ApplyServerSideOptions,
   ClusterCache,
   discoverApiResources,
-  KubeClient,
+  KmopClusterService,
   KubeManifest,
   KubeRequestError,
   MICROSERVICE_KIND,
-  readKmopClusters,
 } from '@kmop/plugin-kmop-node';
 import { validateDocuments } from '../../native/validateDocuments';
 import { fields } from '../../util/fields';
@@ -104,8 +102,11 @@ function groupOf(apiVersion: string): string {
 
 /** Options of {@link createKmopManifestsApplyAction}. */
 export interface KmopManifestsApplyActionOptions {
-  /** Root config holding `kubernetes.clusterLocatorMethods`. */
-  config: RootConfigService;
+  /**
+   * The clusters of `kubernetes.clusterLocatorMethods` with their credentials
+   * (`kmopClustersServiceRef`), the same the KMOP cache uses.
+   */
+  clusters: KmopClusterService;
   /**
    * The backend's shared cluster cache (`kmopClusterCacheServiceRef`): with
    * `failIfExists`, a Microservice of the same name in another namespace of the
@@ -165,17 +166,17 @@ export function createKmopManifestsApplyAction(
     async handler(ctx) {
       const input = parseInput(inputSchema(zod), ctx.input);
       const dryRun = input.dryRun || ctx.isDryRun === true;
-      const { clusters, problems } = readKmopClusters(options.config);
-      const cluster = clusters.find(c => c.name === input.cluster);
+      const { cluster, problem, known } = await options.clusters.find(
+        input.cluster,
+      );
       if (!cluster) {
-        const problem = problems.find(p => p.name === input.cluster);
         throw new InputError(
           problem
-            ? `input.cluster: cluster "${input.cluster}" cannot be used: ${problem.message}`
+            ? `input.cluster: cluster "${input.cluster}" cannot be used: ${problem}`
             : `input.cluster: no cluster named "${
                 input.cluster
               }" in kubernetes.clusterLocatorMethods (configured: ${
-                clusters.map(c => c.name).join(', ') || 'none'
+                known.join(', ') || 'none'
               })`,
         );
       }
@@ -211,7 +212,7 @@ export function createKmopManifestsApplyAction(
         );
       }
 
-      const client = KubeClient.create({ cluster });
+      const client = options.clusters.client(cluster);
       const applyOne = async (
         manifest: KubeManifest,
         base: Omit<ApplyServerSideOptions, 'manifest'>,
