@@ -2,16 +2,19 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { kmopPermissions } from '@kmop/plugin-kmop-common';
 import { kmopClusterCacheServiceRef } from '@kmop/plugin-kmop-node';
+import { createKmopActions } from './actions';
 import { createRouter } from './router';
 import { DefaultEntityViewService } from './services/EntityViewService/DefaultEntityViewService';
 import { PrometheusSloEvaluator } from './services/Prometheus/PrometheusSloEvaluator';
 
 /**
  * The KMOP backend plugin: `GET /api/kmop/v1/entities/:kind/:namespace/:name`
- * over the backend's shared KMOP cluster cache.
+ * over the backend's shared KMOP cluster cache, and KMOP's actions in the
+ * actions registry.
  */
 export const kmopPlugin = createBackendPlugin({
   pluginId: 'kmop',
@@ -26,6 +29,7 @@ export const kmopPlugin = createBackendPlugin({
         permissionsRegistry: coreServices.permissionsRegistry,
         catalog: catalogServiceRef,
         cache: kmopClusterCacheServiceRef,
+        actionsRegistry: actionsRegistryServiceRef,
       },
       async init(deps) {
         deps.permissionsRegistry.addPermissions(kmopPermissions);
@@ -44,7 +48,15 @@ export const kmopPlugin = createBackendPlugin({
             cache: deps.cache,
           }),
         );
-        deps.httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
+        createKmopActions({
+          actionsRegistry: deps.actionsRegistry,
+          entityViews,
+          catalog: deps.catalog,
+        });
+        deps.httpRouter.addAuthPolicy({
+          path: '/health',
+          allow: 'unauthenticated',
+        });
       },
     });
   },

@@ -27,7 +27,10 @@ export const DEMO_SEEDS = [
 
 /** The demo Components of `examples/entities`. */
 export function demoEntities(): Entity[] {
-  const text = readFileSync(join(REPO_ROOT, 'examples/entities/components.yaml'), 'utf8');
+  const text = readFileSync(
+    join(REPO_ROOT, 'examples/entities/components.yaml'),
+    'utf8',
+  );
   return parseAllDocuments(text).map(d => d.toJSON() as Entity);
 }
 
@@ -40,7 +43,9 @@ export class LogRecorder {
 
   factory(): ServiceFactory {
     const record = (level: string) => (message: string, meta?: unknown) => {
-      this.lines.push(`${level} ${message} ${meta ? JSON.stringify(meta) : ''}`);
+      this.lines.push(
+        `${level} ${message} ${meta ? JSON.stringify(meta) : ''}`,
+      );
     };
     const logger = (): LoggerService => ({
       error: record('error'),
@@ -66,19 +71,50 @@ export async function startKmopBackend(options: {
   logs?: LogRecorder;
 }) {
   const entities = options.entities ?? demoEntities();
+  const isOutsider = (requestOptions: unknown) => {
+    const credentials =
+      requestOptions &&
+      typeof requestOptions === 'object' &&
+      'credentials' in requestOptions
+        ? (requestOptions.credentials as {
+            principal?: { userEntityRef?: string };
+          })
+        : undefined;
+    return credentials?.principal?.userEntityRef === OUTSIDER;
+  };
   const catalog = catalogServiceMock.mock({
+    // Only "field exists" filters, the ones KMOP sends: any filter object whose keys all exist.
+    getEntities: async (request, requestOptions) => {
+      if (isOutsider(requestOptions)) return { items: [] };
+      const filters = [request?.filter ?? []].flat() as Record<
+        string,
+        unknown
+      >[];
+      const has = (e: Entity, path: string) =>
+        path.startsWith('metadata.annotations.')
+          ? e.metadata.annotations?.[
+              path.slice('metadata.annotations.'.length)
+            ] !== undefined
+          : false;
+      return {
+        items: entities.filter(
+          e =>
+            filters.length === 0 ||
+            filters.some(f => Object.keys(f).every(k => has(e, k))),
+        ),
+      };
+    },
     getEntityByRef: async (ref, requestOptions) => {
-      const credentials =
-        requestOptions && 'credentials' in requestOptions
-          ? requestOptions.credentials
-          : undefined;
-      const principal = credentials?.principal as { userEntityRef?: string } | undefined;
-      if (principal?.userEntityRef === OUTSIDER) return undefined;
-      const wanted = typeof ref === 'string' ? ref : `${ref.kind}:${ref.namespace}/${ref.name}`;
+      if (isOutsider(requestOptions)) return undefined;
+      const wanted =
+        typeof ref === 'string'
+          ? ref
+          : `${ref.kind}:${ref.namespace}/${ref.name}`;
       return entities.find(
         e =>
-          `${e.kind}:${e.metadata.namespace ?? 'default'}/${e.metadata.name}`.toLocaleLowerCase('en-US') ===
-          wanted.toLocaleLowerCase('en-US'),
+          `${e.kind}:${e.metadata.namespace ?? 'default'}/${
+            e.metadata.name
+          }`.toLocaleLowerCase('en-US') === wanted.toLocaleLowerCase('en-US'),
       );
     },
   });

@@ -1,4 +1,5 @@
 import type { TemplateActionOptions } from '@backstage/plugin-scaffolder-node';
+import type { KmopZod } from '@kmop/plugin-kmop-node';
 import { z as localZod } from 'zod/v3';
 
 /**
@@ -16,3 +17,17 @@ export type ScaffolderZod = Parameters<
  * (built by the scaffolder) and the parsing inside the handler.
  */
 export const zod = localZod as unknown as ScaffolderZod;
+
+/**
+ * A schema builder written against kmop-node's zod (the golden-path input and
+ * the shared fields live there), typed as one the scaffolder takes. Both are
+ * the zod v3 API; only the copies differ, so the scaffolder's instance builds
+ * the same schema at run time.
+ */
+export function asScaffolderSchema<T>(
+  build: (z: KmopZod) => T,
+): (z: ScaffolderZod) => ReturnType<ScaffolderZod['object']> {
+  return build as unknown as (
+    z: ScaffolderZod,
+  ) => ReturnType<ScaffolderZod['object']>;
+}

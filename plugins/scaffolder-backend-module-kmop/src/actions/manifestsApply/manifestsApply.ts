@@ -4,23 +4,25 @@ import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
   applyServerSide,
   discoverApiResources,
+  fields,
+  KmopZod,
   KubeClient,
   KubeManifest,
   KubeRequestError,
+  parseInput,
   readKmopClusters,
+  validateDocuments,
 } from '@kmop/plugin-kmop-node';
-import { validateDocuments } from '../../native/validateDocuments';
-import { fields } from '../../util/fields';
 import { readManifestDocuments } from '../../util/manifestDocuments';
-import { parseInput } from '../../util/parseInput';
-import { ScaffolderZod, zod } from '../../util/zod';
+import { z } from 'zod/v3';
+import { asScaffolderSchema, ScaffolderZod } from '../../util/zod';
 import { applyOrder } from './applyOrder';
 import { examples } from './manifestsApply.examples';
 
 /** The field manager the scaffolder's applies are recorded under. */
 export const KMOP_FIELD_MANAGER = 'kmop-scaffolder';
 
-const inputSchema = (z: ScaffolderZod) => {
+const inputSchema = (z: KmopZod) => {
   const f = fields(z);
   return z.object({
     path: f
@@ -115,9 +117,9 @@ export function createKmopManifestsApplyAction(
       'Server-side applies (field manager kmop-scaffolder) the manifests under a workspace path to a cluster configured in kubernetes.clusterLocatorMethods. dryRun, or a scaffolder dry run, sends dryRun=All so nothing is stored. Manifests are validated first; nothing is applied if any is invalid.',
     examples,
     supportsDryRun: true,
-    schema: { input: inputSchema, output: outputSchema },
+    schema: { input: asScaffolderSchema(inputSchema), output: outputSchema },
     async handler(ctx) {
-      const input = parseInput(inputSchema(zod), ctx.input);
+      const input = parseInput(inputSchema(z), ctx.input);
       const dryRun = input.dryRun || ctx.isDryRun === true;
       const { clusters, problems } = readKmopClusters(options.config);
       const cluster = clusters.find(c => c.name === input.cluster);

@@ -4,7 +4,7 @@ import {
   isDns1123Label,
   isDns1123Subdomain,
 } from '@kmop/plugin-kmop-common';
-import type { ScaffolderZod } from './zod';
+import type { KmopZod } from './zod';
 
 /*
  * Field schemas several actions share, built with the scaffolder's zod. The
@@ -18,8 +18,8 @@ const ENTITY_REF =
 const HOSTNAME =
   /^(\*\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 
-/** @internal */
-export const fields = (z: ScaffolderZod) => ({
+/** Field schemas shared by the golden-path input and the scaffolder actions. */
+export const fields = (z: KmopZod) => ({
   dnsLabel: () => z.string().refine(isDns1123Label, DNS1123_LABEL_MESSAGE),
   dnsSubdomain: () =>
     z.string().refine(isDns1123Subdomain, DNS1123_SUBDOMAIN_MESSAGE),
