@@ -1,51 +1,134 @@
 #!/usr/bin/env node
-// `yarn start`: the cluster simulator seeded with the demo objects, then the
-// Backstage app (:3000) and backend (:7007) as `backstage-cli repo start` runs them.
-// Set KMOP_SIMULATOR=off to start Backstage alone (against real clusters).
+// `yarn start`: two cluster simulators seeded with the demo objects, a
+// Prometheus with the demo SLOs' traffic when `prometheus` and `promtool` are
+// installed, then the Backstage app (:3000) and backend (:7007) as
+// `backstage-cli repo start` runs them.
+// - `demo` (:6443) serves examples/cluster over TLS with a CA kept in .kube-sim/
+//   (generated on first start), which app-config.yaml trusts with caFile; it
+//   writes .kube-sim/kubeconfig for kubectl.
+// - `demo-eu` (:6445, plain HTTP) serves examples/cluster-eu and the fault
+//   endpoint, so tests can take one cluster down.
+// KMOP_SIMULATOR=off starts Backstage alone (against real clusters), and
+// KMOP_PROMETHEUS=off leaves the demo Prometheus out.
 import { spawn } from 'node:child_process';
+import { startDemoPrometheus } from './demo/prometheus.mjs';
 
 const simulatorPort = process.env.KMOP_SIMULATOR_PORT ?? '6443';
+const euSimulatorPort = process.env.KMOP_SIMULATOR_EU_PORT ?? '6445';
+// The simulators' development token; app-config.yaml sends it.
+const token = 'kmop-dev-token';
+const tlsDir = '.kube-sim';
 const children = [];
+let prometheus;
+let stopping = false;
 
-function start(name, command, args) {
-  const child = spawn(command, args, { stdio: 'inherit' });
+function start(name, command, args, { stdio = 'inherit', env } = {}) {
+  const child = spawn(command, args, { stdio, env: env ?? process.env });
   children.push(child);
   child.on('exit', (code, signal) => {
-    console.log(`[kmop] ${name} exited (${signal ?? code}); stopping the rest`);
+    if (!stopping) {
+      console.log(
+        `[kmop] ${name} exited (${signal ?? code}); stopping the rest`,
+      );
+      process.exitCode = code ?? 1;
+    }
     stopAll();
-    process.exitCode = code ?? 1;
   });
   return child;
 }
 
 function stopAll() {
+  stopping = true;
   for (const child of children) {
     if (child.exitCode === null && child.signalCode === null) {
       child.kill('SIGTERM');
     }
   }
+  prometheus?.stop().catch(() => {});
+  prometheus = undefined;
 }
 
 process.on('SIGINT', stopAll);
 process.on('SIGTERM', stopAll);
 
-if (process.env.KMOP_SIMULATOR !== 'off') {
-  start('kube-sim', process.execPath, [
-    'packages/kube-sim/bin/kube-sim.js',
-    '--port',
-    simulatorPort,
-    '--token',
-    'kmop-dev-token',
-    '--seed',
-    'plugins/kmop-common/crds',
-    '--seed',
-    'examples/cluster',
-    '--demo',
-  ]);
+// Resolves once the simulator listens (so its CA file exists before the
+// backend reads it), or when it exits.
+function startSimulator(name, port, seeds, flags) {
+  const child = start(
+    name,
+    process.execPath,
+    [
+      'packages/kube-sim/bin/kube-sim.js',
+      '--port',
+      port,
+      '--token',
+      token,
+      ...seeds.flatMap(seed => ['--seed', seed]),
+      ...flags,
+    ],
+    { stdio: ['inherit', 'pipe', 'inherit'] },
+  );
+  return new Promise(resolve => {
+    child.stdout.on('data', chunk => {
+      process.stdout.write(chunk);
+      if (chunk.toString().includes('kube-sim listening')) resolve();
+    });
+    child.on('exit', resolve);
+  });
 }
-start('backstage', 'yarn', [
-  'backstage-cli',
-  'repo',
-  'start',
-  ...process.argv.slice(2),
-]);
+
+async function startDemoMetrics() {
+  try {
+    prometheus = await startDemoPrometheus({
+      simulatorUrl: `https://127.0.0.1:${simulatorPort}`,
+      caFile: `${tlsDir}/ca.crt`,
+      token,
+    });
+  } catch (error) {
+    console.log(`[kmop] the demo Prometheus did not start: ${error.message}`);
+  }
+  if (prometheus) {
+    console.log(
+      `[kmop] Prometheus on ${prometheus.url} with 31 days of demo traffic: SLO figures are live`,
+    );
+  } else {
+    console.log(
+      '[kmop] no demo Prometheus (install prometheus for live burn rates): SLOs show the status their operator wrote',
+    );
+  }
+}
+
+const env = { ...process.env };
+if (process.env.KMOP_SIMULATOR !== 'off') {
+  await Promise.all([
+    startSimulator(
+      'kube-sim',
+      simulatorPort,
+      ['plugins/kmop-common/crds', 'examples/cluster'],
+      ['--tls-dir', tlsDir, '--demo'],
+    ),
+    startSimulator(
+      'kube-sim demo-eu',
+      euSimulatorPort,
+      [
+        'examples/cluster/crds',
+        'plugins/kmop-common/crds',
+        'examples/cluster-eu',
+      ],
+      ['--admin'],
+    ),
+  ]);
+  if (process.env.KMOP_PROMETHEUS !== 'off' && !stopping) {
+    await startDemoMetrics();
+    // Backstage reads APP_CONFIG_* variables as config on top of app-config.yaml.
+    if (prometheus) env.APP_CONFIG_kmop_prometheus_baseUrl = prometheus.url;
+  }
+}
+if (!stopping) {
+  start(
+    'backstage',
+    'yarn',
+    ['backstage-cli', 'repo', 'start', ...process.argv.slice(2)],
+    { env },
+  );
+}

@@ -8,6 +8,26 @@ export interface Config {
    */
   kmop?: {
     /**
+     * Reuse of access checks. Each entity view reads the entity through the
+     * catalog with the caller's credentials and asks the permission framework
+     * for `kmop.entity.read`; that is most of what a view costs. KMOP keeps a
+     * granted answer, per caller (user entity, or service subject) and entity,
+     * for `cacheTtl`, and never answers one caller from another's. A denied
+     * or missing entity is asked again on every request.
+     *
+     * What it means when a right is revoked: a caller who could see an entity
+     * keeps seeing its KMOP view (and its items' source objects) for at most
+     * `cacheTtl` after the catalog or the permission policy stops allowing it;
+     * the same holds for a change of the entity's annotations. Set `cacheTtl`
+     * to 0 to check on every request.
+     */
+    authorization?: {
+      /** How long a granted access check is reused. Default 10 seconds; 0 turns reuse off. */
+      cacheTtl?: HumanDuration | string;
+      /** Most (caller, entity) pairs kept; the oldest are dropped first. Default 10000. */
+      cacheSize?: number;
+    };
+    /**
      * Prometheus to compute SLIs, error budgets and burn rates from each SLO's
      * own queries. Without it, the SLO objects' status fields are shown.
      */

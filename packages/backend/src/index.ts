@@ -13,6 +13,8 @@ backend.add(
   import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'),
 );
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
+// Every KMOP Microservice in the clusters becomes a Component.
+backend.add(import('@kmop/plugin-catalog-backend-module-kmop'));
 
 backend.add(import('@backstage/plugin-scaffolder-backend'));
 backend.add(import('@kmop/plugin-scaffolder-backend-module-kmop'));

@@ -1,5 +1,8 @@
+import { writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { KubeSimOptions, startKubeSim } from './server';
+import { kubeconfigYaml, loadOrCreateKubeSimTls } from './tls';
 
 export const USAGE = `Usage: kube-sim [options]
 
@@ -10,6 +13,8 @@ Options:
   --host <addr>            interface to listen on (default 127.0.0.1)
   --seed <path>            YAML/JSON file or folder to load at start; repeatable
   --token <token>          require "Authorization: Bearer <token>"
+  --tls-dir <dir>          serve HTTPS with the CA and certificate kept in <dir>
+                           (generated when missing) and write <dir>/kubeconfig
   --latency <duration>     add latency to every API request, e.g. 20ms or 1s
   --admin                  serve the fault-injection endpoint /_sim/faults
   --demo                   advance Argo Rollouts through their canary steps
@@ -41,7 +46,7 @@ function parseInteger(text: string, flag: string, min: number): number {
 /** Parsed command line: help, or the simulator's options. */
 export type CliCommand =
   | { help: true }
-  | { help: false; options: KubeSimOptions };
+  | { help: false; options: KubeSimOptions; tlsDir?: string };
 
 export function parseCliArgs(argv: string[]): CliCommand {
   const { values } = parseArgs({
@@ -53,6 +58,7 @@ export function parseCliArgs(argv: string[]): CliCommand {
       host: { type: 'string' },
       seed: { type: 'string', multiple: true },
       token: { type: 'string' },
+      'tls-dir': { type: 'string' },
       latency: { type: 'string' },
       admin: { type: 'boolean' },
       demo: { type: 'boolean' },
@@ -104,7 +110,11 @@ export function parseCliArgs(argv: string[]): CliCommand {
       '--bookmark-interval',
     );
   }
-  return { help: false, options };
+  const tlsDir = values['tls-dir'];
+  if (tlsDir === '') {
+    throw new Error('--tls-dir: must not be empty');
+  }
+  return { help: false, options, tlsDir };
 }
 
 /** Where the CLI writes and how it ends; replaced in tests. */
@@ -140,7 +150,22 @@ export async function main(
   }
   let sim;
   try {
-    sim = await startKubeSim(command.options);
+    const tlsDir = command.tlsDir && resolve(command.tlsDir);
+    const tls = tlsDir ? await loadOrCreateKubeSimTls(tlsDir) : undefined;
+    sim = await startKubeSim({ ...command.options, tls });
+    if (tlsDir) {
+      const kubeconfig = join(tlsDir, 'kubeconfig');
+      await writeFile(
+        kubeconfig,
+        kubeconfigYaml({
+          url: sim.url,
+          caFile: join(tlsDir, 'ca.crt'),
+          token: command.options.token,
+        }),
+        { mode: 0o600 },
+      );
+      io.out(`kube-sim: kubectl --kubeconfig ${kubeconfig}`);
+    }
   } catch (e) {
     io.err(`kube-sim: ${(e as Error).message}`);
     io.exit(1);

@@ -12,8 +12,8 @@ export interface SimContext {
   ops: Operations;
   hub: WatchHub;
   faults: Faults;
-  /** When set, every API request needs `Authorization: Bearer <token>`. */
-  token?: string;
+  /** When set, every API request needs a bearer token it accepts. */
+  authenticate?: (token: string) => boolean | Promise<boolean>;
   /** Serve `/_sim/faults`. */
   admin: boolean;
   /** How often watches that allow bookmarks get one. */

@@ -28,8 +28,12 @@ function notFound() {
   );
 }
 
-function isAuthorized(ctx: SimContext, req: IncomingMessage) {
-  return !ctx.token || req.headers.authorization === `Bearer ${ctx.token}`;
+async function isAuthorized(ctx: SimContext, req: IncomingMessage) {
+  if (!ctx.authenticate) {
+    return true;
+  }
+  const match = /^Bearer (.+)$/.exec(req.headers.authorization ?? '');
+  return match ? await ctx.authenticate(match[1]) : false;
 }
 
 /** Discovery, OpenAPI and health: everything that is not a resource request. */
@@ -101,7 +105,7 @@ async function route(
 ) {
   const url = new URL(req.url ?? '/', 'http://kube-sim');
   if (ctx.admin && url.pathname.startsWith('/_sim/')) {
-    if (!isAuthorized(ctx, req)) {
+    if (!(await isAuthorized(ctx, req))) {
       throw new ApiError(401, 'Unauthorized', 'Unauthorized');
     }
     await handleAdmin(ctx, req, res, url.pathname);
@@ -112,7 +116,7 @@ async function route(
     return;
   }
   const path = parseApiPath(url.pathname);
-  if (!PUBLIC_PATHS.has(path.kind) && !isAuthorized(ctx, req)) {
+  if (!PUBLIC_PATHS.has(path.kind) && !(await isAuthorized(ctx, req))) {
     throw new ApiError(401, 'Unauthorized', 'Unauthorized');
   }
   if (ctx.faults.latencyMs > 0) {

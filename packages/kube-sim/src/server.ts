@@ -1,4 +1,5 @@
 import { IncomingMessage, Server, createServer } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import { AddressInfo, Socket } from 'node:net';
 import { builtinResourceTypes } from './builtins';
 import { CRD_KEY } from './crds';
@@ -12,6 +13,7 @@ import { readSeeds } from './seeds';
 import { SimStore, createSimStore } from './simStore';
 import { ObjectStore } from './store';
 import { JsonObject, isObject } from './types';
+import { KubeSimTls, generateKubeSimTls } from './tls';
 import { WatchHub } from './watch';
 
 /** Options of `startKubeSim`; every field is optional. */
@@ -24,6 +26,16 @@ export interface KubeSimOptions {
   seeds?: string[];
   /** Require `Authorization: Bearer <token>` on API requests. */
   token?: string;
+  /**
+   * Decides whether a bearer token is accepted, instead of `token` (which is
+   * then ignored): for tokens that expire or are minted by a fake cloud.
+   */
+  authenticate?: (token: string) => boolean | Promise<boolean>;
+  /**
+   * Serve HTTPS: `true` generates a CA and a serving certificate for
+   * 127.0.0.1/localhost/::1 (see `KubeSim.ca`); or give the PEM material.
+   */
+  tls?: boolean | KubeSimTls;
   /** Latency added to every API request from the start (a fault; can be cleared). */
   latencyMs?: number;
   /** Serve the fault admin endpoint `/_sim/faults`. */
@@ -40,8 +52,10 @@ export interface KubeSimOptions {
 
 /** A running simulator. */
 export interface KubeSim {
-  /** `http://host:port`, to use as a cluster's server URL. */
+  /** `http(s)://host:port`, to use as a cluster's server URL. */
   url: string;
+  /** The PEM CA certificate that signed the serving certificate, when serving TLS. */
+  ca?: string;
   port: number;
   host: string;
   /** Injected faults; see `Faults`. */
@@ -54,8 +68,8 @@ export interface KubeSim {
   close(): Promise<void>;
 }
 
-function urlOf(host: string, port: number) {
-  return `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+function urlOf(scheme: string, host: string, port: number) {
+  return `${scheme}://${host.includes(':') ? `[${host}]` : host}:${port}`;
 }
 
 function listen(server: Server, port: number, host: string): Promise<number> {
@@ -67,6 +81,16 @@ function listen(server: Server, port: number, host: string): Promise<number> {
       resolve((server.address() as AddressInfo).port);
     });
   });
+}
+
+function bearerCheck(
+  options: KubeSimOptions,
+): ((token: string) => boolean | Promise<boolean>) | undefined {
+  if (options.authenticate) {
+    return options.authenticate;
+  }
+  const expected = options.token;
+  return expected === undefined ? undefined : token => token === expected;
 }
 
 /** Starts a simulated Kubernetes API server. */
@@ -105,7 +129,13 @@ export async function startKubeSim(
   let listening = false;
   let closed = false;
 
-  const server = createServer();
+  const tls =
+    options.tls === true
+      ? await generateKubeSimTls()
+      : options.tls || undefined;
+  const server: Server = tls
+    ? createHttpsServer({ cert: tls.cert, key: tls.key })
+    : createServer();
   server.on('connection', socket => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
@@ -176,7 +206,7 @@ export async function startKubeSim(
       ops,
       hub,
       faults,
-      token: options.token,
+      authenticate: bearerCheck(options),
       admin: options.admin ?? false,
       bookmarkIntervalMs: options.bookmarkIntervalMs ?? 30_000,
       serverAddress: () => `${host}:${port}`,
@@ -192,7 +222,8 @@ export async function startKubeSim(
   demo?.start();
 
   return {
-    url: urlOf(host, port),
+    url: urlOf(tls ? 'https' : 'http', host, port),
+    ca: tls?.ca,
     port,
     host,
     faults,

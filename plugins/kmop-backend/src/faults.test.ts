@@ -1,7 +1,12 @@
 import { KubeSim, startKubeSim } from '@kmop/kube-sim';
 import { KmopClusterStatus, KmopEntityView } from '@kmop/plugin-kmop-common';
 import request from 'supertest';
-import { DEMO_SEEDS, startKmopBackend, userAuth, waitFor } from './__testUtils__/testBackend';
+import {
+  DEMO_SEEDS,
+  startKmopBackend,
+  userAuth,
+  waitFor,
+} from './__testUtils__/testBackend';
 
 // Two clusters serve the same demo objects: `good` stays healthy while faults are
 // injected into `bad`. Every view must answer 200 with good's items and an error
@@ -39,7 +44,10 @@ describe('one faulty cluster of two', () => {
     expect(view.routes.some(r => r.source.cluster === 'good')).toBe(true);
     expect(view.rollouts.some(r => r.source.cluster === 'good')).toBe(true);
     await clear();
-    await waitFor('bad to recover', async () => statusOf(await checkout(), 'bad').state === 'ready');
+    await waitFor(
+      'bad to recover',
+      async () => statusOf(await checkout(), 'bad').state === 'ready',
+    );
   }
 
   beforeAll(async () => {
@@ -67,7 +75,9 @@ describe('one faulty cluster of two', () => {
     await bad.faults.down('refuse');
     await expectDegradedThenRecovered({ kind: 'unreachable' }, async () => {
       const status = statusOf(await checkout(), 'bad');
-      expect(Date.parse(status.staleSince!)).toBeGreaterThanOrEqual(downAt - 1000);
+      expect(Date.parse(status.staleSince!)).toBeGreaterThanOrEqual(
+        downAt - 1000,
+      );
       await bad.faults.up();
     });
     expect(statusOf(await checkout(), 'bad').staleSince).toBeUndefined();
@@ -110,26 +120,47 @@ describe('one faulty cluster of two', () => {
     expect(view.routes.some(r => r.source.cluster === 'bad')).toBe(true);
     bad.faults.clearForbidden();
     bad.faults.clearWatchDrops();
-    await waitFor('bad to recover', async () => statusOf(await checkout(), 'bad').state === 'ready');
+    await waitFor(
+      'bad to recover',
+      async () => statusOf(await checkout(), 'bad').state === 'ready',
+    );
   });
 
   it('survives malformed JSON', async () => {
-    bad.faults.malform({ group: 'gateway.networking.k8s.io', resource: 'httproutes' });
+    bad.faults.malform({
+      group: 'gateway.networking.k8s.io',
+      resource: 'httproutes',
+    });
     // Watches opened from now on garble their events; the route's next one shows it.
     bad.faults.dropWatches();
     bad.store.patch(
-      { apiVersion: 'gateway.networking.k8s.io/v1', kind: 'HTTPRoute', namespace: 'checkout', name: 'checkout' },
+      {
+        apiVersion: 'gateway.networking.k8s.io/v1',
+        kind: 'HTTPRoute',
+        namespace: 'checkout',
+        name: 'checkout',
+      },
       { metadata: { labels: { touched: 'yes' } } },
     );
-    await expectDegradedThenRecovered({ kind: 'malformed' }, () => bad.faults.clearMalformed());
+    await expectDegradedThenRecovered({ kind: 'malformed' }, () =>
+      bad.faults.clearMalformed(),
+    );
   });
 
   it('reopens dropped watches and still sees changes', async () => {
     bad.faults.dropWatches();
     bad.faults.clearWatchDrops();
     bad.store.patch(
-      { apiVersion: 'argoproj.io/v1alpha1', kind: 'Rollout', namespace: 'checkout', name: 'checkout' },
-      { metadata: { labels: { dropped: 'yes' } }, status: { currentStepIndex: 3 } },
+      {
+        apiVersion: 'argoproj.io/v1alpha1',
+        kind: 'Rollout',
+        namespace: 'checkout',
+        name: 'checkout',
+      },
+      {
+        metadata: { labels: { dropped: 'yes' } },
+        status: { currentStepIndex: 3 },
+      },
     );
     await waitFor('the change after the drop', async () => {
       const rollout = (await checkout()).rollouts.find(
@@ -156,13 +187,18 @@ describe('one faulty cluster of two', () => {
       metadata: {
         name: 'checkout-late',
         namespace: 'checkout',
-        labels: { 'app.kubernetes.io/name': 'checkout', 'backstage.io/kubernetes-id': 'checkout' },
+        labels: {
+          'app.kubernetes.io/name': 'checkout',
+          'backstage.io/kubernetes-id': 'checkout',
+        },
       },
       spec: { minAvailable: 1 },
     });
     await bad.faults.up();
     await waitFor('the object created while the watch was away', async () =>
-      (await checkout()).resilience.some(
+      (
+        await checkout()
+      ).resilience.some(
         r => r.source.cluster === 'bad' && r.source.name === 'checkout-late',
       ),
     );

@@ -2,7 +2,11 @@ import { mockServices } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { KubeSim, startKubeSim } from '@kmop/kube-sim';
 import request from 'supertest';
-import { DEMO_SEEDS, startKmopBackend, userAuth } from './__testUtils__/testBackend';
+import {
+  DEMO_SEEDS,
+  startKmopBackend,
+  userAuth,
+} from './__testUtils__/testBackend';
 
 describe('kmop.entity.read', () => {
   let sim: KubeSim;
@@ -12,7 +16,9 @@ describe('kmop.entity.read', () => {
     sim = await startKubeSim({ seeds: DEMO_SEEDS });
     backend = await startKmopBackend({
       clusters: [{ name: 'demo', url: sim.url }],
-      extraFeatures: [mockServices.permissions.factory({ result: AuthorizeResult.DENY })],
+      extraFeatures: [
+        mockServices.permissions.factory({ result: AuthorizeResult.DENY }),
+      ],
     });
   });
 

@@ -49,38 +49,76 @@ describe('kmop backend against the simulator seeded with examples/cluster', () =
 
   it('serves payments from its KMOP resources and the native objects behind them', async () => {
     const payments = await view('payments');
-    expect(payments.target).toMatchObject({ serviceName: 'payments', namespace: 'payments' });
+    expect(payments.target).toMatchObject({
+      serviceName: 'payments',
+      namespace: 'payments',
+    });
     expect(payments.clusters).toEqual([
       expect.objectContaining({ name: 'demo', state: 'ready' }),
     ]);
     const route = payments.routes.find(r => r.source.kind === 'GatewayRoute')!;
     expect(route).toMatchObject({
-      source: { cluster: 'demo', apiVersion: 'kmop.dev/v1alpha1', namespace: 'payments', name: 'payments-public' },
+      source: {
+        cluster: 'demo',
+        apiVersion: 'kmop.dev/v1alpha1',
+        namespace: 'payments',
+        name: 'payments-public',
+      },
       health: 'ok',
       hostnames: ['pay.example.com'],
       url: 'https://pay.example.com/v1/payments',
     });
-    expect(route.parents[0]).toMatchObject({ name: 'public', namespace: 'gateways', accepted: true });
-    const slos = payments.slos.map(s => [s.name, s.window, s.errorBudgetRemaining]);
+    expect(route.parents[0]).toMatchObject({
+      name: 'public',
+      namespace: 'gateways',
+      accepted: true,
+    });
+    const slos = payments.slos.map(s => [
+      s.name,
+      s.window,
+      s.errorBudgetRemaining,
+    ]);
     expect(slos).toEqual(
       expect.arrayContaining([
         ['payments-availability', '30d', 0.42],
         ['payments-latency', '30d', -0.29],
       ]),
     );
-    expect(payments.slos.find(s => s.name === 'payments-availability')!.objective).toBeCloseTo(0.999, 12);
-    const policy = payments.rollouts.find(r => r.source.kind === 'RolloutPolicy')!;
+    expect(
+      payments.slos.find(s => s.name === 'payments-availability')!.objective,
+    ).toBeCloseTo(0.999, 12);
+    const policy = payments.rollouts.find(
+      r => r.source.kind === 'RolloutPolicy',
+    )!;
     expect(policy.strategy).toBe('canary');
     expect(policy.steps.map(s => s.type)).toEqual([
-      'setWeight', 'pause', 'analysis', 'setWeight', 'pause', 'setWeight',
+      'setWeight',
+      'pause',
+      'analysis',
+      'setWeight',
+      'pause',
+      'setWeight',
     ]);
-    expect(payments.rollouts.map(r => r.source.kind).sort()).toEqual(['Deployment', 'RolloutPolicy']);
+    expect(payments.rollouts.map(r => r.source.kind).sort()).toEqual([
+      'Deployment',
+      'RolloutPolicy',
+    ]);
     expect(payments.resilience.map(r => r.source.kind).sort()).toEqual([
-      'HorizontalPodAutoscaler', 'PodDisruptionBudget', 'ResiliencePolicy',
+      'HorizontalPodAutoscaler',
+      'PodDisruptionBudget',
+      'ResiliencePolicy',
     ]);
-    const resilience = payments.resilience.find(r => r.source.kind === 'ResiliencePolicy')!;
+    const resilience = payments.resilience.find(
+      r => r.source.kind === 'ResiliencePolicy',
+    )!;
     expect(resilience.settings.map(s => s.type)).toEqual(
-      expect.arrayContaining(['timeout', 'retry', 'circuitBreaker', 'rateLimit', 'disruptionBudget']),
+      expect.arrayContaining([
+        'timeout',
+        'retry',
+        'circuitBreaker',
+        'rateLimit',
+        'disruptionBudget',
+      ]),
     );
   });
 
@@ -88,7 +126,9 @@ describe('kmop backend against the simulator seeded with examples/cluster', () =
     const checkout = await view('checkout');
     const route = checkout.routes.find(r => r.source.kind === 'HTTPRoute')!;
     expect(route.health).toBe('ok');
-    expect(route.rules[0].backends.map(b => [b.name, b.weight, b.share])).toEqual([
+    expect(
+      route.rules[0].backends.map(b => [b.name, b.weight, b.share]),
+    ).toEqual([
       ['checkout-stable', 80, 0.8],
       ['checkout-canary', 20, 0.2],
     ]);
@@ -104,22 +144,35 @@ describe('kmop backend against the simulator seeded with examples/cluster', () =
       paused: true,
     });
     expect(rollout.steps.map(s => s.state)).toEqual([
-      'done', 'current', 'pending', 'pending', 'pending', 'pending',
+      'done',
+      'current',
+      'pending',
+      'pending',
+      'pending',
+      'pending',
     ]);
-    expect(checkout.slos.map(s => [s.source.kind, s.name, s.objective])).toEqual(
+    expect(
+      checkout.slos.map(s => [s.source.kind, s.name, s.objective]),
+    ).toEqual(
       expect.arrayContaining([
         ['PrometheusServiceLevel', 'requests-availability', 0.995],
         ['PrometheusServiceLevel', 'payment-step-latency', 0.99],
       ]),
     );
     expect(checkout.resilience.map(r => r.source.kind)).toEqual(
-      expect.arrayContaining(['DestinationRule', 'VirtualService', 'HTTPRoute']),
+      expect.arrayContaining([
+        'DestinationRule',
+        'VirtualService',
+        'HTTPRoute',
+      ]),
     );
   });
 
   it('finds catalog-api through the kubernetes-id annotation alone', async () => {
     const api = await view('catalog-api');
-    expect(api.target).toEqual({ labelSelector: 'backstage.io/kubernetes-id=catalog-api' });
+    expect(api.target).toEqual({
+      labelSelector: 'backstage.io/kubernetes-id=catalog-api',
+    });
     expect(api.routes.map(r => [r.source.kind, r.health]).sort()).toEqual([
       ['GRPCRoute', 'degraded'],
       ['Ingress', 'ok'],
@@ -131,27 +184,43 @@ describe('kmop backend against the simulator seeded with examples/cluster', () =
       failedChecks: 2,
       failureThreshold: 5,
     });
-    const pyrra = api.slos.find(s => s.source.apiVersion === 'pyrra.dev/v1alpha1')!;
+    const pyrra = api.slos.find(
+      s => s.source.apiVersion === 'pyrra.dev/v1alpha1',
+    )!;
     expect(pyrra).toMatchObject({ objective: 0.995, window: '28d' });
     expect(api.resilience.map(r => r.source.kind).sort()).toEqual([
-      'BackendTrafficPolicy', 'HorizontalPodAutoscaler', 'PodDisruptionBudget',
+      'BackendTrafficPolicy',
+      'HorizontalPodAutoscaler',
+      'PodDisruptionBudget',
     ]);
   });
 
   it('answers an annotated entity with nothing deployed with empty sections', async () => {
     const search = await view('search');
-    expect([search.routes, search.slos, search.rollouts, search.resilience]).toEqual([[], [], [], []]);
+    expect([
+      search.routes,
+      search.slos,
+      search.rollouts,
+      search.resilience,
+    ]).toEqual([[], [], [], []]);
     expect(search.clusters[0].state).toBe('ready');
   });
 
   it('shows a change in the simulator within 2 seconds, without asking the cluster on lookup', async () => {
     sim.store.patch(
-      { apiVersion: 'gateway.networking.k8s.io/v1', kind: 'HTTPRoute', namespace: 'checkout', name: 'checkout' },
+      {
+        apiVersion: 'gateway.networking.k8s.io/v1',
+        kind: 'HTTPRoute',
+        namespace: 'checkout',
+        name: 'checkout',
+      },
       {
         spec: {
           rules: [
             {
-              matches: [{ path: { type: 'PathPrefix', value: '/api/checkout' } }],
+              matches: [
+                { path: { type: 'PathPrefix', value: '/api/checkout' } },
+              ],
               backendRefs: [
                 { name: 'checkout-stable', port: 8080, weight: 50 },
                 { name: 'checkout-canary', port: 8080, weight: 50 },
@@ -165,7 +234,9 @@ describe('kmop backend against the simulator seeded with examples/cluster', () =
     await waitFor(
       'the new weights in the view',
       async () => {
-        const route = (await view('checkout')).routes.find(r => r.source.kind === 'HTTPRoute');
+        const route = (await view('checkout')).routes.find(
+          r => r.source.kind === 'HTTPRoute',
+        );
         return route?.rules[0].backends[0].weight === 50;
       },
       2000,
@@ -201,8 +272,13 @@ describe('kmop backend against the simulator seeded with examples/cluster', () =
 
   it('requires a caller, except for /health', async () => {
     const anonymous = mockCredentials.none.header();
-    for (const path of ['/api/kmop/v1/clusters', '/api/kmop/v1/entities/component/default/checkout']) {
-      const res = await request(backend.server).get(path).set('Authorization', anonymous);
+    for (const path of [
+      '/api/kmop/v1/clusters',
+      '/api/kmop/v1/entities/component/default/checkout',
+    ]) {
+      const res = await request(backend.server)
+        .get(path)
+        .set('Authorization', anonymous);
       expect(res.status).toBe(401);
     }
     const health = await request(backend.server)

@@ -5,11 +5,17 @@ import {
 import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { kmopPermissions } from '@kmop/plugin-kmop-common';
-import { kmopClusterCacheServiceRef } from '@kmop/plugin-kmop-node';
+import {
+  kmopClusterCacheServiceRef,
+  readCacheSettings,
+  readKmopClusters,
+} from '@kmop/plugin-kmop-node';
 import { createKmopActions } from './actions';
 import { createRouter } from './router';
 import { DefaultEntityViewService } from './services/EntityViewService/DefaultEntityViewService';
+import { EntityAccessCache } from './services/EntityViewService/EntityAccessCache';
 import { PrometheusSloEvaluator } from './services/Prometheus/PrometheusSloEvaluator';
+import { ClusterSourceObjectService } from './services/SourceObjectService/ClusterSourceObjectService';
 
 /**
  * The KMOP backend plugin: `GET /api/kmop/v1/entities/:kind/:namespace/:name`
@@ -27,25 +33,42 @@ export const kmopPlugin = createBackendPlugin({
         httpRouter: coreServices.httpRouter,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
+        lifecycle: coreServices.lifecycle,
         catalog: catalogServiceRef,
         cache: kmopClusterCacheServiceRef,
         actionsRegistry: actionsRegistryServiceRef,
       },
       async init(deps) {
         deps.permissionsRegistry.addPermissions(kmopPermissions);
+        // One reuse of access decisions for every route that answers for entities.
+        const access = EntityAccessCache.fromConfig(deps.config);
         const entityViews = DefaultEntityViewService.create({
           catalog: deps.catalog,
           permissions: deps.permissions,
           cache: deps.cache,
+          access,
           sloEvaluator: PrometheusSloEvaluator.fromConfig(deps.config, {
             logger: deps.logger,
           }),
         });
+        const sourceObjects = ClusterSourceObjectService.create({
+          // Same authorization as the view; no SLO figures needed to find an item.
+          entityViews: DefaultEntityViewService.create({
+            catalog: deps.catalog,
+            permissions: deps.permissions,
+            cache: deps.cache,
+            access,
+          }),
+          clusters: readKmopClusters(deps.config).clusters,
+          requestTimeoutMs: readCacheSettings(deps.config).requestTimeoutMs,
+        });
+        deps.lifecycle.addShutdownHook(() => sourceObjects.close());
         deps.httpRouter.use(
           await createRouter({
             httpAuth: deps.httpAuth,
             entityViews,
             cache: deps.cache,
+            sourceObjects,
           }),
         );
         createKmopActions({

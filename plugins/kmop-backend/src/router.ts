@@ -5,12 +5,14 @@ import Router from 'express-promise-router';
 import { z } from 'zod';
 import { ClusterCache } from '@kmop/plugin-kmop-node';
 import { EntityViewService } from './services/EntityViewService/EntityViewService';
+import { SourceObjectService } from './services/SourceObjectService/SourceObjectService';
 
 /** Options of {@link createRouter}. */
 export interface RouterOptions {
   httpAuth: HttpAuthService;
   entityViews: EntityViewService;
   cache: ClusterCache;
+  sourceObjects: SourceObjectService;
 }
 
 // The catalog's own rules for kinds, namespaces and names.
@@ -19,16 +21,34 @@ const entityPart = z
   .min(1)
   .max(63)
   .regex(/^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/, {
-    message: 'must be 1–63 letters, digits, "-", "_" or "." and start and end with a letter or digit',
+    message:
+      'must be 1–63 letters, digits, "-", "_" or "." and start and end with a letter or digit',
   });
 const entityParams = z.object({
   kind: entityPart,
   namespace: entityPart,
   name: entityPart,
 });
+// An item id as the view gives it (`<cluster>/<apiVersion>/<kind>/<namespace>/<name>…`).
+const sourceQuery = z.object({
+  item: z.string({ required_error: 'is required' }).min(1).max(1024),
+});
 
-export async function createRouter(options: RouterOptions): Promise<express.Router> {
-  const { httpAuth, entityViews, cache } = options;
+function parseEntityParams(params: unknown) {
+  const parsed = entityParams.safeParse(params);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new InputError(
+      `Invalid entity ${issue.path.join('.')}: ${issue.message}`,
+    );
+  }
+  return parsed.data;
+}
+
+export async function createRouter(
+  options: RouterOptions,
+): Promise<express.Router> {
+  const { httpAuth, entityViews, cache, sourceObjects } = options;
   const router = Router();
 
   router.get('/health', (_req, res) => {
@@ -36,15 +56,31 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
   });
 
   router.get('/v1/entities/:kind/:namespace/:name', async (req, res) => {
-    const parsed = entityParams.safeParse(req.params);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      throw new InputError(`Invalid entity ${issue.path.join('.')}: ${issue.message}`);
+    const entityRef = parseEntityParams(req.params);
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    res.json(await entityViews.getView(entityRef, credentials));
+  });
+
+  router.get('/v1/entities/:kind/:namespace/:name/source', async (req, res) => {
+    const entityRef = parseEntityParams(req.params);
+    const query = sourceQuery.safeParse(req.query);
+    if (!query.success) {
+      throw new InputError(
+        `Invalid query parameter item: ${query.error.issues[0].message}`,
+      );
     }
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
-    res.json(await entityViews.getView(parsed.data, credentials));
+    res.json(
+      await sourceObjects.getSourceObject(
+        entityRef,
+        query.data.item,
+        credentials,
+      ),
+    );
   });
 
   router.get('/v1/clusters', async (req, res) => {

@@ -69,9 +69,12 @@ export async function startKmopBackend(options: {
   kmop?: Record<string, unknown>;
   extraFeatures?: ServiceFactory[];
   logs?: LogRecorder;
+  /** Who the catalog shows an entity to; by default everyone but {@link OUTSIDER}. */
+  canSee?: (userEntityRef: string | undefined, entityRef: string) => boolean;
 }) {
+  const canSee = options.canSee ?? (user => user !== OUTSIDER);
   const entities = options.entities ?? demoEntities();
-  const isOutsider = (requestOptions: unknown) => {
+  const userOf = (requestOptions: unknown) => {
     const credentials =
       requestOptions &&
       typeof requestOptions === 'object' &&
@@ -80,12 +83,14 @@ export async function startKmopBackend(options: {
             principal?: { userEntityRef?: string };
           })
         : undefined;
-    return credentials?.principal?.userEntityRef === OUTSIDER;
+    return credentials?.principal?.userEntityRef;
   };
+  const refOf = (e: Entity) =>
+    `${e.kind}:${e.metadata.namespace ?? 'default'}/${e.metadata.name}`;
   const catalog = catalogServiceMock.mock({
     // Only "field exists" filters, the ones KMOP sends: any filter object whose keys all exist.
     getEntities: async (request, requestOptions) => {
-      if (isOutsider(requestOptions)) return { items: [] };
+      const user = userOf(requestOptions);
       const filters = [request?.filter ?? []].flat() as Record<
         string,
         unknown
@@ -99,22 +104,22 @@ export async function startKmopBackend(options: {
       return {
         items: entities.filter(
           e =>
-            filters.length === 0 ||
-            filters.some(f => Object.keys(f).every(k => has(e, k))),
+            canSee(user, refOf(e).toLocaleLowerCase('en-US')) &&
+            (filters.length === 0 ||
+              filters.some(f => Object.keys(f).every(k => has(e, k)))),
         ),
       };
     },
     getEntityByRef: async (ref, requestOptions) => {
-      if (isOutsider(requestOptions)) return undefined;
       const wanted =
         typeof ref === 'string'
           ? ref
           : `${ref.kind}:${ref.namespace}/${ref.name}`;
+      if (!canSee(userOf(requestOptions), wanted)) return undefined;
       return entities.find(
         e =>
-          `${e.kind}:${e.metadata.namespace ?? 'default'}/${
-            e.metadata.name
-          }`.toLocaleLowerCase('en-US') === wanted.toLocaleLowerCase('en-US'),
+          refOf(e).toLocaleLowerCase('en-US') ===
+          wanted.toLocaleLowerCase('en-US'),
       );
     },
   });
@@ -155,7 +160,7 @@ export async function startKmopBackend(options: {
       ...(options.extraFeatures ?? []),
     ],
   });
-  return backend;
+  return Object.assign(backend, { catalog });
 }
 
 /** The Authorization header of a signed-in user. */

@@ -344,8 +344,11 @@ describe('round trip properties', () => {
           );
           const kmop = view([slo]).slos[0];
           const native = compiledView([slo], ['pyrra']).slos[0];
-          expect(native.objective).toBeCloseTo(kmop.objective, 12);
-          expect(parseDuration(native.window)).toBe(parseDuration(kmop.window));
+          expect(kmop.objective).toBeDefined();
+          expect(native.objective).toBeCloseTo(kmop.objective ?? NaN, 12);
+          expect(parseDuration(native.window ?? '')).toBe(
+            parseDuration(kmop.window ?? ''),
+          );
         },
       ),
       { numRuns: 150 },

@@ -164,6 +164,31 @@ export const microserviceSpecSchema = withRules(
       system: entityRefSchema
         .optional()
         .describe('Catalog system the service belongs to, e.g. `payments`.'),
+      description: z
+        .string()
+        .max(1000)
+        .optional()
+        .describe(
+          'One sentence on what the service does; the catalog shows it.',
+        ),
+      lifecycle: z
+        .string()
+        .regex(/^[a-z0-9]+([-_.][a-z0-9]+)*$/, {
+          message: 'must be a lifecycle such as `production` or `experimental`',
+        })
+        .optional()
+        .describe(
+          'Catalog lifecycle, e.g. `experimental`, `production`, `deprecated` (the catalog provider assumes `production`).',
+        ),
+      type: z
+        .string()
+        .regex(/^[a-z0-9]+([-_.][a-z0-9]+)*$/, {
+          message: 'must be a component type such as `service` or `website`',
+        })
+        .optional()
+        .describe(
+          'Catalog component type, e.g. `service` or `website` (the catalog provider assumes `service`).',
+        ),
       image: z
         .string()
         .min(1)

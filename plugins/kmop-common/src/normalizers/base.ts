@@ -19,6 +19,8 @@ export interface ObjectMeta {
   /** Item id of the object (see {@link itemId}). */
   id: string;
   generation?: number;
+  /** The generation the controller last reported on, when it reported one. */
+  observedGeneration?: number;
 }
 
 /** A health verdict with the reason a person reads. */
@@ -48,7 +50,48 @@ export function itemBase(
     health: verdict.health,
     healthReason: verdict.reason,
     badges: verdict.badges ?? [],
+    ...(meta.generation === undefined ? {} : { generation: meta.generation }),
+    ...(meta.observedGeneration === undefined
+      ? {}
+      : { observedGeneration: meta.observedGeneration }),
   };
+}
+
+/** A whole number written as a number or a decimal string (proto3 JSON, Argo), else undefined. */
+function generationValue(value: unknown): number | undefined {
+  const n =
+    typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
+  return Number.isSafeInteger(n) ? (n as number) : undefined;
+}
+
+/**
+ * The generation a controller last reported on: `status.observedGeneration`, else the
+ * oldest `observedGeneration` of the conditions (top level, per parent or per ancestor).
+ * Read without recording issues: each normalizer checks the fields its health depends on.
+ */
+function readObservedGeneration(
+  obj: Record<string, unknown>,
+): number | undefined {
+  const status = obj.status;
+  if (!isRecord(status)) return undefined;
+  const top = generationValue(status.observedGeneration);
+  if (top !== undefined) return top;
+  const lists: unknown[] = [status.conditions];
+  for (const key of ['parents', 'ancestors']) {
+    const entries = status[key];
+    if (Array.isArray(entries)) {
+      for (const e of entries) if (isRecord(e)) lists.push(e.conditions);
+    }
+  }
+  let oldest: number | undefined;
+  for (const list of lists) {
+    if (!Array.isArray(list)) continue;
+    for (const c of list) {
+      const g = isRecord(c) ? generationValue(c.observedGeneration) : undefined;
+      if (g !== undefined && (oldest === undefined || g < oldest)) oldest = g;
+    }
+  }
+  return oldest;
 }
 
 interface NormalizerSpec<T extends KmopItemBase> {
@@ -96,6 +139,9 @@ function readMeta(
     source,
     id: itemId(source),
     generation: r.int('metadata.generation'),
+    observedGeneration: isRecord(r.value)
+      ? readObservedGeneration(r.value)
+      : undefined,
   };
 }
 

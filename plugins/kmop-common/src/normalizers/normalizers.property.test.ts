@@ -140,10 +140,21 @@ function checkWellFormed(items: NormalizedItems): void {
   });
   items.slos.forEach((slo, i) => {
     check(
-      typeof slo.objective === 'number',
-      `slos[${i}].objective is not a number`,
+      slo.objective === undefined || (slo.objective > 0 && slo.objective <= 1),
+      `slos[${i}].objective is ${slo.objective}`,
     );
-    check(typeof slo.window === 'string', `slos[${i}].window is not a string`);
+    check(
+      slo.window === undefined || typeof slo.window === 'string',
+      `slos[${i}].window is not a string`,
+    );
+    // Without an objective nothing relative to the budget can be known.
+    check(
+      slo.objective !== undefined ||
+        (slo.errorBudget === undefined &&
+          slo.errorBudgetRemaining === undefined &&
+          slo.alerts.length === 0),
+      `slos[${i}] has budget figures without an objective`,
+    );
     check(Array.isArray(slo.burnRates), `slos[${i}].burnRates is not an array`);
     check(Array.isArray(slo.alerts), `slos[${i}].alerts is not an array`);
     slo.alerts.forEach((a, j) =>

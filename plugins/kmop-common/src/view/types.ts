@@ -27,6 +27,37 @@ export interface KmopItemBase {
   healthReason: string;
   /** Informational flags such as `paused`, `evictions blocked`, `overridden`. */
   badges: string[];
+  /**
+   * `metadata.generation` of the object. Absent when the object does not carry one (objects
+   * read from files, or API servers that do not set it) or when it is not an integer.
+   */
+  generation?: number;
+  /**
+   * The generation the controller last reported on (`status.observedGeneration`, or the
+   * oldest `observedGeneration` of the conditions it reads). Absent when no controller has
+   * reported one. When it is lower than {@link KmopItemBase.generation} the health is
+   * `progressing` with a reason saying the object is not yet reconciled: the status shown is
+   * for an older spec.
+   */
+  observedGeneration?: number;
+  /**
+   * Dotted paths of fields of this item (`window`, `replicas.desired`, `rolling.maxSurge`,
+   * `failureThreshold`) whose value the object does not set: the documented default its
+   * tool applies, so the page can label it as a default. Absent or empty when every value
+   * shown was written in the object.
+   */
+  defaults?: string[];
+}
+
+/** A Kubernetes-style condition, as the source reported it. */
+export interface KmopReportedCondition {
+  type: string;
+  /** `True`, `False` or `Unknown`. */
+  status: string;
+  reason?: string;
+  message?: string;
+  /** ISO 8601, when reported. */
+  lastTransitionTime?: string;
 }
 
 /** A path, method or header match of a route rule. */
@@ -34,15 +65,26 @@ export interface KmopRouteMatch {
   path?: { type: string; value: string };
   method?: string;
   headers?: { name: string; value: string; type?: string }[];
-  /** gRPC service/method matches (GRPCRoute). */
-  grpc?: { service?: string; method?: string };
+  /**
+   * gRPC service/method matches (GRPCRoute). `type` is `Exact` or `RegularExpression`; it is
+   * always set, to `Exact` (GRPCRoute's default, listed in the route's `defaults` as
+   * `rules[i].matches[j].grpc.type`) when the route leaves it out.
+   */
+  grpc?: { service?: string; method?: string; type: string };
+  /** Destination port the match is for (Istio `tcp`/`tls` and HTTP `port` matches). */
+  port?: number;
+  /** SNI hosts of an Istio `tls` route match. */
+  sniHosts?: string[];
 }
 
 /** A backend of a route rule, with its configured weight and resulting traffic share. */
 export interface KmopRouteBackend {
   name: string;
   namespace?: string;
+  /** Port number, when the source gives one (absent when it names the port instead). */
   port?: number;
+  /** Port name, when the source names the port (Ingress `service.port.name`). */
+  portName?: string;
   /** Subset (Istio) or kind when it is not a Service. */
   subset?: string;
   weight: number;
@@ -52,9 +94,26 @@ export interface KmopRouteBackend {
 
 export interface KmopRouteRule {
   name?: string;
+  /**
+   * What the rule routes: `http` (the default; HTTPRoute, Ingress, Istio `http`), `grpc`,
+   * `tcp` or `tls` (Istio `tcp`/`tls` routes, which match on port and SNI only).
+   */
+  protocol?: 'http' | 'grpc' | 'tcp' | 'tls';
   matches: KmopRouteMatch[];
   backends: KmopRouteBackend[];
+  /**
+   * Timeouts as written. Gateway API defines a zero duration (`0s`) as "no timeout": such a
+   * timeout is `disabled`, never `0s`. Absent when the rule sets none.
+   */
   timeouts?: { request?: string; backendRequest?: string };
+}
+
+/** TLS termination of a route (Ingress `spec.tls`). */
+export interface KmopRouteTls {
+  /** Hosts the certificate is for; empty means the Ingress's hosts (controller default). */
+  hosts: string[];
+  /** Secret holding the certificate. Only its name is read, never the Secret. Absent when the entry names none (SNI-only or controller default certificate). */
+  secretName?: string;
 }
 
 export interface KmopRouteParent {
@@ -75,6 +134,8 @@ export interface KmopRouteView extends KmopItemBase {
   rules: KmopRouteRule[];
   /** A URL a person can open, when the source says or implies one. */
   url?: string;
+  /** TLS entries (Ingress `spec.tls`). Absent when the source has no TLS block. */
+  tls?: KmopRouteTls[];
 }
 
 /** How an SLO's service level indicator is measured. */
@@ -100,29 +161,81 @@ export interface KmopBurnRate {
 }
 
 export interface KmopBurnRateAlert {
+  /**
+   * Which tier: `page` for the fast tiers, `ticket` for the slow ones (Sloth's own names;
+   * Pyrra's two fast tiers carry `severity: critical`, its slow ones `warning`).
+   */
   severity: 'page' | 'ticket';
   longWindow: string;
   shortWindow: string;
-  /** Burn rate both windows must exceed. */
+  /** Burn rate both windows must exceed (the tool's own factor for this window). */
   threshold: number;
   /** True when both windows' burn rates are known and above the threshold. */
   firing?: boolean;
+  /**
+   * Name of the Prometheus alert the tool generates (Sloth `alerting.name`, Pyrra
+   * `alerting.name` or its default `ErrorBudgetBurn`). Absent when the tool generates no
+   * named alert (KMOP without an engine, or Sloth without `alerting.name`).
+   */
+  name?: string;
+  /**
+   * Labels the alert carries, as the tool writes them: the tool's severity label
+   * (`sloth_severity`, Pyrra's `severity`) plus the object's own (routing keys, teams).
+   */
+  labels?: Record<string, string>;
+  /** Annotations the object adds to the alert (summary, runbook). Absent when none. */
+  annotations?: Record<string, string>;
+}
+
+/** The error budget of an objective over its window. */
+export interface KmopErrorBudget {
+  /** 1 − objective: 0.001 for 99.9%. */
+  ratio: number;
+  /** The same as a percentage, rounded to 10 significant digits: 0.1 for 99.9%. */
+  percent: number;
+  /** Downtime the budget allows over the window, in seconds: 2592 for 99.9% over 30d. */
+  seconds: number;
+  /** The same in words: `43.2 minutes`, `7.2 hours`, `1 day 12 hours`. */
+  text: string;
 }
 
 export interface KmopSloView extends KmopItemBase {
   /** Name of this objective (a Sloth object may hold several). */
   name: string;
   description?: string;
-  /** The objective as a ratio in (0, 1), e.g. 0.999. */
-  objective: number;
-  /** SLO period such as `30d`. */
-  window: string;
+  /**
+   * The objective as a ratio in (0, 1] with the digits as written (99.9 → 0.999, never
+   * 0.9990000000000001). Absent when the object's objective is missing or malformed — then
+   * errorBudget, errorBudgetRemaining, burnRates and alerts are absent or empty too, since
+   * none can be computed without it.
+   */
+  objective?: number;
+  /**
+   * SLO period such as `30d`. Sloth always uses `30d` (listed in `defaults`); KMOP defaults
+   * to `30d` when unset (also listed). Absent when the window is malformed or (Pyrra)
+   * missing.
+   */
+  window?: string;
+  /** The error budget as a ratio and as time over the window. Absent without a valid objective and window (or for a 100% objective, which has no budget: then `ratio` is 0). */
+  errorBudget?: KmopErrorBudget;
+  /**
+   * Pyrra only: whether Pyrra generates its absent-metric alerts for this SLO
+   * (`alerting.absent`, on unless set to false; listed in `defaults` when not set).
+   * Absent for other tools.
+   */
+  absentAlerts?: boolean;
   indicator: KmopSloIndicator;
   /** Observed SLI over the window as a ratio, when known. */
   sli?: number;
-  /** 1 − (error ratio ÷ budget); negative once the budget is overspent. */
+  /** 1 − (error ratio ÷ budget); negative once the budget is overspent. Absent without an objective or figures. */
   errorBudgetRemaining?: number;
+  /** Empty without an objective: a burn rate is relative to the budget. */
   burnRates: KmopBurnRate[];
+  /**
+   * The tool's own burn-rate alerts (Sloth: page 14.4 1h/5m and 6 6h/30m, ticket 3 1d/2h and
+   * 1 3d/6h; Pyrra: its four tiers scaled from the window; KMOP: what its spec says), minus
+   * disabled severities. Empty when alerting is off or there is no objective or window.
+   */
   alerts: KmopBurnRateAlert[];
   /** Where the SLI figures came from. */
   dataSource: 'prometheus' | 'status' | 'none';
@@ -138,6 +251,9 @@ export interface KmopRolloutStep {
     | 'analysis'
     | 'experiment'
     | 'setCanaryScale'
+    | 'setHeaderRoute'
+    | 'setMirrorRoute'
+    | 'plugin'
     | 'other';
   /** Canary weight for `setWeight`. */
   weight?: number;
@@ -145,7 +261,59 @@ export interface KmopRolloutStep {
   duration?: string;
   /** Analysis templates, for `analysis` steps. */
   templates?: string[];
+  /** Name of the managed route, for `setHeaderRoute` and `setMirrorRoute` steps. */
+  routeName?: string;
+  /** Mirror percentage of a `setMirrorRoute` step (absent when it leaves it to the router, or removes the route). */
+  mirrorPercent?: number;
+  /** Name of the step plugin, for `plugin` steps. */
+  plugin?: string;
   state: 'done' | 'current' | 'pending';
+}
+
+/** Where a rollout shifts traffic (Argo `trafficRouting`, Flagger `provider`). */
+export interface KmopTrafficRouting {
+  /** The mesh, ingress or plugin: `istio`, `nginx`, `smi`, `alb`, `traefik`, `plugin:argoproj-labs/gatewayAPI`… */
+  provider: string;
+  /** The object it rewrites, when named (`VirtualService payments`, `HTTPRoute payments`, `Ingress payments`). */
+  resource?: { kind: string; name: string };
+  /** Named routes inside that object, when listed (Istio `routes`). */
+  routes?: string[];
+}
+
+/** One metric check of a canary analysis (Flagger `analysis.metrics[]`). */
+export interface KmopAnalysisMetric {
+  name: string;
+  /** The accepted range; a bound is absent when the source sets none. */
+  thresholdRange?: { min?: number; max?: number };
+  /** Over how long the metric is measured (`1m`). Absent when unset (Flagger then uses the analysis interval). */
+  interval?: string;
+  /** The MetricTemplate it uses, as `namespace/name` or `name`, for custom metrics. */
+  templateRef?: string;
+}
+
+/** A webhook of a canary analysis (Flagger `analysis.webhooks[]`). */
+export interface KmopAnalysisWebhook {
+  name: string;
+  /** `pre-rollout`, `rollout`, `confirm-promotion`…; absent means `rollout` (Flagger's default). */
+  type?: string;
+  url?: string;
+  timeout?: string;
+}
+
+/** How a canary is analysed (Flagger `spec.analysis`). */
+export interface KmopAnalysisPlan {
+  /** Time between checks (`1m`). Absent when unset. */
+  interval?: string;
+  /** Failed checks before rollback. Absent when unset. */
+  threshold?: number;
+  stepWeight?: number;
+  maxWeight?: number;
+  /** Explicit weights (`stepWeights`), when listed instead of stepWeight. */
+  stepWeights?: number[];
+  /** Iterations of an A/B or blue-green analysis. */
+  iterations?: number;
+  metrics: KmopAnalysisMetric[];
+  webhooks: KmopAnalysisWebhook[];
 }
 
 export interface KmopRolloutView extends KmopItemBase {
@@ -155,15 +323,35 @@ export interface KmopRolloutView extends KmopItemBase {
   message?: string;
   steps: KmopRolloutStep[];
   currentStepIndex?: number;
+  /**
+   * The revision the object's controller counts, as a string: Argo's
+   * `rollout.argoproj.io/revision` or the Deployment's `deployment.kubernetes.io/revision`
+   * annotation — the revision being rolled out (or done). Absent until the controller sets it.
+   */
+  revision?: string;
   /** Traffic weight currently on the canary, 0–100. */
   canaryWeight?: number;
+  /** Pod-template hash of the stable ReplicaSet (Argo, KMOP). Absent for Deployments, which have no stable revision. */
   stableRevision?: string;
   canaryRevision?: string;
   aborted: boolean;
+  /**
+   * True only when the object says so (a pause condition, `spec.paused`, `controllerPause`,
+   * `suspend`). When the field that says it is malformed the item is `unknown` and this
+   * is false with the malformed field named in the reason.
+   */
   paused: boolean;
   pauseReasons: string[];
+  /** When the current pause began (ISO 8601, Argo `pauseConditions[].startTime`). Absent when not paused or not reported. */
+  pauseStartedAt?: string;
+  /**
+   * Replica counts. `desired` is the spec's (absent when malformed; Kubernetes' default 1 is
+   * listed in `defaults` as `replicas.desired`); the others come from the status and are
+   * absent until reported: `total` is every pod of the workload, old and new.
+   */
   replicas?: {
     desired?: number;
+    total?: number;
     updated?: number;
     ready?: number;
     available?: number;
@@ -176,12 +364,21 @@ export interface KmopRolloutView extends KmopItemBase {
   };
   /** The analysis run of the current step or the background analysis. */
   analysis?: { name?: string; status: string; message?: string };
+  /** How the canary is analysed (Flagger). Absent when the source has no analysis block. */
+  analysisPlan?: KmopAnalysisPlan;
+  /** Traffic routing (Argo `trafficRouting`, Flagger `provider`). Absent when the rollout only scales replicas. */
+  trafficRouting?: KmopTrafficRouting[];
+  /** Service port the rollout routes to (Flagger `service.port`). */
+  servicePort?: number;
+  /** Flagger's `Promoted` condition, as reported. Absent until Flagger reports it. */
+  promoted?: KmopReportedCondition;
   /** Flagger: failed checks so far and the threshold that triggers a rollback. */
   failedChecks?: number;
+  /** Flagger `analysis.threshold`. Absent when unset or malformed. */
   failureThreshold?: number;
   /** Rolling-update limits (Deployment, KMOP rolling strategy): an integer or a percentage like `25%`. */
   rolling?: { maxSurge?: number | string; maxUnavailable?: number | string };
-  /** The workload the rollout drives, when it is a reference (Flagger, KMOP). */
+  /** The workload the rollout drives, when it is a reference (Flagger `targetRef`, Argo `workloadRef`, KMOP). */
   target?: { kind: string; name: string };
 }
 
@@ -197,17 +394,57 @@ export interface KmopResilienceSetting {
     | 'bulkhead'
     | 'fault'
     | 'disruptionBudget'
-    | 'autoscaling';
-  /** One line a person can read, e.g. `3 attempts on 5xx,reset, 2s per try`. */
+    | 'autoscaling'
+    | 'loadBalancer'
+    | 'healthCheck';
+  /**
+   * One line a person can read, e.g. `3 attempts on 5xx,reset, 2s per try`. Values that are
+   * defaults are marked in it (`2 attempts (mesh default)`); a setting the tool turns off is
+   * said as such (`none (fault injection)`).
+   */
   summary: string;
-  /** The individual values, for tooltips and tests. */
+  /**
+   * The individual values, for tooltips and tests. Only values the object sets or the tool
+   * applies by default; a malformed field is left out (and named in the item's reason).
+   */
   values: Record<string, string | number | boolean>;
+  /**
+   * Keys of `values` whose value is the tool's documented default rather than written in the
+   * object (e.g. `['attempts', 'retryOn']` for Istio's mesh-default retries). Absent or empty
+   * when every value was written in the object.
+   */
+  defaults?: string[];
+  /** Autoscaling only: each metric with its target and, when reported, its current value. */
+  metrics?: KmopAutoscalingMetric[];
+}
+
+/** One HPA metric: `cpu` at `86%` of a `60%` utilization target. */
+export interface KmopAutoscalingMetric {
+  /** `Resource`, `ContainerResource`, `Pods`, `Object` or `External`. */
+  type: string;
+  /** The metric or resource name (`cpu`, `http_requests_per_second`). */
+  name: string;
+  /** The target in words: `60% utilization`, `1k average`, `30 total`. */
+  target: string;
+  /** The current value in the same terms (`86% utilization`). Absent until the HPA reports it. */
+  current?: string;
+}
+
+/** A named subset of a destination (Istio DestinationRule `subsets[]`). */
+export interface KmopSubset {
+  name: string;
+  /** Pod labels that select the subset. */
+  labels: Record<string, string>;
+  /** Settings the subset overrides (load balancer, connection pool…), labelled with its name. */
+  settings: KmopResilienceSetting[];
 }
 
 export interface KmopResilienceView extends KmopItemBase {
   /** What the policy applies to (a host, Service, route or workload). */
   target?: string;
   settings: KmopResilienceSetting[];
+  /** Istio DestinationRule subsets. Absent for other kinds and when none are defined. */
+  subsets?: KmopSubset[];
 }
 
 /** The state of one cluster's cache, as seen by the backend. */

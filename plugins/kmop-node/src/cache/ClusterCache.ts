@@ -1,4 +1,5 @@
 import { KmopClusterStatus, KmopEntityTarget } from '@kmop/plugin-kmop-common';
+import { CachedObject, ClusterCacheListener, KindRef } from './KeptObjects';
 import { KmopItems } from './ObjectIndex';
 
 /** What the cache holds for one entity. */
@@ -12,6 +13,13 @@ export interface ClusterCacheLookup {
 export interface ClusterCache {
   /** The items that belong to the target; never calls a cluster. */
   lookup(target: KmopEntityTarget): ClusterCacheLookup;
+  /**
+   * The objects of a kind the cache keeps whole (`kmop.dev` Microservice), in
+   * every cluster; never calls a cluster. Other kinds give an empty list.
+   */
+  objects(kind: KindRef): CachedObject[];
+  /** Calls `listener` on every change of a kept kind; returns the unsubscribe. */
+  subscribe(listener: ClusterCacheListener): () => void;
   /** The state of every configured cluster. */
   clusters(): KmopClusterStatus[];
   start(): void;

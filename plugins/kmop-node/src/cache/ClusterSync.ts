@@ -6,7 +6,9 @@ import { KubeApiResource, discoverApiResources } from '../client/discovery';
 import { backoffDelay, sleep } from './backoff';
 import { errorDetails } from './errorDetails';
 import { KindWatcher } from './KindWatcher';
+import { KeptObjects } from './KeptObjects';
 import { ObjectIndex } from './ObjectIndex';
+import { KindWatcherSink } from './types';
 import { ClusterCacheSettings, KmopCacheError } from './types';
 
 /** A kind the cache keeps, with the versions it reads in order of preference. */
@@ -14,6 +16,8 @@ export interface CachedKind {
   group: string;
   versions: string[];
   kind: string;
+  /** Keep whole objects of this kind (see {@link KeptObjects}), not only view items. */
+  keep?: boolean;
 }
 
 /** Options of {@link ClusterSync}. */
@@ -21,6 +25,7 @@ export interface ClusterSyncOptions {
   cluster: KmopClusterConfig;
   kinds: CachedKind[];
   index: ObjectIndex;
+  kept: KeptObjects;
   settings: ClusterCacheSettings;
   logger: LoggerService;
 }
@@ -130,10 +135,12 @@ export class ClusterSync {
     const groups = [...new Set(this.options.kinds.map(k => k.group))];
     const served = await discoverApiResources(this.client, { groups, signal });
     const wanted = new Map<string, KubeApiResource>();
+    const kindOf = new Map<string, CachedKind>();
     for (const kind of this.options.kinds) {
       const resource = pickVersion(kind, served);
       if (resource) {
         wanted.set(resourceKey(resource), resource);
+        kindOf.set(resourceKey(resource), kind);
       }
     }
     for (const [key, watcher] of this.watchers) {
@@ -141,6 +148,7 @@ export class ClusterSync {
         await watcher.stop();
         this.watchers.delete(key);
         this.options.index.dropResource(this.name, key);
+        this.options.kept.dropResource(this.name, key);
       }
     }
     for (const [key, resource] of wanted) {
@@ -148,7 +156,7 @@ export class ClusterSync {
       const watcher = new KindWatcher({
         client: this.client,
         resource,
-        sink: this.options.index.sinkFor(this.name, key),
+        sink: this.sinkFor(key, kindOf.get(key)!),
         settings: this.options.settings,
         logger: this.options.logger,
         onStateChange: () => this.noteSync(),
@@ -161,6 +169,26 @@ export class ClusterSync {
     this.noteSync();
   }
 
+  private sinkFor(key: string, kind: CachedKind): KindWatcherSink {
+    const indexed = this.options.index.sinkFor(this.name, key);
+    if (!kind.keep) return indexed;
+    const kept = this.options.kept.sinkFor(this.name, key, kind);
+    return {
+      upsert: o => {
+        indexed.upsert(o);
+        kept.upsert(o);
+      },
+      remove: o => {
+        indexed.remove(o);
+        kept.remove(o);
+      },
+      replaceAll: objects => {
+        indexed.replaceAll(objects);
+        kept.replaceAll(objects);
+      },
+    };
+  }
+
   private noteSync() {
     const states = [...this.watchers.values()].map(w => w.state.state);
     if (!this.discoveryError && states.every(s => s === 'ready')) {
@@ -171,7 +199,9 @@ export class ClusterSync {
 }
 
 function resourceKey(r: KubeApiResource): string {
-  return r.group ? `${r.group}/${r.version}/${r.plural}` : `${r.version}/${r.plural}`;
+  return r.group
+    ? `${r.group}/${r.version}/${r.plural}`
+    : `${r.version}/${r.plural}`;
 }
 
 function pickVersion(

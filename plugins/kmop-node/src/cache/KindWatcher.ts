@@ -50,7 +50,9 @@ export class KindWatcher {
 
   get key(): string {
     const r = this.options.resource;
-    return r.group ? `${r.group}/${r.version}/${r.plural}` : `${r.version}/${r.plural}`;
+    return r.group
+      ? `${r.group}/${r.version}/${r.plural}`
+      : `${r.version}/${r.plural}`;
   }
 
   /** `syncing` until the first list succeeds; `error` while the last attempt failed. */
@@ -60,7 +62,11 @@ export class KindWatcher {
     staleSince?: Date;
   } {
     if (this.lastError) {
-      return { state: 'error', error: this.lastError, staleSince: this.staleSince };
+      return {
+        state: 'error',
+        error: this.lastError,
+        staleSince: this.staleSince,
+      };
     }
     return { state: this.synced ? 'ready' : 'syncing' };
   }
@@ -137,7 +143,10 @@ export class KindWatcher {
 
   private async watch(signal: AbortSignal): Promise<void> {
     const { client, resource, settings } = this.options;
-    const timeoutSeconds = Math.max(1, Math.round(settings.watchTimeoutMs / 1000));
+    const timeoutSeconds = Math.max(
+      1,
+      Math.round(settings.watchTimeoutMs / 1000),
+    );
     await client.watch(
       {
         path: resourcePath(resource),

@@ -3,6 +3,12 @@ import { KmopClusterStatus, KmopEntityTarget } from '@kmop/plugin-kmop-common';
 import { KmopClusterConfigProblem, KmopClusterConfig } from '../config/types';
 import { ClusterCache, ClusterCacheLookup } from './ClusterCache';
 import { CachedKind, ClusterSync } from './ClusterSync';
+import {
+  CachedObject,
+  ClusterCacheListener,
+  KeptObjects,
+  KindRef,
+} from './KeptObjects';
 import { ObjectIndex, ObjectNormalizer } from './ObjectIndex';
 import { ClusterCacheSettings } from './types';
 
@@ -20,10 +26,13 @@ export interface KubernetesClusterCacheOptions {
 /** The cluster cache over real (or simulated) Kubernetes API servers. */
 export class KubernetesClusterCache implements ClusterCache {
   private readonly index: ObjectIndex;
+  private readonly kept = new KeptObjects();
   private readonly syncs: ClusterSync[];
   private readonly problems: KmopClusterConfigProblem[];
 
-  static create(options: KubernetesClusterCacheOptions): KubernetesClusterCache {
+  static create(
+    options: KubernetesClusterCacheOptions,
+  ): KubernetesClusterCache {
     return new KubernetesClusterCache(options);
   }
 
@@ -36,6 +45,7 @@ export class KubernetesClusterCache implements ClusterCache {
           cluster,
           kinds: options.kinds,
           index: this.index,
+          kept: this.kept,
           settings: options.settings,
           logger: options.logger.child({ cluster: cluster.name }),
         }),
@@ -60,6 +70,14 @@ export class KubernetesClusterCache implements ClusterCache {
       c => !target.cluster || c.name === target.cluster,
     );
     return { items: this.index.lookup(target), clusters };
+  }
+
+  objects(kind: KindRef): CachedObject[] {
+    return this.kept.objects(kind);
+  }
+
+  subscribe(listener: ClusterCacheListener): () => void {
+    return this.kept.subscribe(listener);
   }
 
   clusters(): KmopClusterStatus[] {

@@ -6,7 +6,13 @@ function route(object: KubeObject, cluster: string): KmopRouteView {
   const name = object.metadata?.name ?? '';
   return {
     id: `${cluster}/${object.metadata?.namespace}/${name}`,
-    source: { cluster, apiVersion: 'v1', kind: 'Test', namespace: object.metadata?.namespace, name },
+    source: {
+      cluster,
+      apiVersion: 'v1',
+      kind: 'Test',
+      namespace: object.metadata?.namespace,
+      name,
+    },
     health: 'ok',
     healthReason: '',
     badges: [],
@@ -28,7 +34,12 @@ function index() {
   return { index: new ObjectIndex({ normalize }), normalize };
 }
 
-function obj(name: string, namespace: string, labels: Record<string, string>, spec?: object): KubeObject {
+function obj(
+  name: string,
+  namespace: string,
+  labels: Record<string, string>,
+  spec?: object,
+): KubeObject {
   return { metadata: { name, namespace, labels }, spec };
 }
 
@@ -42,16 +53,33 @@ describe('ObjectIndex', () => {
     a.upsert(obj('by-ref', 'ns1', {}, { serviceRef: 'pay' }));
     a.upsert(obj('by-label', 'ns1', { 'app.kubernetes.io/name': 'pay' }));
     a.upsert(obj('other', 'ns1', { 'app.kubernetes.io/name': 'shop' }));
-    b.upsert(obj('by-id', 'ns2', { 'backstage.io/kubernetes-id': 'pay', tier: 'web' }));
+    b.upsert(
+      obj('by-id', 'ns2', { 'backstage.io/kubernetes-id': 'pay', tier: 'web' }),
+    );
 
-    expect(names(idx.lookup({ serviceName: 'pay' }))).toEqual(['by-label', 'by-ref']);
-    expect(names(idx.lookup({ labelSelector: 'backstage.io/kubernetes-id=pay' }))).toEqual(['by-id']);
+    expect(names(idx.lookup({ serviceName: 'pay' }))).toEqual([
+      'by-label',
+      'by-ref',
+    ]);
     expect(
-      names(idx.lookup({ labelSelector: 'backstage.io/kubernetes-id in (pay),tier!=db' })),
+      names(idx.lookup({ labelSelector: 'backstage.io/kubernetes-id=pay' })),
     ).toEqual(['by-id']);
-    expect(names(idx.lookup({ labelSelector: 'tier,!missing' }))).toEqual(['by-id']);
-    expect(names(idx.lookup({ serviceName: 'pay', namespace: 'ns2' }))).toEqual([]);
-    expect(names(idx.lookup({ labelSelector: 'tier=web', cluster: 'a' }))).toEqual([]);
+    expect(
+      names(
+        idx.lookup({
+          labelSelector: 'backstage.io/kubernetes-id in (pay),tier!=db',
+        }),
+      ),
+    ).toEqual(['by-id']);
+    expect(names(idx.lookup({ labelSelector: 'tier,!missing' }))).toEqual([
+      'by-id',
+    ]);
+    expect(names(idx.lookup({ serviceName: 'pay', namespace: 'ns2' }))).toEqual(
+      [],
+    );
+    expect(
+      names(idx.lookup({ labelSelector: 'tier=web', cluster: 'a' })),
+    ).toEqual([]);
   });
 
   it('follows updates and deletes, re-indexing changed labels', () => {
@@ -71,16 +99,23 @@ describe('ObjectIndex', () => {
     const sink = idx.sinkFor('a', 'x/v1/things');
     sink.upsert(obj('gone', 'ns', { 'app.kubernetes.io/name': 'pay' }));
     sink.upsert(obj('kept', 'ns', { 'app.kubernetes.io/name': 'pay' }));
-    idx.sinkFor('a', 'y/v1/others').upsert(obj('elsewhere', 'ns', { 'app.kubernetes.io/name': 'pay' }));
+    idx
+      .sinkFor('a', 'y/v1/others')
+      .upsert(obj('elsewhere', 'ns', { 'app.kubernetes.io/name': 'pay' }));
     sink.replaceAll([obj('kept', 'ns', { 'app.kubernetes.io/name': 'pay' })]);
-    expect(names(idx.lookup({ serviceName: 'pay' }))).toEqual(['elsewhere', 'kept']);
+    expect(names(idx.lookup({ serviceName: 'pay' }))).toEqual([
+      'elsewhere',
+      'kept',
+    ]);
     idx.dropResource('a', 'y/v1/others');
     expect(names(idx.lookup({ serviceName: 'pay' }))).toEqual(['kept']);
   });
 
   it('normalizes an object once per change, not per lookup', () => {
     const { index: idx, normalize } = index();
-    idx.sinkFor('a', 'r').upsert(obj('o', 'ns', { 'app.kubernetes.io/name': 'pay' }));
+    idx
+      .sinkFor('a', 'r')
+      .upsert(obj('o', 'ns', { 'app.kubernetes.io/name': 'pay' }));
     for (let i = 0; i < 5; i++) idx.lookup({ serviceName: 'pay' });
     expect(normalize).toHaveBeenCalledTimes(1);
   });

@@ -18,7 +18,10 @@ export interface KmopItems {
 }
 
 /** Turns one cached object into view items. */
-export type ObjectNormalizer = (object: KubeObject, cluster: string) => KmopItems;
+export type ObjectNormalizer = (
+  object: KubeObject,
+  cluster: string,
+) => KmopItems;
 
 /** Options of {@link ObjectIndex}. */
 export interface ObjectIndexOptions {
@@ -91,7 +94,8 @@ export class ObjectIndex {
   /** The items of every object that belongs to the target. */
   lookup(target: KmopEntityTarget): KmopItems {
     const candidates = new Set<string>();
-    const addAll = (keys?: Set<string>) => keys?.forEach(k => candidates.add(k));
+    const addAll = (keys?: Set<string>) =>
+      keys?.forEach(k => candidates.add(k));
     if (target.serviceName) {
       addAll(this.byServiceRef.get(target.serviceName));
       addAll(this.byLabel.get(`${NAME_LABEL}=${target.serviceName}`));
@@ -102,7 +106,12 @@ export class ObjectIndex {
     if (selector) {
       for (const key of this.selectorCandidates(selector)) candidates.add(key);
     }
-    const result: KmopItems = { routes: [], slos: [], rollouts: [], resilience: [] };
+    const result: KmopItems = {
+      routes: [],
+      slos: [],
+      rollouts: [],
+      resilience: [],
+    };
     for (const key of candidates) {
       const entry = this.entries.get(key);
       if (!entry) continue;
@@ -112,7 +121,10 @@ export class ObjectIndex {
         target.serviceName !== undefined &&
         (entry.serviceRef === target.serviceName ||
           entry.labels[NAME_LABEL] === target.serviceName);
-      if (!byName && !(selector && matchesLabelSelector(entry.labels, selector))) {
+      if (
+        !byName &&
+        !(selector && matchesLabelSelector(entry.labels, selector))
+      ) {
         continue;
       }
       result.routes.push(...entry.items.routes);
@@ -138,14 +150,21 @@ export class ObjectIndex {
       }
       const keys = new Set<string>();
       for (const value of requirement.values) {
-        this.byLabel.get(`${requirement.key}=${value}`)?.forEach(k => keys.add(k));
+        this.byLabel
+          .get(`${requirement.key}=${value}`)
+          ?.forEach(k => keys.add(k));
       }
       if (!best || keys.size < best.size) best = keys;
     }
     return best ?? this.entries.keys();
   }
 
-  private put(resourceKey: string, key: string, cluster: string, object: KubeObject) {
+  private put(
+    resourceKey: string,
+    key: string,
+    cluster: string,
+    object: KubeObject,
+  ) {
     this.delete(resourceKey, key);
     const items = this.normalize(object, cluster);
     const labels = { ...(object.metadata?.labels ?? {}) };
@@ -188,7 +207,11 @@ function addTo(index: Map<string, Set<string>>, key: string, value: string) {
   set.add(value);
 }
 
-function removeFrom(index: Map<string, Set<string>>, key: string, value: string) {
+function removeFrom(
+  index: Map<string, Set<string>>,
+  key: string,
+  value: string,
+) {
   const set = index.get(key);
   if (!set) return;
   set.delete(value);

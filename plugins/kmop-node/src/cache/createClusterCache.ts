@@ -3,6 +3,7 @@ import { Config } from '@backstage/config';
 import { SUPPORTED_KINDS, normalizeObject } from '@kmop/plugin-kmop-common';
 import { readKmopClusters } from '../config/readKmopClusters';
 import { KubernetesClusterCache } from './KubernetesClusterCache';
+import { MICROSERVICE_KIND } from './KeptObjects';
 import { readCacheSettings } from './readCacheSettings';
 
 /** The cluster cache for the clusters and settings in the config. */
@@ -23,6 +24,10 @@ export function createClusterCache(options: {
       group: k.group,
       versions: k.versions,
       kind: k.kind,
+      // The catalog entity provider reads Microservices whole.
+      keep:
+        k.group === MICROSERVICE_KIND.group &&
+        k.kind === MICROSERVICE_KIND.kind,
     })),
     normalize: (object, cluster) => normalizeObject(object, { cluster }),
     settings: readCacheSettings(options.config),

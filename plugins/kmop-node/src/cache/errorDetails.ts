@@ -2,7 +2,10 @@ import { KubeRequestError } from '../client/KubeRequestError';
 import { KmopCacheError } from './types';
 
 /** What the cluster status says about an error; never credentials. */
-export function errorDetails(error: unknown, resource?: string): KmopCacheError {
+export function errorDetails(
+  error: unknown,
+  resource?: string,
+): KmopCacheError {
   if (error instanceof KubeRequestError) {
     return {
       kind: error.kind,

@@ -9,3 +9,11 @@ export {
 export { createClusterCache } from './createClusterCache';
 export { readCacheSettings } from './readCacheSettings';
 export { kmopClusterCacheServiceRef } from './clusterCacheServiceRef';
+export {
+  MICROSERVICE_KIND,
+  type CachedObject,
+  type ClusterCacheChange,
+  type ClusterCacheListener,
+  type KindRef,
+} from './KeptObjects';
+export type { KubeObject } from './types';

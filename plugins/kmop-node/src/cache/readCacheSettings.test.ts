@@ -4,7 +4,9 @@ import { DEFAULT_CACHE_SETTINGS } from './types';
 
 describe('readCacheSettings', () => {
   it('uses the defaults without config', () => {
-    expect(readCacheSettings(new ConfigReader({}))).toEqual(DEFAULT_CACHE_SETTINGS);
+    expect(readCacheSettings(new ConfigReader({}))).toEqual(
+      DEFAULT_CACHE_SETTINGS,
+    );
   });
 
   it('reads durations as strings or objects and the page size', () => {

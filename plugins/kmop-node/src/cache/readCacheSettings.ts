@@ -33,7 +33,9 @@ export function readCacheSettings(config: Config): ClusterCacheSettings {
     settings.pageSize = pageSize;
   }
   if (settings.maxBackoffMs < settings.initialBackoffMs) {
-    throw new InputError('kmop.cache.maxBackoff must not be below initialBackoff');
+    throw new InputError(
+      'kmop.cache.maxBackoff must not be below initialBackoff',
+    );
   }
   return settings;
 }

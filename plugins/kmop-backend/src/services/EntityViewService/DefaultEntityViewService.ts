@@ -2,7 +2,11 @@ import {
   BackstageCredentials,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { CompoundEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  CompoundEntityRef,
+  Entity,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import {
   KmopEntityTarget,
@@ -15,6 +19,7 @@ import {
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { ClusterCache } from '@kmop/plugin-kmop-node';
+import { EntityAccessCache } from './EntityAccessCache';
 import { EntityViewService } from './EntityViewService';
 
 /** Adds live SLI figures to SLO items; see PrometheusSloEvaluator. */
@@ -27,6 +32,11 @@ export interface DefaultEntityViewServiceOptions {
   catalog: CatalogService;
   permissions: PermissionsService;
   cache: ClusterCache;
+  /**
+   * Reuse of each caller's catalog read and permission decision per entity;
+   * share one between every service that answers for entities.
+   */
+  access: EntityAccessCache;
   sloEvaluator?: SloEvaluator;
   now?: () => Date;
 }
@@ -34,12 +44,16 @@ export interface DefaultEntityViewServiceOptions {
 /**
  * Reads the entity through the catalog with the caller's own credentials (so an
  * entity the caller cannot see is a 404), checks `kmop.entity.read`, and answers
- * from the cluster cache.
+ * from the cluster cache. The read and the decision are reused for the same
+ * caller and entity for a short time (see {@link EntityAccessCache}): they are
+ * most of what a view costs.
  */
 export class DefaultEntityViewService implements EntityViewService {
   private readonly options: DefaultEntityViewServiceOptions;
 
-  static create(options: DefaultEntityViewServiceOptions): DefaultEntityViewService {
+  static create(
+    options: DefaultEntityViewServiceOptions,
+  ): DefaultEntityViewService {
     return new DefaultEntityViewService(options);
   }
 
@@ -52,19 +66,9 @@ export class DefaultEntityViewService implements EntityViewService {
     credentials: BackstageCredentials,
   ): Promise<KmopEntityView> {
     const entityRef = stringifyEntityRef(ref);
-    const entity = await this.options.catalog.getEntityByRef(entityRef, {
-      credentials,
-    });
-    if (!entity) {
-      throw new NotFoundError(`No entity ${entityRef} found`);
-    }
-    const [decision] = await this.options.permissions.authorize(
-      [{ permission: kmopEntityReadPermission, resourceRef: entityRef }],
-      { credentials },
+    const entity = await this.options.access.get(credentials, entityRef, () =>
+      this.readEntity(entityRef, credentials),
     );
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(`You may not read the KMOP view of ${entityRef}`);
-    }
     const now = (this.options.now ?? (() => new Date()))().toISOString();
     if (!isKmopAvailable(entity)) {
       // Nothing links this entity to cluster objects; the UI explains how to.
@@ -85,6 +89,31 @@ export class DefaultEntityViewService implements EntityViewService {
       ? await this.options.sloEvaluator.evaluate(items.slos)
       : items.slos;
     return { entityRef, target, ...items, slos, clusters, generatedAt: now };
+  }
+
+  /** The entity, if the caller may see it in the catalog and may read its KMOP view. */
+  private async readEntity(
+    entityRef: string,
+    credentials: BackstageCredentials,
+  ): Promise<Entity> {
+    // Both asked at once; the catalog's answer still decides first, so a
+    // caller who may not see the entity learns nothing from the decision.
+    const [entity, [decision]] = await Promise.all([
+      this.options.catalog.getEntityByRef(entityRef, { credentials }),
+      this.options.permissions.authorize(
+        [{ permission: kmopEntityReadPermission, resourceRef: entityRef }],
+        { credentials },
+      ),
+    ]);
+    if (!entity) {
+      throw new NotFoundError(`No entity ${entityRef} found`);
+    }
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(
+        `You may not read the KMOP view of ${entityRef}`,
+      );
+    }
+    return entity;
   }
 
   private resolveTarget(

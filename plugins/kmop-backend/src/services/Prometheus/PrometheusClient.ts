@@ -39,7 +39,9 @@ export class PrometheusClient {
       | undefined;
     if (!response.ok || body?.status !== 'success') {
       throw new Error(
-        `Prometheus answered ${response.status}${body?.error ? `: ${body.error}` : ''}`,
+        `Prometheus answered ${response.status}${
+          body?.error ? `: ${body.error}` : ''
+        }`,
       );
     }
     const result = body.data?.result;

@@ -1,6 +1,9 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { KmopSloView, multiwindowAlerts } from '@kmop/plugin-kmop-common';
-import { PrometheusServer, startPrometheus } from '../../__testUtils__/prometheusServer';
+import {
+  PrometheusServer,
+  startPrometheus,
+} from '../../__testUtils__/prometheusServer';
 import { PrometheusClient } from './PrometheusClient';
 import { PrometheusSloEvaluator } from './PrometheusSloEvaluator';
 
@@ -68,7 +71,8 @@ function slo(): KmopSloView {
     window: '30d',
     indicator: {
       type: 'ratio',
-      errorQuery: 'sum(rate(http_requests_total{service="pay",code=~"5.."}[{{.window}}]))',
+      errorQuery:
+        'sum(rate(http_requests_total{service="pay",code=~"5.."}[{{.window}}]))',
       totalQuery: 'sum(rate(http_requests_total{service="pay"}[{{.window}}]))',
     },
     sli: 0.5,
@@ -87,7 +91,10 @@ describe('PrometheusSloEvaluator against a real Prometheus', () => {
   let prometheus: PrometheusServer;
 
   beforeAll(async () => {
-    prometheus = await startPrometheus({ metric: 'http_requests', series: series() });
+    prometheus = await startPrometheus({
+      metric: 'http_requests',
+      series: series(),
+    });
   }, 60_000);
 
   afterAll(async () => {
@@ -97,7 +104,10 @@ describe('PrometheusSloEvaluator against a real Prometheus', () => {
   it('computes SLI, error budget, burn rates and alerts from the SLO queries', async () => {
     const evaluator = new PrometheusSloEvaluator({
       clusterClients: new Map([
-        ['demo', new PrometheusClient({ baseUrl: prometheus.url, timeoutMs: 5000 })],
+        [
+          'demo',
+          new PrometheusClient({ baseUrl: prometheus.url, timeoutMs: 5000 }),
+        ],
       ]),
       logger: mockServices.logger.mock(),
       now: () => new Date(T * 1000),
@@ -108,8 +118,12 @@ describe('PrometheusSloEvaluator against a real Prometheus', () => {
     expect(result.evaluatedAt).toBe('2024-03-01T00:00:00.000Z');
     close(result.sli, 0.99964);
     close(result.errorBudgetRemaining, 0.64);
-    const rates = Object.fromEntries(result.burnRates.map(b => [b.window, b.rate]));
-    expect(Object.keys(rates).sort()).toEqual(Object.keys(EXPECTED_BURN).sort());
+    const rates = Object.fromEntries(
+      result.burnRates.map(b => [b.window, b.rate]),
+    );
+    expect(Object.keys(rates).sort()).toEqual(
+      Object.keys(EXPECTED_BURN).sort(),
+    );
     for (const [window, expected] of Object.entries(EXPECTED_BURN)) {
       close(rates[window], expected);
     }
@@ -122,7 +136,10 @@ describe('PrometheusSloEvaluator against a real Prometheus', () => {
 
   it('keeps the status figures and says so when Prometheus fails', async () => {
     const evaluator = new PrometheusSloEvaluator({
-      defaultClient: new PrometheusClient({ baseUrl: 'http://127.0.0.1:1', timeoutMs: 500 }),
+      defaultClient: new PrometheusClient({
+        baseUrl: 'http://127.0.0.1:1',
+        timeoutMs: 500,
+      }),
       clusterClients: new Map(),
       logger: mockServices.logger.mock(),
       now: () => new Date(T * 1000),
@@ -130,6 +147,8 @@ describe('PrometheusSloEvaluator against a real Prometheus', () => {
     const [result] = await evaluator.evaluate([slo()]);
     expect(result.dataSource).toBe('status');
     expect(result.sli).toBe(0.5);
-    expect(result.badges).toEqual(['Prometheus unavailable: showing status fields']);
+    expect(result.badges).toEqual([
+      'Prometheus unavailable: showing status fields',
+    ]);
   });
 });

@@ -39,14 +39,19 @@ export class PrometheusSloEvaluator implements SloEvaluator {
     const prometheus = config.getOptionalConfig('kmop.prometheus');
     if (!prometheus) return undefined;
     const timeoutMs = prometheus.has('timeout')
-      ? durationToMilliseconds(readDurationFromConfig(prometheus, { key: 'timeout' }))
+      ? durationToMilliseconds(
+          readDurationFromConfig(prometheus, { key: 'timeout' }),
+        )
       : 5000;
     const client = (baseUrl: string) =>
       new PrometheusClient({ baseUrl, timeoutMs, fetch: options.fetch });
     const baseUrl = prometheus.getOptionalString('baseUrl');
     const clusterClients = new Map<string, PrometheusClient>();
     for (const cluster of prometheus.getOptionalConfigArray('clusters') ?? []) {
-      clusterClients.set(cluster.getString('name'), client(cluster.getString('baseUrl')));
+      clusterClients.set(
+        cluster.getString('name'),
+        client(cluster.getString('baseUrl')),
+      );
     }
     return new PrometheusSloEvaluator({
       defaultClient: baseUrl ? client(baseUrl) : undefined,
@@ -65,10 +70,21 @@ export class PrometheusSloEvaluator implements SloEvaluator {
     return Promise.all(slos.map(slo => this.evaluateOne(slo, time)));
   }
 
-  private async evaluateOne(slo: KmopSloView, time: Date): Promise<KmopSloView> {
+  private async evaluateOne(
+    slo: KmopSloView,
+    time: Date,
+  ): Promise<KmopSloView> {
     const client =
-      this.options.clusterClients.get(slo.source.cluster) ?? this.options.defaultClient;
-    if (!client || !errorRatioQuery(slo.indicator, slo.window)) {
+      this.options.clusterClients.get(slo.source.cluster) ??
+      this.options.defaultClient;
+    // Without a valid objective and window there is nothing to measure against.
+    const { objective, window: sloWindow } = slo;
+    if (
+      !client ||
+      objective === undefined ||
+      sloWindow === undefined ||
+      !errorRatioQuery(slo.indicator, sloWindow)
+    ) {
       return slo;
     }
     const windows = new Set<string>();
@@ -80,17 +96,19 @@ export class PrometheusSloEvaluator implements SloEvaluator {
       const ratio = (window: string) =>
         client.scalar(errorRatioQuery(slo.indicator, window)!, time);
       const [overall, ...perWindow] = await Promise.all([
-        ratio(slo.window),
+        ratio(sloWindow),
         ...[...windows].map(ratio),
       ]);
       const burnRates: KmopBurnRate[] = [];
       [...windows].forEach((window, i) => {
         const errorRatio = clampRatio(perWindow[i]);
         if (errorRatio !== undefined) {
-          burnRates.push({ window, rate: burnRate({ objective: slo.objective, errorRatio }) });
+          burnRates.push({ window, rate: burnRate({ objective, errorRatio }) });
         }
       });
-      const byWindow = Object.fromEntries(burnRates.map(b => [b.window, b.rate]));
+      const byWindow = Object.fromEntries(
+        burnRates.map(b => [b.window, b.rate]),
+      );
       const errorRatio = clampRatio(overall);
       return {
         ...slo,
@@ -98,7 +116,7 @@ export class PrometheusSloEvaluator implements SloEvaluator {
         errorBudgetRemaining:
           errorRatio === undefined
             ? undefined
-            : errorBudgetRemaining({ objective: slo.objective, errorRatio }),
+            : errorBudgetRemaining({ objective, errorRatio }),
         burnRates,
         alerts: evaluateAlerts(slo.alerts, byWindow),
         dataSource: 'prometheus',
@@ -106,11 +124,16 @@ export class PrometheusSloEvaluator implements SloEvaluator {
       };
     } catch (error) {
       this.options.logger.warn(
-        `KMOP: Prometheus query for SLO ${slo.id} failed: ${(error as Error).message}`,
+        `KMOP: Prometheus query for SLO ${slo.id} failed: ${
+          (error as Error).message
+        }`,
       );
       return {
         ...slo,
-        badges: [...slo.badges, 'Prometheus unavailable: showing status fields'],
+        badges: [
+          ...slo.badges,
+          'Prometheus unavailable: showing status fields',
+        ],
       };
     }
   }

@@ -2,9 +2,12 @@ import { errorRatioQuery, windowedQuery } from './sloQueries';
 
 describe('windowedQuery', () => {
   it('fills Sloth-style {{.window}} templates', () => {
-    expect(windowedQuery('sum(rate(x[{{.window}}])) / sum(rate(y[{{.window}}]))', '5m')).toBe(
-      'sum(rate(x[5m])) / sum(rate(y[5m]))',
-    );
+    expect(
+      windowedQuery(
+        'sum(rate(x[{{.window}}])) / sum(rate(y[{{.window}}]))',
+        '5m',
+      ),
+    ).toBe('sum(rate(x[5m])) / sum(rate(y[5m]))');
   });
 
   it('wraps a bare series selector as a counter rate', () => {
@@ -21,24 +24,39 @@ describe('windowedQuery', () => {
 describe('errorRatioQuery', () => {
   it('divides errors by total', () => {
     expect(
-      errorRatioQuery({ type: 'ratio', errorQuery: 'e[{{.window}}]', totalQuery: 't[{{.window}}]' }, '30d'),
+      errorRatioQuery(
+        {
+          type: 'ratio',
+          errorQuery: 'e[{{.window}}]',
+          totalQuery: 't[{{.window}}]',
+        },
+        '30d',
+      ),
     ).toBe('(e[30d]) / (t[30d])');
   });
 
   it('turns good events into an error ratio', () => {
-    expect(errorRatioQuery({ type: 'latency', goodQuery: 'g', totalQuery: 't' }, '5m')).toBe(
-      '1 - (sum(rate(g[5m]))) / (sum(rate(t[5m])))',
-    );
+    expect(
+      errorRatioQuery(
+        { type: 'latency', goodQuery: 'g', totalQuery: 't' },
+        '5m',
+      ),
+    ).toBe('1 - (sum(rate(g[5m]))) / (sum(rate(t[5m])))');
   });
 
   it('uses a raw error ratio query', () => {
-    expect(errorRatioQuery({ type: 'raw', errorRatioQuery: 'r{w="{{.window}}"}' }, '6h')).toBe(
-      'r{w="6h"}',
-    );
+    expect(
+      errorRatioQuery(
+        { type: 'raw', errorRatioQuery: 'r{w="{{.window}}"}' },
+        '6h',
+      ),
+    ).toBe('r{w="6h"}');
   });
 
   it('gives nothing without queries', () => {
     expect(errorRatioQuery({ type: 'plugin' }, '1h')).toBeUndefined();
-    expect(errorRatioQuery({ type: 'ratio', errorQuery: 'e' }, '1h')).toBeUndefined();
+    expect(
+      errorRatioQuery({ type: 'ratio', errorQuery: 'e' }, '1h'),
+    ).toBeUndefined();
   });
 });

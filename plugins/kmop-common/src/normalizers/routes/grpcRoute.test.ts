@@ -10,7 +10,10 @@ describe('normalizeGrpcRoute', () => {
     expect(route.source.kind).toBe('GRPCRoute');
     expect(route.hostnames).toEqual(['ledger.internal']);
     expect(route.rules[0].matches).toEqual([
-      { grpc: { service: 'ledger.v1.Ledger', method: 'Post' } },
+      {
+        grpc: { service: 'ledger.v1.Ledger', method: 'Post', type: 'Exact' },
+        headers: undefined,
+      },
     ]);
     expect(route.rules[0].timeouts).toBeUndefined();
     expect(route.rules[1].matches[0].headers).toEqual([

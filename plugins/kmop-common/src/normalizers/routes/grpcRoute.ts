@@ -6,11 +6,13 @@ import { readGatewayApiRoute, readHeaderMatches } from './gatewayApiRoute';
 function readGrpcMatch(m: Reader): KmopRouteMatch {
   const service = m.str('method.service');
   const method = m.str('method.method');
+  // GRPCRoute's default match type.
+  const type = m.str('method.type') ?? 'Exact';
   return {
     grpc:
       service === undefined && method === undefined
         ? undefined
-        : { service, method },
+        : { service, method, type },
     headers: readHeaderMatches(m),
   };
 }

@@ -66,11 +66,14 @@ export interface AlertSwitches {
 
 /** The SLO window's burn-rate alerts minus disabled severities, evaluated against known burn rates. */
 export function sloAlerts(
+  objective: number | undefined,
   window: string | undefined,
   burnRates: readonly KmopBurnRate[],
   off: AlertSwitches = {},
 ): KmopBurnRateAlert[] {
-  if (window === undefined || off.disabled) return [];
+  // A burn rate is relative to the budget: without an objective there is none.
+  if (objective === undefined || window === undefined || off.disabled)
+    return [];
   const seconds = tryParseDuration(window);
   if (!seconds) return [];
   const alerts = multiwindowAlerts(seconds).filter(
@@ -86,8 +89,6 @@ export function blankSlo(base: KmopItemBase): KmopSloView {
   return {
     ...base,
     name: base.source.name,
-    objective: 0,
-    window: DEFAULT_SLO_WINDOW,
     indicator: { type: 'unknown' },
     burnRates: [],
     alerts: [],

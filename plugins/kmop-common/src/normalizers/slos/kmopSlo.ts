@@ -102,14 +102,17 @@ export const normalizeKmopSlo = defineNormalizer<KmopSloView>({
     const window =
       readWindow(r, 'spec.window', DEFAULT_SLO_WINDOW) ?? DEFAULT_SLO_WINDOW;
     const sli = readRatio(r, 'status.sli');
-    const reportedBudget = r.num('status.errorBudgetRemaining');
+    // Budget figures are relative to the objective: without one they mean nothing.
+    const statusBudget = r.num('status.errorBudgetRemaining');
+    const reportedBudget = objective === undefined ? undefined : statusBudget;
     const budget =
       reportedBudget ??
       (sli !== undefined && objective !== undefined
         ? errorBudgetRemaining({ objective, errorRatio: 1 - sli })
         : undefined);
-    const burnRates = readBurnRates(r);
-    const alerts = sloAlerts(window, burnRates, {
+    const statusRates = readBurnRates(r);
+    const burnRates = objective === undefined ? [] : statusRates;
+    const alerts = sloAlerts(objective, window, burnRates, {
       disabled: r.bool('spec.alerting.enabled') === false,
       page: r.bool('spec.alerting.pageAlert.disabled'),
       ticket: r.bool('spec.alerting.ticketAlert.disabled'),
@@ -129,7 +132,7 @@ export const normalizeKmopSlo = defineNormalizer<KmopSloView>({
         }),
         name: meta.source.name,
         description: r.str('spec.description'),
-        objective: objective ?? 0,
+        objective,
         window,
         indicator: readIndicator(r),
         sli,

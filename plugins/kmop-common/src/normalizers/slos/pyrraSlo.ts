@@ -86,11 +86,11 @@ export const normalizePyrraSlo = defineNormalizer<KmopSloView>({
         ...itemBase(meta, pyrraVerdict(r)),
         name: meta.source.name,
         description: r.str('spec.description'),
-        objective: readTarget(r) ?? 0,
-        window: window ?? '',
+        objective: readTarget(r),
+        window,
         indicator: readIndicator(r),
         burnRates: [],
-        alerts: sloAlerts(window, [], {
+        alerts: sloAlerts(readTarget(r), window, [], {
           disabled: r.bool('spec.alerting.disabled') === true,
         }),
         dataSource: 'none',

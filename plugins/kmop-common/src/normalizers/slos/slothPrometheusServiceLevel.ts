@@ -115,11 +115,11 @@ export const normalizeSlothPrometheusServiceLevel =
           ),
           name,
           description: slo.str('description'),
-          objective: objective ?? 0,
+          objective,
           window: DEFAULT_SLO_WINDOW,
           indicator,
           burnRates: [],
-          alerts: sloAlerts(DEFAULT_SLO_WINDOW, [], {
+          alerts: sloAlerts(objective, DEFAULT_SLO_WINDOW, [], {
             page: slo.bool('alerting.pageAlert.disable'),
             ticket: slo.bool('alerting.ticketAlert.disable'),
           }),

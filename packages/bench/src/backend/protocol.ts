@@ -1,0 +1,13 @@
+/** What the bench asks its backend process over IPC. */
+export type BackendRequest =
+  | { type: 'memory'; id: number }
+  | { type: 'profileStart'; id: number }
+  | { type: 'profileStop'; id: number; file: string };
+
+/** What the backend process answers. */
+export type BackendReply =
+  | { type: 'started' }
+  | { type: 'failed'; message: string }
+  | { type: 'memory'; id: number; rss: number; heapUsed: number }
+  | { type: 'done'; id: number }
+  | { type: 'error'; id: number; message: string };

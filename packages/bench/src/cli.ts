@@ -1,0 +1,31 @@
+import { USAGE, parseBenchArgs } from './options';
+import { formatReport } from './report';
+import { runBench } from './runBench';
+
+/** `yarn bench`: parses the options, runs, prints. */
+export async function main(argv = process.argv.slice(2)): Promise<void> {
+  let parsed;
+  try {
+    parsed = parseBenchArgs(argv);
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n\n${USAGE}`);
+    process.exit(2);
+  }
+  if (parsed.help) {
+    process.stdout.write(USAGE);
+    return;
+  }
+  try {
+    const result = await runBench(parsed.options, line =>
+      process.stderr.write(`[bench] ${line}\n`),
+    );
+    process.stdout.write(
+      parsed.json
+        ? `${JSON.stringify(result, null, 2)}\n`
+        : `${formatReport(result)}\n`,
+    );
+  } catch (error) {
+    process.stderr.write(`bench failed: ${(error as Error).stack ?? error}\n`);
+    process.exitCode = 1;
+  }
+}

@@ -1,0 +1,205 @@
+import { Agent, request } from 'node:http';
+
+/** One HTTP request of a target. */
+export interface RequestSpec {
+  method: 'GET' | 'POST';
+  path: string;
+  body?: string;
+}
+
+/** A route under test: how to ask for the i-th entity of the sequence, and how to check one answer. */
+export interface Target {
+  name: string;
+  request(entityIndex: number): RequestSpec;
+  /** Throws if a (sampled) answer is not what the route should return. */
+  check(status: number, body: string, entityIndex: number): void;
+}
+
+/** What one stage measured for one target. */
+export interface TargetSample {
+  requests: number;
+  latenciesMs: number[];
+  errors: number;
+  firstError?: string;
+  bytes: number;
+  busyMs: number;
+  clusterRequests: number;
+  catalogReads: number;
+  permissionRequests: number;
+}
+
+export interface Percentiles {
+  p50: number;
+  p90: number;
+  p99: number;
+}
+
+/** Nearest-rank percentiles. */
+export function percentiles(values: number[]): Percentiles {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (p: number) =>
+    sorted.length === 0
+      ? NaN
+      : sorted[
+          Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)
+        ];
+  return { p50: at(50), p90: at(90), p99: at(99) };
+}
+
+export function median(values: number[]): number {
+  return percentiles(values).p50;
+}
+
+function send(
+  agent: Agent,
+  baseUrl: string,
+  token: string,
+  spec: RequestSpec,
+): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      `${baseUrl}${spec.path}`,
+      {
+        method: spec.method,
+        agent,
+        headers: {
+          authorization: `Bearer ${token}`,
+          ...(spec.body
+            ? {
+                'content-type': 'application/json',
+                'content-length': Buffer.byteLength(spec.body),
+              }
+            : {}),
+        },
+      },
+      res => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            body: Buffer.concat(chunks).toString('utf8'),
+          }),
+        );
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    req.end(spec.body);
+  });
+}
+
+/** Options of {@link runInterleaved}. */
+export interface InterleavedOptions {
+  baseUrl: string;
+  token: string;
+  targets: Target[];
+  /** Entity indexes, in the order every target is asked for them. */
+  sequence: number[];
+  concurrency: number;
+  /** Requests per block; blocks of the targets take turns. */
+  blockSize: number;
+  /** Requests the clusters have received so far (summed over clusters). */
+  clusterRequestCount(): number;
+  /** Catalog reads and permission requests the backend has served so far. */
+  backendRequestCount(): { catalogReads: number; permissionRequests: number };
+}
+
+/**
+ * Sends the same entity sequence to every target at a fixed concurrency, in
+ * blocks that take turns (the order rotates each round), so that whatever else
+ * the machine does hits all targets alike, and cluster requests made during a
+ * block belong to its target.
+ */
+export async function runInterleaved(
+  options: InterleavedOptions,
+): Promise<Map<string, TargetSample>> {
+  const samples = new Map<string, TargetSample>(
+    options.targets.map(t => [
+      t.name,
+      {
+        requests: 0,
+        latenciesMs: [],
+        errors: 0,
+        bytes: 0,
+        busyMs: 0,
+        clusterRequests: 0,
+        catalogReads: 0,
+        permissionRequests: 0,
+      },
+    ]),
+  );
+  const agent = new Agent({ keepAlive: true, maxSockets: options.concurrency });
+  try {
+    const rounds = Math.ceil(options.sequence.length / options.blockSize);
+    for (let round = 0; round < rounds; round++) {
+      const block = options.sequence.slice(
+        round * options.blockSize,
+        (round + 1) * options.blockSize,
+      );
+      for (let t = 0; t < options.targets.length; t++) {
+        const target = options.targets[(round + t) % options.targets.length];
+        const sample = samples.get(target.name)!;
+        const clusterBefore = options.clusterRequestCount();
+        const backendBefore = options.backendRequestCount();
+        const started = process.hrtime.bigint();
+        let next = 0;
+        const worker = async () => {
+          while (next < block.length) {
+            const position = next++;
+            const entityIndex = block[position];
+            const spec = target.request(entityIndex);
+            const sent = process.hrtime.bigint();
+            sample.requests++;
+            try {
+              const { status, body } = await send(
+                agent,
+                options.baseUrl,
+                options.token,
+                spec,
+              );
+              sample.latenciesMs.push(
+                Number(process.hrtime.bigint() - sent) / 1e6,
+              );
+              sample.bytes += Buffer.byteLength(body);
+              if (status !== 200) {
+                sample.errors++;
+                sample.firstError ??= `${status} ${body.slice(0, 300)}`;
+              } else if (position === 0) {
+                target.check(status, body, entityIndex);
+              }
+            } catch (error) {
+              if ((error as Error).name === 'BenchCheckError') throw error;
+              sample.errors++;
+              sample.firstError ??= String(error);
+            }
+          }
+        };
+        await Promise.all(
+          Array.from(
+            { length: Math.min(options.concurrency, block.length) },
+            worker,
+          ),
+        );
+        sample.busyMs += Number(process.hrtime.bigint() - started) / 1e6;
+        sample.clusterRequests += options.clusterRequestCount() - clusterBefore;
+        // The request log is written when a response has been sent; give the
+        // last lines of the block a moment to reach the file.
+        await new Promise(r => setTimeout(r, 20));
+        const backendAfter = options.backendRequestCount();
+        sample.catalogReads +=
+          backendAfter.catalogReads - backendBefore.catalogReads;
+        sample.permissionRequests +=
+          backendAfter.permissionRequests - backendBefore.permissionRequests;
+      }
+    }
+  } finally {
+    agent.destroy();
+  }
+  return samples;
+}
+
+/** A sampled answer that shows the route did not do its job: the run is invalid. */
+export class BenchCheckError extends Error {
+  name = 'BenchCheckError';
+}

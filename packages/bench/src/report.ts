@@ -1,0 +1,133 @@
+import { BenchResult, RouteFigures } from './runBench';
+
+function ms(n: number): string {
+  if (n >= 100) return n.toFixed(0);
+  return n >= 10 ? n.toFixed(1) : n.toFixed(2);
+}
+const int = (n: number) => Math.round(n).toLocaleString('en-US');
+function ratio(n: number): string {
+  if (n >= 10) return n.toFixed(0);
+  return n >= 1 ? n.toFixed(1) : n.toFixed(3);
+}
+
+const ROUTES = {
+  floor: 'floor: GET /api/kmop/v1/clusters',
+  kmop: 'KMOP: GET /api/kmop/v1/entities/…',
+  kubernetes: 'Kubernetes backend: POST /api/kubernetes/services/…',
+};
+
+function row(name: string, f: RouteFigures): string {
+  return `| ${name} | ${ms(f.p50Ms)} | ${ms(f.p90Ms)} | ${ms(f.p99Ms)} | ${int(
+    f.requestsPerSecond,
+  )} | ${f.clusterRequestsPerView.toFixed(2)} | ${f.catalogReadsPerView.toFixed(
+    2,
+  )} | ${f.permissionRequestsPerView.toFixed(2)} | ${int(
+    f.bytesPerResponse,
+  )} | ${f.errors} |`;
+}
+
+function stage(
+  title: string,
+  figures: Partial<Record<keyof typeof ROUTES, RouteFigures>>,
+): string[] {
+  const lines = [
+    `${title}`,
+    '',
+    '| route | p50 ms | p90 ms | p99 ms | req/s | cluster requests per view | catalog reads per view | permission requests per view | bytes per answer | errors |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ];
+  for (const key of Object.keys(ROUTES) as (keyof typeof ROUTES)[]) {
+    const f = figures[key];
+    if (f) lines.push(row(ROUTES[key], f));
+  }
+  for (const f of Object.values(figures)) {
+    if (f?.firstError) lines.push(`first error: ${f.firstError}`);
+  }
+  lines.push('');
+  return lines;
+}
+
+/** The figures as Markdown tables, as they go into the README. */
+export function formatReport(r: BenchResult): string {
+  const o = r.options;
+  const lines = [
+    `kmop bench: ${o.clusters} clusters × ${int(
+      r.objects.perCluster,
+    )} objects (${int(r.objects.cachedPerCluster)} of kinds KMOP caches), ${
+      o.latencyMs
+    } ms cluster latency, ${r.objects.entities} entities; ` +
+      `${r.machine.cpus} CPUs, Node ${
+        r.machine.node
+      }, load average ${r.machine.loadAverage1m.toFixed(1)}`,
+    '',
+    ...stage(
+      `first view of each entity by the caller (1 in flight, ${r.objects.entities} requests per route)`,
+      r.firstView,
+    ),
+    ...stage(
+      `sequential, access checks reused (kmop.authorization.cacheTtl ${o.accessTtl}; 1 in flight, ${o.requests} requests per route)`,
+      r.sequential,
+    ),
+    ...stage(
+      `concurrent (${o.concurrency} in flight, ${o.requests} requests per route)`,
+      r.concurrent,
+    ),
+    ...stage(`stress (${o.stressConcurrency} in flight)`, r.stress),
+    '| figure | value |',
+    '|---|---:|',
+    `| KMOP ÷ Kubernetes backend, p50 (sequential) | ${ratio(
+      r.ratios.kmopOverKubernetesP50,
+    )} (${ratio(1 / r.ratios.kmopOverKubernetesP50)}× faster) |`,
+    `| KMOP ÷ floor, p50 (sequential) | ${ratio(r.ratios.kmopOverFloorP50)} |`,
+    `| KMOP ÷ floor, p50 (first view) | ${ratio(
+      r.ratios.kmopFirstViewOverFloorP50,
+    )} |`,
+    `| KMOP ÷ floor, throughput (concurrent) | ${ratio(
+      r.ratios.kmopOverFloorThroughput,
+    )} |`,
+    `| KMOP ÷ floor, p99 (stress) | ${ratio(
+      r.ratios.kmopOverFloorStressP99,
+    )} |`,
+    `| cold sync, first list of all kinds on all clusters | ${int(
+      r.coldSyncMs,
+    )} ms |`,
+    `| backend resident memory, before → after the cache filled | ${int(
+      r.memory.rssBeforeMiB,
+    )} → ${int(r.memory.rssAfterMiB)} MiB |`,
+    `| resident memory per cached object (${int(
+      r.memory.cachedObjects,
+    )} objects) | ${int(r.memory.rssBytesPerCachedObject)} B |`,
+    `| JS heap per cached object | ${int(
+      r.memory.heapBytesPerCachedObject,
+    )} B |`,
+    `| scaffolder generate + validate, KMOP resources (median of ${
+      o.scaffolderRuns
+    }) | ${ms(r.scaffolder.generateValidateKmopMs)} ms |`,
+    `| scaffolder generate + validate, native manifests (median of ${
+      o.scaffolderRuns
+    }) | ${ms(r.scaffolder.generateValidateNativeMs)} ms |`,
+    '',
+  ];
+  if (r.profile) {
+    lines.push(
+      `CPU profile of the backend serving KMOP views: ${r.profile.file} (${r.profile.samples} samples)`,
+    );
+    lines.push('', '| self % | total % | function |', '|---:|---:|---|');
+    for (const f of r.profile.self)
+      lines.push(
+        `| ${f.selfPct.toFixed(1)} | ${f.totalPct.toFixed(1)} | ${f.frame} |`,
+      );
+    lines.push(
+      '',
+      '| total % | self % | function (by total time) |',
+      '|---:|---:|---|',
+    );
+    for (const f of r.profile.total)
+      lines.push(
+        `| ${f.totalPct.toFixed(1)} | ${f.selfPct.toFixed(1)} | ${f.frame} |`,
+      );
+    lines.push('');
+  }
+  lines.push(`finished in ${r.durationS.toFixed(0)} s`);
+  return lines.join('\n');
+}

@@ -1,0 +1,83 @@
+import { SHORT_OPTIONS } from './options';
+import { formatReport } from './report';
+import { runBench } from './runBench';
+
+// The short mode at tiny sizes: every figure is produced and is a number.
+// Whether the targets are met is for the full run to show, not for a test.
+jest.setTimeout(120_000);
+
+/** Every leaf of the result that should be a figure, with its path. */
+function figuresOf(value: unknown, path = ''): Array<[string, unknown]> {
+  if (value && typeof value === 'object' && !Array.isArray(value)) {
+    return Object.entries(value).flatMap(([k, v]) =>
+      figuresOf(v, `${path}.${k}`),
+    );
+  }
+  return [[path, value]];
+}
+
+describe('yarn bench --short', () => {
+  it('produces every figure', async () => {
+    const result = await runBench({
+      ...SHORT_OPTIONS,
+      clusters: 2,
+      objects: 300,
+      requests: 12,
+      concurrency: 3,
+      stressConcurrency: 6,
+      entities: 4,
+      scaffolderRuns: 1,
+    });
+
+    const numbers = figuresOf({
+      coldSyncMs: result.coldSyncMs,
+      memory: result.memory,
+      firstView: result.firstView,
+      sequential: result.sequential,
+      concurrent: result.concurrent,
+      stress: result.stress,
+      ratios: result.ratios,
+      scaffolder: result.scaffolder,
+    });
+    for (const [path, value] of numbers) {
+      expect([path, typeof value]).toEqual([path, 'number']);
+      expect([path, Number.isFinite(value)]).toEqual([path, true]);
+    }
+    for (const stage of [
+      result.firstView,
+      result.sequential,
+      result.concurrent,
+      result.stress,
+    ]) {
+      for (const route of Object.values(stage)) {
+        expect(route.errors).toBe(0);
+        expect(route.requests).toBeGreaterThan(0);
+      }
+    }
+    expect(Object.keys(result.sequential).sort()).toEqual([
+      'floor',
+      'kmop',
+      'kubernetes',
+    ]);
+    // The counters count: Backstage's Kubernetes backend asks every cluster, and
+    // KMOP's first view of an entity reads it from the catalog.
+    expect(result.sequential.kubernetes.clusterRequestsPerView).toBeGreaterThan(
+      0,
+    );
+    expect(result.firstView.kmop.catalogReadsPerView).toBeGreaterThan(0);
+    expect(result.objects.perCluster).toBe(300);
+    expect(result.memory.cachedObjects).toBe(
+      2 * result.objects.cachedPerCluster,
+    );
+
+    const report = formatReport(result);
+    for (const label of [
+      'cold sync',
+      'per cached object',
+      'scaffolder generate + validate',
+      'KMOP ÷ Kubernetes backend',
+    ]) {
+      expect(report).toContain(label);
+    }
+  });
+});

@@ -1,0 +1,136 @@
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { CompoundEntityRef } from '@backstage/catalog-model';
+import {
+  NotAllowedError,
+  NotFoundError,
+  ServiceUnavailableError,
+} from '@backstage/errors';
+import {
+  KmopItemBase,
+  findSupportedKind,
+  parseApiVersion,
+} from '@kmop/plugin-kmop-common';
+import {
+  KmopClusterConfig,
+  KubeClient,
+  KubeRequestError,
+  resourcePath,
+} from '@kmop/plugin-kmop-node';
+import { EntityViewService } from '../EntityViewService/EntityViewService';
+import { SourceObject, SourceObjectService } from './SourceObjectService';
+import { sourceObjectYaml } from './sourceObjectYaml';
+
+/** Options of {@link ClusterSourceObjectService.create}. */
+export interface ClusterSourceObjectServiceOptions {
+  /**
+   * The entity views the caller may see; an item is answered only when it is
+   * in one. Give a service without SLO evaluation: its figures are not needed.
+   */
+  entityViews: EntityViewService;
+  /** The configured clusters (`readKmopClusters`). */
+  clusters: KmopClusterConfig[];
+  /** Time allowed for reading one object. Default 10 seconds. */
+  requestTimeoutMs?: number;
+}
+
+/**
+ * Reads an item's source object from its cluster when a person opens it. The
+ * item must be in the entity's view as the caller sees it (catalog read with
+ * the caller's credentials and `kmop.entity.read`), so this answers for no
+ * object the view would not show; and never for a Secret.
+ */
+export class ClusterSourceObjectService implements SourceObjectService {
+  private readonly entityViews: EntityViewService;
+  private readonly clusters: Map<string, KmopClusterConfig>;
+  private readonly requestTimeoutMs: number;
+  private readonly clients = new Map<string, KubeClient>();
+
+  static create(
+    options: ClusterSourceObjectServiceOptions,
+  ): ClusterSourceObjectService {
+    return new ClusterSourceObjectService(options);
+  }
+
+  private constructor(options: ClusterSourceObjectServiceOptions) {
+    this.entityViews = options.entityViews;
+    this.clusters = new Map(options.clusters.map(c => [c.name, c]));
+    this.requestTimeoutMs = options.requestTimeoutMs ?? 10_000;
+  }
+
+  async getSourceObject(
+    entityRef: CompoundEntityRef,
+    itemId: string,
+    credentials: BackstageCredentials,
+  ): Promise<SourceObject> {
+    const view = await this.entityViews.getView(entityRef, credentials);
+    const items: KmopItemBase[] = [
+      ...view.routes,
+      ...view.slos,
+      ...view.rollouts,
+      ...view.resilience,
+    ];
+    const item = items.find(i => i.id === itemId);
+    if (!item) {
+      throw new NotFoundError(
+        `Item ${itemId} is not in the KMOP view of ${view.entityRef}`,
+      );
+    }
+    const { source } = item;
+    const kind = findSupportedKind(source.apiVersion, source.kind);
+    // The view only holds supported kinds, and Secrets are none of them; this
+    // guard keeps it so should an item ever point elsewhere.
+    if (!kind || source.kind === 'Secret') {
+      throw new NotAllowedError(
+        `KMOP does not show ${source.apiVersion} ${source.kind} objects`,
+      );
+    }
+    const client = this.client(source.cluster);
+    const path = resourcePath({
+      group: kind.group,
+      version: parseApiVersion(source.apiVersion).version,
+      plural: kind.plural,
+      namespace: source.namespace,
+      name: source.name,
+    });
+    const name = source.namespace
+      ? `${source.namespace}/${source.name}`
+      : source.name;
+    const where = `${source.kind} ${name} in cluster ${source.cluster}`;
+    try {
+      const object = await client.request<Record<string, unknown>>({ path });
+      return { yaml: sourceObjectYaml(object) };
+    } catch (error) {
+      if (error instanceof KubeRequestError && error.kind === 'notFound') {
+        throw new NotFoundError(`${where} no longer exists`);
+      }
+      const detail =
+        error instanceof KubeRequestError
+          ? `${error.kind}: ${error.message}`
+          : String(error);
+      throw new ServiceUnavailableError(`Could not read ${where} (${detail})`);
+    }
+  }
+
+  /** Closes the clients' idle connections. */
+  close(): void {
+    for (const client of this.clients.values()) client.close();
+    this.clients.clear();
+  }
+
+  private client(name: string): KubeClient {
+    const existing = this.clients.get(name);
+    if (existing) return existing;
+    const cluster = this.clusters.get(name);
+    if (!cluster) {
+      throw new ServiceUnavailableError(
+        `Cluster ${name} is not configured for KMOP any more`,
+      );
+    }
+    const client = KubeClient.create({
+      cluster,
+      requestTimeoutMs: this.requestTimeoutMs,
+    });
+    this.clients.set(name, client);
+    return client;
+  }
+}

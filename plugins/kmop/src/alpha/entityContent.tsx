@@ -1,0 +1,17 @@
+import { compatWrapper } from '@backstage/core-compat-api';
+import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import { kmopEntityFilter } from './filters';
+
+/** The KMOP tab. @alpha */
+export const kmopEntityContent = EntityContentBlueprint.make({
+  params: {
+    path: 'kmop',
+    title: 'KMOP',
+    group: 'deployment',
+    filter: kmopEntityFilter,
+    loader: () =>
+      import('../components/EntityKmopContent/EntityKmopContent').then(m =>
+        compatWrapper(<m.EntityKmopContent />),
+      ),
+  },
+});

@@ -1,0 +1,16 @@
+/**
+ * KMOP for the new frontend system.
+ *
+ * @packageDocumentation
+ */
+export { kmopPlugin as default } from './plugin';
+export { kmopApi } from './apis';
+export { kmopEntityContent } from './entityContent';
+export {
+  kmopHealthCard,
+  kmopResilienceCard,
+  kmopRolloutsCard,
+  kmopRoutesCard,
+  kmopSlosCard,
+} from './entityCards';
+export { kmopEntityFilter } from './filters';

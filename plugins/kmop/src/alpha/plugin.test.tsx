@@ -1,0 +1,86 @@
+import { filterPredicateToFilterFunction } from '@backstage/filter-predicates';
+import { renderTestApp } from '@backstage/frontend-test-utils';
+import { createTestEntityPage } from '@backstage/plugin-catalog-react/testUtils';
+import { screen } from '@testing-library/react';
+import { kmopApiRef } from '../api';
+import { mockKmopApi } from '../__testUtils__/renderKmop';
+import {
+  checkoutEntity,
+  makeView,
+  plainEntity,
+} from '../__testUtils__/viewFixture';
+import {
+  kmopHealthCard,
+  kmopResilienceCard,
+  kmopRolloutsCard,
+  kmopRoutesCard,
+  kmopSlosCard,
+} from './entityCards';
+import { kmopEntityContent } from './entityContent';
+import { kmopEntityFilter } from './filters';
+
+jest.setTimeout(30_000);
+
+const cards = [
+  kmopHealthCard,
+  kmopRoutesCard,
+  kmopSlosCard,
+  kmopRolloutsCard,
+  kmopResilienceCard,
+];
+
+type Extensions = NonNullable<
+  NonNullable<Parameters<typeof renderTestApp>[0]>['extensions']
+>;
+
+function render(entity: typeof checkoutEntity, extensions: Extensions) {
+  const api = mockKmopApi(makeView());
+  renderTestApp({
+    extensions: [createTestEntityPage({ entity }), ...extensions],
+    apis: [[kmopApiRef, api]],
+    config: { kmop: { ui: { refreshIntervalSeconds: 0 } } },
+  });
+  return api;
+}
+
+describe('kmop plugin (new frontend system)', () => {
+  it('shows the tab for an annotated entity', async () => {
+    render(checkoutEntity, [kmopEntityContent]);
+    expect(await screen.findByTestId('kmop-summary')).toBeInTheDocument();
+    expect(await screen.findByTestId('kmop-release-panel')).toBeInTheDocument();
+  });
+
+  it('shows every card for an annotated entity', async () => {
+    render(checkoutEntity, cards);
+    expect(await screen.findByText('KMOP health')).toBeInTheDocument();
+    expect(await screen.findByText('Gateway routes')).toBeInTheDocument();
+    expect(
+      await screen.findByText('Service level objectives'),
+    ).toBeInTheDocument();
+    expect(await screen.findByText('Rollouts')).toBeInTheDocument();
+    expect(await screen.findByText('Resilience')).toBeInTheDocument();
+  });
+
+  it('shows neither tab nor cards for a plain entity', async () => {
+    const api = render(plainEntity, [kmopEntityContent, ...cards]);
+    expect(await screen.findByTestId('empty-entity-page')).toBeInTheDocument();
+    expect(api.getEntityView).not.toHaveBeenCalled();
+  });
+
+  it('matches the same annotations as isKmopAvailable', () => {
+    const matches = filterPredicateToFilterFunction(kmopEntityFilter);
+    const withAnnotation = (name: string) => ({
+      ...plainEntity,
+      metadata: { ...plainEntity.metadata, annotations: { [name]: 'x' } },
+    });
+    expect(matches(withAnnotation('kmop.dev/service-name'))).toBe(true);
+    expect(matches(withAnnotation('backstage.io/kubernetes-id'))).toBe(true);
+    expect(
+      matches(withAnnotation('backstage.io/kubernetes-label-selector')),
+    ).toBe(true);
+    expect(matches(withAnnotation('backstage.io/kubernetes-namespace'))).toBe(
+      false,
+    );
+    expect(matches(plainEntity)).toBe(false);
+  });
+});

@@ -1,0 +1,30 @@
+import { CompoundEntityRef } from '@backstage/catalog-model';
+import { createApiRef } from '@backstage/core-plugin-api';
+import type { KmopEntityView } from '@kmop/plugin-kmop-common';
+
+/**
+ * What the KMOP frontend asks of the KMOP backend.
+ *
+ * @public
+ */
+export interface KmopApi {
+  /** Everything KMOP knows about one catalog entity: routes, SLOs, rollouts, resilience, clusters. */
+  getEntityView(entityRef: CompoundEntityRef): Promise<KmopEntityView>;
+  /**
+   * The YAML of the source object behind one item of the entity's view (managedFields
+   * dropped). The backend answers only for items of that entity's own view.
+   */
+  getSourceObject(
+    entityRef: CompoundEntityRef,
+    itemId: string,
+  ): Promise<string>;
+}
+
+/**
+ * The KMOP API.
+ *
+ * @public
+ */
+export const kmopApiRef = createApiRef<KmopApi>({
+  id: 'plugin.kmop.service',
+});

@@ -1,0 +1,4 @@
+import { createRouteRef } from '@backstage/core-plugin-api';
+
+/** The KMOP tab's route in the legacy frontend system. */
+export const rootRouteRef = createRouteRef({ id: 'kmop' });
