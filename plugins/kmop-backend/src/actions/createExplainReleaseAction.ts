@@ -114,8 +114,14 @@ entity use \`get-entity-view\`. The entity is read with your own permissions.
                 name: z.string().describe('SLO name.'),
                 objective: z
                   .number()
-                  .describe('Objective as a ratio, e.g. 0.999.'),
-                window: z.string().describe('SLO window, e.g. 30d.'),
+                  .optional()
+                  .describe(
+                    'Objective as a ratio, e.g. 0.999; absent when the SLO’s is malformed.',
+                  ),
+                window: z
+                  .string()
+                  .optional()
+                  .describe('SLO window, e.g. 30d; absent when malformed.'),
                 errorBudgetRemaining: z
                   .number()
                   .optional()

@@ -16,8 +16,9 @@ export type ReleaseVerdict =
 /** One SLO of the service, as a release decision needs it. */
 export interface ReleaseSlo {
   name: string;
-  objective: number;
-  window: string;
+  /** Absent when the SLO's objective is missing or malformed. */
+  objective?: number;
+  window?: string;
   errorBudgetRemaining?: number;
   burnRates: { window: string; rate: number }[];
   /** Alerts that fire now, as `page: burn > 14.4× over 1h and 5m`. */
@@ -81,8 +82,10 @@ function releaseSlo(slo: KmopSloView): ReleaseSlo {
 }
 
 function sloSentence(slo: ReleaseSlo): string {
+  const objective =
+    slo.objective === undefined ? 'objective unknown' : percent(slo.objective);
   const parts = [
-    `SLO ${slo.name} (${percent(slo.objective)} over ${slo.window})`,
+    `SLO ${slo.name} (${objective} over ${slo.window ?? 'an unknown window'})`,
   ];
   if (slo.errorBudgetRemaining !== undefined) {
     parts.push(`${percent(slo.errorBudgetRemaining)} of its error budget left`);

@@ -72,6 +72,7 @@ describe('kmop:manifests:generate', () => {
       }
       // KMOP resources against the KMOP schemas, native ones against theirs.
       await expect(validateDocuments(documents)).resolves.toEqual({
+        problems: [],
         errors: [],
         warnings: [],
       });
