@@ -18,6 +18,9 @@ export type ScaffolderZod = Parameters<
  */
 export const zod = localZod as unknown as ScaffolderZod;
 
+/** The same zod v3 API typed as kmop-node's, for its schema builders. */
+export const kmopZod: KmopZod = localZod;
+
 /**
  * A schema builder written against kmop-node's zod (the golden-path input and
  * the shared fields live there), typed as one the scaffolder takes. Both are

@@ -14,8 +14,7 @@ import {
   validateDocuments,
 } from '@kmop/plugin-kmop-node';
 import { readManifestDocuments } from '../../util/manifestDocuments';
-import { z } from 'zod/v3';
-import { asScaffolderSchema, ScaffolderZod } from '../../util/zod';
+import { asScaffolderSchema, kmopZod, ScaffolderZod } from '../../util/zod';
 import { applyOrder } from './applyOrder';
 import { examples } from './manifestsApply.examples';
 
@@ -119,7 +118,7 @@ export function createKmopManifestsApplyAction(
     supportsDryRun: true,
     schema: { input: asScaffolderSchema(inputSchema), output: outputSchema },
     async handler(ctx) {
-      const input = parseInput(inputSchema(z), ctx.input);
+      const input = parseInput(inputSchema(kmopZod), ctx.input);
       const dryRun = input.dryRun || ctx.isDryRun === true;
       const { clusters, problems } = readKmopClusters(options.config);
       const cluster = clusters.find(c => c.name === input.cluster);

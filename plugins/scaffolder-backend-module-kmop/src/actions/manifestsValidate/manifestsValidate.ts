@@ -7,8 +7,7 @@ import {
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { readManifestDocuments } from '../../util/manifestDocuments';
-import { z } from 'zod/v3';
-import { asScaffolderSchema, ScaffolderZod } from '../../util/zod';
+import { asScaffolderSchema, kmopZod, ScaffolderZod } from '../../util/zod';
 import { examples } from './manifestsValidate.examples';
 
 const inputSchema = (z: KmopZod) =>
@@ -53,7 +52,7 @@ export function createKmopManifestsValidateAction() {
     supportsDryRun: true,
     schema: { input: asScaffolderSchema(inputSchema), output: outputSchema },
     async handler(ctx) {
-      const input = parseInput(inputSchema(z), ctx.input);
+      const input = parseInput(inputSchema(kmopZod), ctx.input);
       const read = await readManifestDocuments(
         ctx.workspacePath,
         input.path,
