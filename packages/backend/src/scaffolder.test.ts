@@ -2,6 +2,7 @@ import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
 import kmopScaffolderModule from '@kmop/plugin-scaffolder-backend-module-kmop';
+import { KubeSim, startKubeSim } from '@kmop/kube-sim';
 import { validateKmopResource } from '@kmop/plugin-kmop-common';
 import { execFile, spawn } from 'node:child_process';
 import {
@@ -69,7 +70,15 @@ const values = {
   retryAttempts: 3,
   manifests: 'kmop',
   nativeTargets: ['gateway-api', 'argo-rollouts', 'sloth', 'istio'],
+  lifecycle: 'experimental',
+  cluster: 'demo',
 };
+
+const CLUSTER_SEEDS = [
+  resolve(__dirname, '../../../examples/cluster/crds'),
+  resolve(__dirname, '../../../plugins/kmop-common/crds'),
+  resolve(__dirname, '../../../examples/cluster/namespaces.yaml'),
+];
 
 /** The template folder as the dry-run API takes it. */
 function directoryContents(
@@ -107,19 +116,48 @@ describe('the kmop-microservice template through the scaffolder', () => {
     readFileSync(join(TEMPLATE_DIR, 'template.yaml'), 'utf8'),
   );
   let server: Awaited<ReturnType<typeof startTestBackend>>['server'];
+  let sim: KubeSim;
 
   beforeAll(async () => {
+    // The cluster the template applies to; a dry run must leave it untouched.
+    sim = await startKubeSim({ seeds: CLUSTER_SEEDS });
     ({ server } = await startTestBackend({
       features: [
         scaffolderPlugin,
         kmopScaffolderModule,
         catalogServiceMock.factory({ entities: catalogEntities }),
         mockServices.rootConfig.factory({
-          data: { backend: { baseUrl: 'http://localhost:7007' } },
+          data: {
+            backend: { baseUrl: 'http://localhost:7007' },
+            kubernetes: {
+              serviceLocatorMethod: { type: 'multiTenant' },
+              clusterLocatorMethods: [
+                {
+                  type: 'config',
+                  clusters: [
+                    { name: 'demo', url: sim.url, authProvider: 'none' },
+                  ],
+                },
+              ],
+            },
+          },
         }),
       ],
     }));
   }, TIMEOUT);
+
+  afterAll(async () => {
+    await sim?.close();
+  });
+
+  /** What the cluster holds beyond its seeds. */
+  const applied = () =>
+    [
+      ['kmop.dev/v1alpha1', 'Microservice'],
+      ['kmop.dev/v1alpha1', 'GatewayRoute'],
+      ['apps/v1', 'Deployment'],
+      ['argoproj.io/v1alpha1', 'Rollout'],
+    ].flatMap(([apiVersion, kind]) => sim.store.list(apiVersion, kind));
 
   async function dryRun(
     overrides: Record<string, unknown>,
@@ -155,12 +193,28 @@ describe('the kmop-microservice template through the scaffolder', () => {
         'kmop:manifests:generate',
         'kmop:manifests:validate',
         'kmop:catalog:annotate',
+        'kmop:manifests:apply',
+        'kmop:catalog:wait',
       ]);
       expect(completedSteps(result)).toEqual([
         'fetch',
         'generate',
         'validate',
         'annotate',
+        'apply',
+        'wait',
+      ]);
+      // The apply step only ran the server-side dry run.
+      expect(result.output.text?.[0].content).toContain(
+        'applied to\ncluster `demo` (server dry run only)',
+      );
+      expect(applied()).toEqual([]);
+      expect(result.output.links).toEqual([
+        {
+          title: 'Open ledger',
+          icon: 'catalog',
+          url: '/catalog/default/component/ledger/kmop',
+        },
       ]);
 
       const out = files(result);
@@ -238,12 +292,15 @@ describe('the kmop-microservice template through the scaffolder', () => {
         system: undefined,
         rolloutStrategy: 'blueGreen',
       });
+      // No Microservice, so no entity to wait for.
       expect(completedSteps(result)).toEqual([
         'fetch',
         'generate',
         'validate',
         'annotate',
+        'apply',
       ]);
+      expect(applied()).toEqual([]);
       const out = files(result);
       const kinds = [...out.keys()]
         .filter(p => p.startsWith('kmop/'))

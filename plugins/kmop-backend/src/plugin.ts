@@ -6,10 +6,13 @@ import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { kmopPermissions } from '@kmop/plugin-kmop-common';
 import {
+  KmopClusterSupplier,
   kmopClusterCacheServiceRef,
+  kmopClusterSupplierExtensionPoint,
+  kmopClustersServiceRef,
   readCacheSettings,
-  readKmopClusters,
 } from '@kmop/plugin-kmop-node';
+import { AuthenticationStrategy } from '@backstage/plugin-kubernetes-node';
 import { createKmopActions } from './actions';
 import { createRouter } from './router';
 import { DefaultEntityViewService } from './services/EntityViewService/DefaultEntityViewService';
@@ -25,6 +28,13 @@ import { ClusterSourceObjectService } from './services/SourceObjectService/Clust
 export const kmopPlugin = createBackendPlugin({
   pluginId: 'kmop',
   register(env) {
+    const suppliers: KmopClusterSupplier[] = [];
+    const strategies: [string, AuthenticationStrategy][] = [];
+    env.registerExtensionPoint(kmopClusterSupplierExtensionPoint, {
+      addClusterSupplier: supplier => suppliers.push(supplier),
+      addAuthStrategy: (provider, strategy) =>
+        strategies.push([provider, strategy]),
+    });
     env.registerInit({
       deps: {
         config: coreServices.rootConfig,
@@ -34,11 +44,17 @@ export const kmopPlugin = createBackendPlugin({
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         lifecycle: coreServices.lifecycle,
+        auth: coreServices.auth,
         catalog: catalogServiceRef,
         cache: kmopClusterCacheServiceRef,
         actionsRegistry: actionsRegistryServiceRef,
+        clusters: kmopClustersServiceRef,
       },
       async init(deps) {
+        // The shared cluster list gains what only a plugin can give it.
+        deps.clusters.useCatalog({ catalog: deps.catalog, auth: deps.auth });
+        suppliers.forEach(s => deps.clusters.addClusterSupplier(s));
+        strategies.forEach(([p, s]) => deps.clusters.addAuthStrategy(p, s));
         deps.permissionsRegistry.addPermissions(kmopPermissions);
         // One reuse of access decisions for every route that answers for entities.
         const access = EntityAccessCache.fromConfig(deps.config);
@@ -59,7 +75,7 @@ export const kmopPlugin = createBackendPlugin({
             cache: deps.cache,
             access,
           }),
-          clusters: readKmopClusters(deps.config).clusters,
+          clusters: deps.clusters,
           requestTimeoutMs: readCacheSettings(deps.config).requestTimeoutMs,
         });
         deps.lifecycle.addShutdownHook(() => sourceObjects.close());

@@ -6,7 +6,8 @@
  * @packageDocumentation
  */
 export * from './config/types';
-export * from './config/readKmopClusters';
+export * from './auth';
+export * from './clusters';
 export * from './client/KubeClient';
 export * from './client/KubeRequestError';
 export * from './client/discovery';

@@ -14,3 +14,7 @@ export {
   KMOP_FIELD_MANAGER,
 } from './actions/manifestsApply/manifestsApply';
 export type { KmopManifestsApplyActionOptions } from './actions/manifestsApply/manifestsApply';
+export {
+  createKmopCatalogWaitAction,
+  type KmopCatalogWaitActionOptions,
+} from './actions/catalogWait/catalogWait';

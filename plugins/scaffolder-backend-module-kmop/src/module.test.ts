@@ -6,7 +6,7 @@ import {
 import { scaffolderModuleKmop } from './module';
 
 describe('scaffolderModuleKmop', () => {
-  it('registers the four KMOP actions', async () => {
+  it('registers the five KMOP actions', async () => {
     const added: string[] = [];
     const extensionPoint: Partial<ScaffolderActionsExtensionPoint> = {
       addActions: (...actions) => {
@@ -25,6 +25,7 @@ describe('scaffolderModuleKmop', () => {
       'kmop:manifests:validate',
       'kmop:catalog:annotate',
       'kmop:manifests:apply',
+      'kmop:catalog:wait',
     ]);
   });
 });

@@ -245,8 +245,8 @@ export function explainRelease(view: KmopEntityView): ReleaseExplanation {
       canaryWeight: rollout.canaryWeight,
       stableRevision: rollout.stableRevision,
       canaryRevision: rollout.canaryRevision,
-      paused: rollout.paused,
-      aborted: rollout.aborted,
+      paused: rollout.paused === true,
+      aborted: rollout.aborted === true,
       verdict,
       text:
         [sentence, ...sloText.map(t => `${t}.`), words].join(' ') + staleText,

@@ -8,8 +8,9 @@ import {
   serviceLevelObjectiveSchema,
 } from '../model';
 import { normalizeObject, NormalizedItems } from '../normalizers';
-import { parseDuration } from '../slo';
+import { parseDuration, pyrraAlerts } from '../slo';
 import type {
+  KmopBurnRateAlert,
   KmopResilienceSetting,
   KmopResilienceView,
   KmopRolloutStep,
@@ -127,10 +128,21 @@ describe('round trip: compile, normalize, compare with the KMOP view', () => {
       'objective',
       'window',
       'indicator',
-      'alerts',
+      'errorBudget',
     ] as const) {
       expect(slothSlo[key]).toEqual(kmopSlo[key]);
     }
+    // Sloth alerts its own way: the same page pair, plus its 1d/2h ticket tier beside the
+    // 3d/6h one, each named and labelled as Sloth writes it.
+    const tiers = (alerts: KmopBurnRateAlert[]) =>
+      alerts.map(a => [a.severity, a.longWindow, a.shortWindow, a.threshold]);
+    expect(tiers(slothSlo.alerts)).toEqual([
+      ...tiers(kmopSlo.alerts).slice(0, 2),
+      ['ticket', '1d', '2h', 3],
+      ...tiers(kmopSlo.alerts).slice(2),
+    ]);
+    expect(slothSlo.alerts[0].labels).toEqual({ sloth_severity: 'page' });
+    expect(slothSlo.alerts[0].name).toBe('PaymentsAvailabilityHighErrorRate');
   });
 
   it('keeps an SLO through Pyrra: objective, window, threshold and queries as selectors', () => {
@@ -149,7 +161,17 @@ describe('round trip: compile, normalize, compare with the KMOP view', () => {
     expect(kmopSlo.indicator.totalQuery).toContain(
       pyrraSlo.indicator.totalQuery,
     );
-    expect(pyrraSlo.alerts).toEqual(kmopSlo.alerts);
+    // Pyrra alerts with its own tiers (factors 14, 7, 2, 1), not the KMOP spec's.
+    expect(kmopSlo.alerts.map(a => a.threshold)).toEqual([
+      13.44, 5.6, 0.933333333333,
+    ]);
+    expect(pyrraSlo.alerts).toEqual(
+      pyrraAlerts(kmopSlo.window ?? '').map(a => ({
+        ...a,
+        name: 'ErrorBudgetBurn',
+        labels: { ...a.labels, slo: pyrraSlo.source.name },
+      })),
+    );
   });
 
   it('keeps canary steps and services through Argo Rollouts, plus the promotion pause', () => {

@@ -183,6 +183,12 @@ const authSchema = withRules(
   ],
 );
 
+/** A hostname a route answers for, e.g. `payments.example.com` or `*.example.com`. */
+export const hostnameSchema = z
+  .string()
+  .max(253, { message: HOSTNAME_MESSAGE })
+  .regex(HOSTNAME, { message: HOSTNAME_MESSAGE });
+
 const DEFAULT_MATCHES = [{ path: { type: 'PathPrefix' as const, value: '/' } }];
 
 /** `spec` of a GatewayRoute. */
@@ -195,12 +201,7 @@ export const gatewayRouteSpecSchema = z
     hostnames: withRules(
       annotateCrd(
         z
-          .array(
-            z
-              .string()
-              .max(253, { message: HOSTNAME_MESSAGE })
-              .regex(HOSTNAME, { message: HOSTNAME_MESSAGE }),
-          )
+          .array(hostnameSchema)
           .max(16),
         { listSet: true },
       ),

@@ -40,7 +40,8 @@ const portSchema = z
   })
   .strict();
 
-const autoscalingSchema = withRules(
+/** Horizontal autoscaling on CPU use. */
+export const autoscalingSchema = withRules(
   z
     .object({
       minReplicas: z
@@ -154,6 +155,34 @@ const monitoringSchema = z
   })
   .strict();
 
+/** What the service does, as the catalog shows it. */
+export const serviceDescriptionSchema = z
+  .string()
+  .max(1000)
+  .describe('One sentence on what the service does; the catalog shows it.');
+
+const CATALOG_WORD = /^[a-z0-9]+([-_.][a-z0-9]+)*$/;
+
+/** The catalog lifecycle of the service. */
+export const lifecycleSchema = z
+  .string()
+  .regex(CATALOG_WORD, {
+    message: 'must be a lifecycle such as `production` or `experimental`',
+  })
+  .describe(
+    'Catalog lifecycle, e.g. `experimental`, `production`, `deprecated` (the catalog provider assumes `production`).',
+  );
+
+/** The catalog component type of the service. */
+export const componentTypeSchema = z
+  .string()
+  .regex(CATALOG_WORD, {
+    message: 'must be a component type such as `service` or `website`',
+  })
+  .describe(
+    'Catalog component type, e.g. `service` or `website` (the catalog provider assumes `service`).',
+  );
+
 /** `spec` of a Microservice. */
 export const microserviceSpecSchema = withRules(
   z
@@ -164,31 +193,9 @@ export const microserviceSpecSchema = withRules(
       system: entityRefSchema
         .optional()
         .describe('Catalog system the service belongs to, e.g. `payments`.'),
-      description: z
-        .string()
-        .max(1000)
-        .optional()
-        .describe(
-          'One sentence on what the service does; the catalog shows it.',
-        ),
-      lifecycle: z
-        .string()
-        .regex(/^[a-z0-9]+([-_.][a-z0-9]+)*$/, {
-          message: 'must be a lifecycle such as `production` or `experimental`',
-        })
-        .optional()
-        .describe(
-          'Catalog lifecycle, e.g. `experimental`, `production`, `deprecated` (the catalog provider assumes `production`).',
-        ),
-      type: z
-        .string()
-        .regex(/^[a-z0-9]+([-_.][a-z0-9]+)*$/, {
-          message: 'must be a component type such as `service` or `website`',
-        })
-        .optional()
-        .describe(
-          'Catalog component type, e.g. `service` or `website` (the catalog provider assumes `service`).',
-        ),
+      description: serviceDescriptionSchema.optional(),
+      lifecycle: lifecycleSchema.optional(),
+      type: componentTypeSchema.optional(),
       image: z
         .string()
         .min(1)

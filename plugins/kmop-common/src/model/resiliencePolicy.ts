@@ -80,7 +80,8 @@ const backoffSchema = withRules(
   ],
 );
 
-const retriesSchema = z
+/** Retries of failed calls; also the generate action's retry overrides. */
+export const retriesSchema = z
   .object({
     attempts: z
       .number()

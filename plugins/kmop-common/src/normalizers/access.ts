@@ -30,6 +30,22 @@ export function typeName(value: unknown): string {
   return `a ${typeof value}`;
 }
 
+/** The JSON type a reader expected where it found another. */
+export type ExpectedType =
+  | 'string'
+  | 'number'
+  | 'integer'
+  | 'boolean'
+  | 'intOrString'
+  | 'object'
+  | 'array';
+
+/** A field of the wrong type: where it is (keys from the root) and what was expected. */
+export interface BadField {
+  path: (string | number)[];
+  expected: ExpectedType;
+}
+
 /** A dotted path (`spec.rules`), or literal keys for keys that contain dots (labels, annotations). */
 export type Path = string | readonly string[];
 
@@ -69,11 +85,36 @@ export class Reader {
     /** Path of `value` from the root object, used in issue messages. */
     readonly path: string,
     private readonly issueList: string[],
+    /** Keys of `value` from the root object. */
+    private readonly keyPath: (string | number)[] = [],
+    private readonly badList: BadField[] = [],
   ) {}
 
   /** A reader for a whole object, with a fresh issue list. */
   static root(value: unknown): Reader {
-    return new Reader(value, '', []);
+    return new Reader(value, '', [], [], []);
+  }
+
+  /** Fields found with the wrong type so far (a subset of {@link Reader.issues}). */
+  get badFields(): readonly BadField[] {
+    return this.badList;
+  }
+
+  private child(value: unknown, path: Path, extra: (string | number)[] = []) {
+    return new Reader(
+      value,
+      joinPath(this.path, pathText(path)) + extra.map(k => `[${k}]`).join(''),
+      this.issueList,
+      [...this.keyPath, ...pathKeys(path), ...extra],
+      this.badList,
+    );
+  }
+
+  private noteType(keys: readonly (string | number)[], expected: ExpectedType) {
+    const path = [...this.keyPath, ...keys];
+    const same = (b: BadField) =>
+      b.path.length === path.length && b.path.every((k, i) => k === path[i]);
+    if (!this.badList.some(same)) this.badList.push({ path, expected });
   }
 
   /** Problems found so far, each naming the field: `spec.rules[1].weight is a string, expected a number`. */
@@ -93,10 +134,12 @@ export class Reader {
   get(path: Path): unknown {
     let current: unknown = this.value;
     let walked = '';
-    for (const key of pathKeys(path)) {
+    const keys = pathKeys(path);
+    for (const [depth, key] of keys.entries()) {
       if (current === undefined || current === null) return undefined;
       if (!isRecord(current)) {
         this.note(walked, `is ${typeName(current)}, expected an object`);
+        this.noteType(keys.slice(0, depth), 'object');
         return undefined;
       }
       current = Object.prototype.hasOwnProperty.call(current, key)
@@ -121,12 +164,37 @@ export class Reader {
     path: Path,
     expected: string,
     accept: (v: unknown) => v is T,
+    type: ExpectedType,
   ): T | undefined {
     const v = this.get(path);
     if (v === undefined) return undefined;
     if (accept(v)) return v;
     this.note(path, `is ${typeName(v)}, expected ${expected}`);
+    this.noteType(pathKeys(path), type);
     return undefined;
+  }
+
+  /**
+   * True when a field of the wrong type was read at `path`, above it or inside it (a bad
+   * field reads as undefined, like an absent one, but must never be replaced by a default).
+   * Only fields already read count: read before asking.
+   */
+  isMalformed(path: Path): boolean {
+    const keys = [...this.keyPath, ...pathKeys(path)];
+    // The field itself, an object it sits in, or anything inside it.
+    return this.badList.some(b => {
+      const n = Math.min(b.path.length, keys.length);
+      return b.path.slice(0, n).every((k, i) => k === keys[i]);
+    });
+  }
+
+  /**
+   * `fallback` only when the field is absent: a malformed field has no value at all, never
+   * the default (issue #8: a malformed field never becomes a value).
+   */
+  orDefault<T>(value: T | undefined, path: Path, fallback: T): T | undefined {
+    if (value !== undefined) return value;
+    return this.has(path) || this.isMalformed(path) ? undefined : fallback;
   }
 
   str(path: Path): string | undefined {
@@ -134,6 +202,7 @@ export class Reader {
       path,
       'a string',
       (v): v is string => typeof v === 'string',
+      'string',
     );
   }
 
@@ -143,13 +212,17 @@ export class Reader {
       path,
       'a finite number',
       (v): v is number => typeof v === 'number' && Number.isFinite(v),
+      'number',
     );
   }
 
   /** A whole number (Kubernetes int32/int64 fields). */
   int(path: Path): number | undefined {
-    return this.typed(path, 'an integer', (v): v is number =>
-      Number.isSafeInteger(v),
+    return this.typed(
+      path,
+      'an integer',
+      (v): v is number => Number.isSafeInteger(v),
+      'integer',
     );
   }
 
@@ -171,6 +244,7 @@ export class Reader {
       path,
       'a boolean',
       (v): v is boolean => typeof v === 'boolean',
+      'boolean',
     );
   }
 
@@ -181,30 +255,41 @@ export class Reader {
       'an integer or a string',
       (v): v is number | string =>
         typeof v === 'string' || Number.isSafeInteger(v),
+      'intOrString',
     );
+  }
+
+  /**
+   * Kubernetes IntOrString used as a count or a percentage (`maxSurge`, `minAvailable`):
+   * an integer or a string such as `25%`; any other string is recorded.
+   */
+  intOrPercent(path: Path): number | string | undefined {
+    const v = this.intOrString(path);
+    if (typeof v !== 'string' || /^\d+%$/.test(v)) return v;
+    this.note(path, `is ${show(v)}, expected an integer or a percentage`);
+    this.noteType(pathKeys(path), 'intOrString');
+    return undefined;
   }
 
   /** A child reader for an object field, or undefined when absent or not an object. */
   record(path: Path): Reader | undefined {
-    const v = this.typed(path, 'an object', isRecord);
-    return v === undefined
-      ? undefined
-      : new Reader(v, joinPath(this.path, pathText(path)), this.issueList);
+    const v = this.typed(path, 'an object', isRecord, 'object');
+    return v === undefined ? undefined : this.child(v, path);
   }
 
   /** Child readers for the objects of an array field; elements that are not objects are recorded and skipped. */
   arr(path: Path): Reader[] {
     const list = this.list(path);
-    const base = joinPath(this.path, pathText(path));
     const readers: Reader[] = [];
     list.forEach((item, i) => {
       if (isRecord(item)) {
-        readers.push(new Reader(item, `${base}[${i}]`, this.issueList));
+        readers.push(this.child(item, path, [i]));
       } else if (item !== null) {
         this.note(
           `${pathText(path)}[${i}]`,
           `is ${typeName(item)}, expected an object`,
         );
+        this.noteType([...pathKeys(path), i], 'object');
       }
     });
     return readers;
@@ -213,8 +298,12 @@ export class Reader {
   /** The raw elements of an array field ([] when absent). */
   list(path: Path): unknown[] {
     return (
-      this.typed(path, 'an array', (v): v is unknown[] => Array.isArray(v)) ??
-      []
+      this.typed(
+        path,
+        'an array',
+        (v): v is unknown[] => Array.isArray(v),
+        'array',
+      ) ?? []
     );
   }
 
@@ -223,11 +312,13 @@ export class Reader {
     const out: string[] = [];
     this.list(path).forEach((item, i) => {
       if (typeof item === 'string') out.push(item);
-      else
+      else {
         this.note(
           `${pathText(path)}[${i}]`,
           `is ${typeName(item)}, expected a string`,
         );
+        this.noteType([...pathKeys(path), i], 'string');
+      }
     });
     return out;
   }

@@ -1,5 +1,6 @@
 import type { KmopHealth, KmopItemBase, KmopSource } from '../view';
 import { Reader, isRecord, typeName } from './access';
+import { withoutDerivedFacts } from './scrub';
 
 /** What a normalizer knows besides the object itself. */
 export interface NormalizeContext {
@@ -74,6 +75,10 @@ function readObservedGeneration(
 ): number | undefined {
   const status = obj.status;
   if (!isRecord(status)) return undefined;
+  // A malformed generation anywhere means the generation is not known: never a guess.
+  const malformed = (v: unknown) =>
+    v !== undefined && v !== null && generationValue(v) === undefined;
+  if (malformed(status.observedGeneration)) return undefined;
   const top = generationValue(status.observedGeneration);
   if (top !== undefined) return top;
   const lists: unknown[] = [status.conditions];
@@ -87,6 +92,7 @@ function readObservedGeneration(
   for (const list of lists) {
     if (!Array.isArray(list)) continue;
     for (const c of list) {
+      if (isRecord(c) && malformed(c.observedGeneration)) return undefined;
       const g = isRecord(c) ? generationValue(c.observedGeneration) : undefined;
       if (g !== undefined && (oldest === undefined || g < oldest)) oldest = g;
     }
@@ -103,20 +109,14 @@ interface NormalizerSpec<T extends KmopItemBase> {
   blank(base: KmopItemBase): T;
 }
 
-const MAX_REPORTED_ISSUES = 3;
-
 /** The message of anything thrown (errors from another realm fail `instanceof Error`). */
 function errorText(e: unknown): string {
   return isRecord(e) && typeof e.message === 'string' ? e.message : typeName(e);
 }
 
+/** Every issue: a person should not have to guess what "(and 3 more)" hides. */
 function describeIssues(kind: string, issues: readonly string[]): string {
-  const shown = issues.slice(0, MAX_REPORTED_ISSUES).join('; ');
-  const more =
-    issues.length > MAX_REPORTED_ISSUES
-      ? ` (and ${issues.length - MAX_REPORTED_ISSUES} more)`
-      : '';
-  return `Malformed ${kind}: ${shown}${more}`;
+  return `Malformed ${kind}: ${issues.join('; ')}`;
 }
 
 function readMeta(
@@ -184,8 +184,11 @@ export function defineNormalizer<T extends KmopItemBase>(
       ];
     }
     if (r.issues.length === 0) return items;
+    const kept = withoutDerivedFacts(items, obj, r.badFields, probe =>
+      spec.build(Reader.root(probe), meta),
+    );
     const first =
-      items[0] ?? spec.blank(itemBase(meta, { health: 'unknown', reason: '' }));
+      kept[0] ?? spec.blank(itemBase(meta, { health: 'unknown', reason: '' }));
     return [
       {
         ...first,

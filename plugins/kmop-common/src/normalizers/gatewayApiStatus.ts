@@ -138,8 +138,9 @@ export function routeVerdict(
   generation: number | undefined,
 ): HealthVerdict {
   const verdicts = parents.map(p => routeParentVerdict(p, generation));
+  // No controller has reported on it yet: unknown, as for every kind (issue #8 §5).
   const worst = worstVerdict(verdicts, {
-    health: 'progressing',
+    health: 'unknown',
     reason: 'No gateway has reported on this route yet',
   });
   if (worst.health !== 'ok') return worst;
@@ -199,7 +200,7 @@ export function policyVerdict(
     return { health: 'ok', reason: `Accepted for ${label}`, badges };
   });
   const worst = worstVerdict(verdicts, {
-    health: 'progressing',
+    health: 'unknown',
     reason: 'No gateway controller has reported on this policy yet',
   });
   if (worst.health !== 'ok') return worst;

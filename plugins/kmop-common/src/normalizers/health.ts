@@ -26,6 +26,15 @@ export function worstVerdict(
   return { ...worst, badges };
 }
 
+/** The reason for a status written for an older spec, with both generation numbers. */
+export function notReconciled(
+  who: string,
+  observed: number,
+  generation: number,
+): string {
+  return `Not yet reconciled: ${who} last reported on generation ${observed}, the object is at generation ${generation}; the status shown is for the older spec`;
+}
+
 /**
  * The progressing verdict when a status was written for an older spec
  * (`observedGeneration < metadata.generation`), else undefined.
@@ -39,7 +48,7 @@ export function staleVerdict(
   if (observed >= generation) return undefined;
   return {
     health: 'progressing',
-    reason: `${who} has not yet processed generation ${generation} (last observed ${observed})`,
+    reason: notReconciled(who, observed, generation),
   };
 }
 

@@ -130,10 +130,20 @@ function checkWellFormed(items: NormalizedItems): void {
       check(Array.isArray(rule.matches), `${path}.matches is not an array`);
       check(Array.isArray(rule.backends), `${path}.backends is not an array`);
       rule.backends.forEach((b, k) =>
-        check(b.weight >= 0, `${path}.backends[${k}].weight is ${b.weight}`),
+        check(
+          b.weight === undefined || b.weight >= 0,
+          `${path}.backends[${k}].weight is ${b.weight}`,
+        ),
+      );
+      const shares = rule.backends.map(b => b.share);
+      // Shares come for every backend of a rule or for none (a weight is unknown).
+      check(
+        shares.every(x => x === undefined) ||
+          shares.every(x => x !== undefined),
+        `${path}.backends have shares for some backends only`,
       );
       checkShares(
-        rule.backends.map(b => b.share),
+        shares.filter((x): x is number => x !== undefined),
         `${path}.backends`,
       );
     });
@@ -171,8 +181,14 @@ function checkWellFormed(items: NormalizedItems): void {
   items.rollouts.forEach((rollout, i) => {
     check(Array.isArray(rollout.steps), `rollouts[${i}].steps is not an array`);
     checkStrings(rollout.pauseReasons, `rollouts[${i}].pauseReasons`);
-    check(typeof rollout.aborted === 'boolean', `rollouts[${i}].aborted`);
-    check(typeof rollout.paused === 'boolean', `rollouts[${i}].paused`);
+    for (const flag of ['aborted', 'paused'] as const) {
+      // Absent only on an unknown item: a malformed field said nothing.
+      check(
+        typeof rollout[flag] === 'boolean' ||
+          (rollout[flag] === undefined && rollout.health === 'unknown'),
+        `rollouts[${i}].${flag} is ${rollout[flag]}`,
+      );
+    }
     rollout.steps.forEach((s, j) =>
       check(s.index === j, `rollouts[${i}].steps[${j}].index is ${s.index}`),
     );

@@ -4,7 +4,7 @@
  * window; the short window is 1/12 of the long one.
  */
 import type { KmopBurnRateAlert } from '../view';
-import { parseDuration } from './duration';
+import { formatDuration, parseDuration } from './duration';
 
 /** One alert tier: how much of the budget may burn within the long window. */
 export interface BurnRateAlertTier {
@@ -37,6 +37,56 @@ export const SRE_WORKBOOK_ALERT_TIERS: readonly BurnRateAlertTier[] = [
   },
 ];
 
+/**
+ * Sloth's four alerts (slok/sloth `internal/alert/windows/google-30d.yaml`): the workbook's
+ * two page tiers, and two ticket tiers of 10% each, 1d/2h (burn 3) and 3d/6h (burn 1).
+ */
+export const SLOTH_ALERT_TIERS: readonly BurnRateAlertTier[] = [
+  SRE_WORKBOOK_ALERT_TIERS[0],
+  SRE_WORKBOOK_ALERT_TIERS[1],
+  {
+    severity: 'ticket',
+    longWindow: '1d',
+    shortWindow: '2h',
+    budgetFraction: 0.1,
+  },
+  SRE_WORKBOOK_ALERT_TIERS[2],
+];
+
+/** Pyrra's tiers (pyrra-dev/pyrra `slo/rules.go`): windows as fractions of the SLO window, fixed factors. */
+const PYRRA_TIERS: {
+  severity: 'page' | 'ticket';
+  label: 'critical' | 'warning';
+  long: number;
+  short: number;
+  factor: number;
+}[] = [
+  { severity: 'page', label: 'critical', long: 672, short: 8064, factor: 14 },
+  { severity: 'page', label: 'critical', long: 112, short: 1344, factor: 7 },
+  { severity: 'ticket', label: 'warning', long: 28, short: 336, factor: 2 },
+  { severity: 'ticket', label: 'warning', long: 7, short: 112, factor: 1 },
+];
+
+/**
+ * Pyrra's four burn-rate alerts for an SLO window: windows scaled from 28d and rounded to
+ * the minute (1h/5m, 6h/30m, 1d/2h, 4d/6h for 28d), factors 14, 7, 2 and 1 whatever the
+ * window. Each carries Pyrra's `severity` label (`critical` or `warning`).
+ *
+ * @throws SyntaxError for an unreadable window; RangeError for a window that is not positive.
+ */
+export function pyrraAlerts(sloWindow: string | number): KmopBurnRateAlert[] {
+  const period = windowSeconds(sloWindow);
+  const scaled = (fraction: number) =>
+    formatDuration(Math.max(60, Math.round(period / fraction / 60) * 60));
+  return PYRRA_TIERS.map(t => ({
+    severity: t.severity,
+    longWindow: scaled(t.long),
+    shortWindow: scaled(t.short),
+    threshold: t.factor,
+    labels: { severity: t.label },
+  }));
+}
+
 function windowSeconds(sloWindow: string | number): number {
   const seconds =
     typeof sloWindow === 'number' ? sloWindow : parseDuration(sloWindow);
@@ -67,7 +117,12 @@ export function multiwindowAlerts(
       severity: t.severity,
       longWindow: t.longWindow,
       shortWindow: t.shortWindow,
-      threshold: (t.budgetFraction * period) / parseDuration(t.longWindow),
+      // Twelve significant digits: 14.4, not 14.400000000000002.
+      threshold: Number(
+        ((t.budgetFraction * period) / parseDuration(t.longWindow)).toPrecision(
+          12,
+        ),
+      ),
     }));
 }
 

@@ -90,3 +90,96 @@ export function timeToExhaustion({
   if (rate === 0) return Infinity;
   return (budgetRemaining * window) / rate;
 }
+
+/** Digits after the decimal point of a number as JavaScript writes it (0 for `1e-7`-style). */
+function decimals(value: number): number {
+  const text = String(value);
+  const dot = text.indexOf('.');
+  return dot < 0 || text.includes('e') ? 0 : text.length - dot - 1;
+}
+
+/**
+ * A percentage objective as a ratio with the digits as written: 99.9 → 0.999, never
+ * 0.9990000000000001 (the decimal point moves; nothing is divided in binary). Strings are
+ * read the same way (Pyrra writes `"99.5"`).
+ *
+ * @throws RangeError for a value that is not a finite number or numeric string.
+ */
+export function objectiveFromPercent(percent: number | string): number {
+  const text = typeof percent === 'number' ? String(percent) : percent.trim();
+  // `1e-7` moves its exponent; anything else gets one.
+  const exponent = /^([^e]+)e([+-]?\d+)$/i.exec(text);
+  const ratio = exponent
+    ? Number(`${exponent[1]}e${Number(exponent[2]) - 2}`)
+    : Number(`${text}e-2`);
+  if (!Number.isFinite(ratio)) {
+    throw new RangeError(`objective must be a percentage, got ${percent}`);
+  }
+  return ratio;
+}
+
+/** The error budget of an objective over a window: as a ratio, a percentage and time. */
+export interface ErrorBudget {
+  /** 1 − objective, with no binary noise: 0.001 for 0.999. */
+  ratio: number;
+  /** The same in percent: 0.1. */
+  percent: number;
+  /** Time the budget allows over the window, in seconds (to the millisecond). */
+  seconds: number;
+  /** The same in words: `43.2 minutes`. */
+  text: string;
+}
+
+const TIME_UNITS: [name: string, seconds: number][] = [
+  ['day', 86400],
+  ['hour', 3600],
+  ['minute', 60],
+  ['second', 1],
+];
+
+/**
+ * Seconds in words with the largest unit that keeps the number ≥ 1 (≥ 2 for days, so 36
+ * hours reads as hours), three significant digits: `43.2 minutes`, `7.2 hours`, `2.5 days`.
+ */
+export function budgetText(seconds: number): string {
+  if (seconds === 0) return '0 seconds';
+  for (const [name, size] of TIME_UNITS) {
+    const amount = seconds / size;
+    if (amount >= (name === 'day' ? 2 : 1) || name === 'second') {
+      const shown = Number(amount.toPrecision(3));
+      return `${shown} ${name}${shown === 1 ? '' : 's'}`;
+    }
+  }
+  return `${seconds} seconds`;
+}
+
+/**
+ * The error budget of `objective` (a ratio in (0, 1]) over `sloWindow`: 99.9% over 30d is
+ * 0.1%, 2592 seconds, `43.2 minutes`. A 100% objective has a budget of 0.
+ *
+ * @throws RangeError for an objective outside (0, 1] or a window that is not positive;
+ * SyntaxError for an unreadable window.
+ */
+export function errorBudget(
+  objective: number,
+  sloWindow: string | number,
+): ErrorBudget {
+  if (!(objective > 0 && objective <= 1)) {
+    throw new RangeError(
+      `objective must be a ratio in (0, 1], got ${objective}`,
+    );
+  }
+  const window =
+    typeof sloWindow === 'number' ? sloWindow : parseDuration(sloWindow);
+  if (!(Number.isFinite(window) && window > 0)) {
+    throw new RangeError(
+      `sloWindow must be a positive duration, got ${sloWindow}`,
+    );
+  }
+  // Round to the objective's own digits, so 1 − 0.999 is 0.001 and not 0.0010000000000000009.
+  const digits = Math.min(decimals(objective), 15);
+  const ratio = Number((1 - objective).toFixed(digits));
+  const percent = Number((ratio * 100).toPrecision(10));
+  const seconds = Math.round(ratio * window * 1000) / 1000;
+  return { ratio, percent, seconds, text: budgetText(seconds) };
+}

@@ -5,11 +5,20 @@ export {
   burnRate,
   errorBudgetRemaining,
   timeToExhaustion,
+  objectiveFromPercent,
+  errorBudget,
+  budgetText,
 } from './budget';
-export type { SloObservation, TimeToExhaustionInput } from './budget';
+export type {
+  SloObservation,
+  TimeToExhaustionInput,
+  ErrorBudget,
+} from './budget';
 export {
   SRE_WORKBOOK_ALERT_TIERS,
+  SLOTH_ALERT_TIERS,
   multiwindowAlerts,
+  pyrraAlerts,
   evaluateAlerts,
   describeAlert,
 } from './alerts';

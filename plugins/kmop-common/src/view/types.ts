@@ -87,9 +87,16 @@ export interface KmopRouteBackend {
   portName?: string;
   /** Subset (Istio) or kind when it is not a Service. */
   subset?: string;
-  weight: number;
-  /** weight / sum of weights of the rule, in [0, 1]; 0 when all weights are 0. */
-  share: number;
+  /**
+   * Relative weight as written, or the source's default (Gateway API 1, Istio 100 for a lone
+   * destination; listed in the route's `defaults`). Absent when this weight is malformed.
+   */
+  weight?: number;
+  /**
+   * weight / sum of weights of the rule, in [0, 1]; 0 when all weights are 0. Absent when any
+   * weight of the rule is malformed, since no share can be computed then.
+   */
+  share?: number;
 }
 
 export interface KmopRouteRule {
@@ -334,13 +341,14 @@ export interface KmopRolloutView extends KmopItemBase {
   /** Pod-template hash of the stable ReplicaSet (Argo, KMOP). Absent for Deployments, which have no stable revision. */
   stableRevision?: string;
   canaryRevision?: string;
-  aborted: boolean;
+  /** True when the controller aborted the rollout. Absent when the field that says so is malformed. */
+  aborted?: boolean;
   /**
    * True only when the object says so (a pause condition, `spec.paused`, `controllerPause`,
-   * `suspend`). When the field that says it is malformed the item is `unknown` and this
-   * is false with the malformed field named in the reason.
+   * `suspend`, a `Paused` phase). Absent when a field that says so is malformed: the item is
+   * then `unknown` and its reason names the field.
    */
-  paused: boolean;
+  paused?: boolean;
   pauseReasons: string[];
   /** When the current pause began (ISO 8601, Argo `pauseConditions[].startTime`). Absent when not paused or not reported. */
   pauseStartedAt?: string;
@@ -464,6 +472,8 @@ export interface KmopClusterStatus {
   staleSince?: string;
   /** Last time every watched kind was in sync (ISO 8601). */
   lastSyncedAt?: string;
+  /** The cluster's dashboard (`dashboardUrl` of its locator), when one is configured. */
+  dashboardUrl?: string;
 }
 
 /** What the backend looked for in the clusters for an entity. */

@@ -96,6 +96,16 @@ export class KeptObjects {
     });
   }
 
+  /** Forgets every resource of a cluster (removed from the locators). */
+  dropCluster(cluster: string): void {
+    const prefix = `${cluster}\u0000`;
+    for (const resourceKey of [...this.resources.keys()]) {
+      if (resourceKey.startsWith(prefix)) {
+        this.dropResource(cluster, resourceKey.slice(prefix.length));
+      }
+    }
+  }
+
   objects(kind: KindRef): CachedObject[] {
     const result: CachedObject[] = [];
     for (const o of this.objectsByKey.values()) {

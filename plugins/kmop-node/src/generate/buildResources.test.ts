@@ -140,15 +140,12 @@ describe('buildKmopResources', () => {
     ).toEqual(['payments', 'payments-2', 'admin']);
   });
 
-  it('reports KMOP rules the input schema does not check, naming input and resource fields', () => {
+  it('checks input with the model’s own rules, naming the input field', () => {
+    // autoscaling is the Microservice's schema itself, minReplicas ≤ maxReplicas included.
     expect(() =>
-      buildKmopResources(
-        parse({ autoscaling: { minReplicas: 5, maxReplicas: 2 } }),
-      ),
+      parse({ autoscaling: { minReplicas: 5, maxReplicas: 2 } }),
     ).toThrow(
-      new InputError(
-        'input: Microservice payments spec.autoscaling.minReplicas must be ≤ maxReplicas (2)',
-      ),
+      new InputError('input.autoscaling.minReplicas must be ≤ maxReplicas (2)'),
     );
   });
 

@@ -49,6 +49,8 @@ function microservice(input: GenerateInput): MicroserviceInput {
     spec: {
       owner: input.owner,
       system: input.system,
+      description: input.description,
+      lifecycle: input.lifecycle,
       image: input.image,
       ports: [{ name: 'http', port: input.port, protocol: 'TCP' }],
       replicas: input.replicas,

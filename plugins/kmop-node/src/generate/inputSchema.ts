@@ -1,6 +1,14 @@
-import { NATIVE_TARGETS, rateLimitUnitSchema } from '@kmop/plugin-kmop-common';
+import {
+  autoscalingSchema,
+  lifecycleSchema,
+  retriesSchema,
+  serviceLevelObjectiveSpecSchema,
+  NATIVE_TARGETS,
+  rateLimitUnitSchema,
+  serviceDescriptionSchema,
+} from '@kmop/plugin-kmop-common';
 import { fields } from './fields';
-import type { KmopZod } from './zod';
+import { type KmopZod, modelSchema } from './zod';
 
 const step = (z: KmopZod) => {
   const f = fields(z);
@@ -161,18 +169,10 @@ const slo = (z: KmopZod) => {
         .describe(
           'Name of the ServiceLevelObjective; default <service>-availability or <service>-latency.',
         ),
-      description: z
-        .string()
-        .max(1024)
-        .optional()
-        .describe('What the objective promises, in words.'),
-      objective: z
-        .number()
-        .gt(0)
-        .lt(100)
-        .describe(
-          'Share of good events to reach, in percent, strictly between 0 and 100 (e.g. 99.9).',
-        ),
+      description: modelSchema(
+        serviceLevelObjectiveSpecSchema.shape.description,
+      ),
+      objective: modelSchema(serviceLevelObjectiveSpecSchema.shape.objective),
       window: f
         .window()
         .default('30d')
@@ -327,31 +327,15 @@ const overrides = (z: KmopZod) => {
         .describe('Timeouts.'),
       retries: z
         .object({
-          attempts: z
-            .number()
-            .int()
-            .min(0)
-            .max(10)
+          attempts: modelSchema(retriesSchema.shape.attempts.removeDefault())
             .optional()
             .describe('Retries after the first attempt (0–10).'),
-          retryOn: z
-            .array(
-              z
-                .string()
-                .regex(
-                  /^([a-z0-9-]+|[1-5][0-9][0-9])$/,
-                  'must be an Envoy retry condition or an HTTP status code',
-                ),
-            )
-            .min(1)
+          retryOn: modelSchema(retriesSchema.shape.retryOn.removeDefault())
             .optional()
             .describe(
               'Failures that trigger a retry, e.g. 5xx, reset, connect-failure, 503.',
             ),
-          perTryTimeout: f
-            .duration()
-            .optional()
-            .describe('Longest one attempt may take.'),
+          perTryTimeout: modelSchema(retriesSchema.shape.perTryTimeout),
         })
         .strict()
         .optional()
@@ -446,6 +430,8 @@ export const generateInputSchema = (z: KmopZod) => {
         .entityRef()
         .optional()
         .describe('Catalog system the service belongs to.'),
+      description: modelSchema(serviceDescriptionSchema).optional(),
+      lifecycle: modelSchema(lifecycleSchema).optional(),
       image: z
         .string()
         .min(1)
@@ -461,19 +447,7 @@ export const generateInputSchema = (z: KmopZod) => {
         .min(0)
         .default(2)
         .describe('Replicas when autoscaling is off (default 2).'),
-      autoscaling: z
-        .object({
-          minReplicas: f.count().default(1).describe('Fewest replicas.'),
-          maxReplicas: f.count().describe('Most replicas.'),
-          targetCPUUtilizationPercentage: z
-            .number()
-            .int()
-            .min(1)
-            .max(100)
-            .default(80)
-            .describe('CPU use to aim for, in percent of the request.'),
-        })
-        .strict()
+      autoscaling: modelSchema(autoscalingSchema)
         .optional()
         .describe('Horizontal autoscaling on CPU.'),
       routes: z

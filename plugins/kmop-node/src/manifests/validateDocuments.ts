@@ -12,7 +12,10 @@ export interface DocumentsCheck {
   problems: DocumentProblem[];
   /** The same problems as lines a person reads: `<file> doc <n>: <path>: <message>`. */
   errors: string[];
-  /** Documents of kinds no schema is known for, which were not validated. */
+  /**
+   * Documents of kinds no schema is known for, which were not validated, and what a schema
+   * that trails its upstream project did not know (not failures).
+   */
   warnings: string[];
 }
 
@@ -90,6 +93,9 @@ export async function validateDocuments(
   const results = await validateNativeObjects(native.map(d => d.value));
   native.forEach((doc, i) => {
     const result = results[i];
+    for (const w of result.warnings ?? []) {
+      warnings.push(line(doc, w.path, w.message));
+    }
     if (result.status === 'invalid') {
       for (const e of result.errors) problem(doc, e.path, e.message);
     } else if (result.status === 'unknown') {

@@ -1,5 +1,8 @@
 import { mockServices } from '@backstage/backend-test-utils';
+import { DefaultKmopClusterService } from '@kmop/plugin-kmop-node';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { createKmopCatalogAnnotateAction } from './catalogAnnotate/catalogAnnotate';
+import { createKmopCatalogWaitAction } from './catalogWait/catalogWait';
 import { createKmopManifestsApplyAction } from './manifestsApply/manifestsApply';
 import { createKmopManifestsGenerateAction } from './manifestsGenerate/manifestsGenerate';
 import { createKmopManifestsValidateAction } from './manifestsValidate/manifestsValidate';
@@ -35,8 +38,12 @@ describe('action schemas', () => {
     createKmopManifestsValidateAction(),
     createKmopCatalogAnnotateAction(),
     createKmopManifestsApplyAction({
-      config: mockServices.rootConfig({ data: {} }),
+      clusters: DefaultKmopClusterService.create({
+        config: mockServices.rootConfig({ data: {} }),
+        logger: mockServices.logger.mock(),
+      }),
     }),
+    createKmopCatalogWaitAction({ catalog: catalogServiceMock() }),
   ];
 
   it.each(actions.map(a => [a.id, a] as const))(

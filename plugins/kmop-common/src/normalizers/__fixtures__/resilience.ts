@@ -340,6 +340,22 @@ export const horizontalPodAutoscalers = {
   healthy: hpa({
     currentReplicas: 10,
     desiredReplicas: 10,
+    currentMetrics: [
+      {
+        type: 'Resource',
+        resource: {
+          name: 'cpu',
+          current: { averageUtilization: 86, averageValue: '430m' },
+        },
+      },
+      {
+        type: 'External',
+        external: {
+          metric: { name: 'queue_messages_ready' },
+          current: { value: 41 },
+        },
+      },
+    ],
     conditions: [
       ableToScale,
       scalingActive,

@@ -1,3 +1,4 @@
+import type { Reader } from '../access';
 import type {
   KmopItemBase,
   KmopResilienceSetting,
@@ -22,6 +23,7 @@ export function setting(
   type: KmopResilienceSetting['type'],
   summary: string,
   values: SettingValues,
+  defaults: readonly string[] = [],
 ): KmopResilienceSetting {
   const kept: KmopResilienceSetting['values'] = {};
   for (const [key, value] of Object.entries(values)) {
@@ -30,11 +32,38 @@ export function setting(
   const listed = Object.entries(kept)
     .map(([key, value]) => `${key} ${JSON.stringify(value)}`)
     .join(', ');
+  const defaulted = defaults.filter(key => key in kept);
   return {
     type,
     summary: summary || listed || `${type} with no values`,
     values: kept,
+    ...(defaulted.length > 0 ? { defaults: defaulted } : {}),
   };
+}
+
+/**
+ * Reads values with the tool's defaults: `get` gives the value as written, `fallback` is used
+ * only when the field is absent (never when malformed) and its key is then listed in `keys`.
+ */
+export class DefaultedValues {
+  readonly keys: string[] = [];
+
+  constructor(private readonly r: Reader) {}
+
+  take<T>(key: string, value: T | undefined, path: string, fallback: T) {
+    const v = this.r.orDefault(value, path, fallback);
+    if (value === undefined && v !== undefined) this.keys.push(key);
+    return v;
+  }
+}
+
+/** `(default)` after a value the tool applies, for summaries. */
+export function marked(
+  text: string,
+  key: string,
+  defaults: DefaultedValues,
+): string {
+  return defaults.keys.includes(key) ? `${text} (default)` : text;
 }
 
 /** `label: summary` when a label is given, for settings of one port, subset or route. */

@@ -18,7 +18,7 @@ describe('normalizeEnvoyBackendTrafficPolicy', () => {
       ['timeout', 'request timeout 30s, connect timeout 10s, idle timeout 60s'],
       [
         'circuitBreaker',
-        'max 2048 connections, 1024 pending requests, 512 parallel requests, 1024 parallel retries',
+        'max 2048 connections, 1024 pending requests (default), 512 parallel requests, 1024 parallel retries (default)',
       ],
       [
         'rateLimit',
@@ -39,12 +39,12 @@ describe('normalizeEnvoyBackendTrafficPolicy', () => {
     expect(p.badges).toEqual(['overridden']);
   });
 
-  it('is progressing before any ancestor reports', () => {
+  it('is unknown before any ancestor reports (one rule for all kinds)', () => {
     const [p] = normalizeEnvoyBackendTrafficPolicy(
       backendTrafficPolicies.progressing,
       ctx,
     );
-    expect(p.health).toBe('progressing');
+    expect(p.health).toBe('unknown');
     expect(p.healthReason).toBe(
       'No gateway controller has reported on this policy yet',
     );
@@ -84,7 +84,8 @@ describe('normalizeEnvoyBackendTrafficPolicy', () => {
     });
     p.spec.retry = {} as never;
     const [item] = normalizeEnvoyBackendTrafficPolicy(p, ctx);
-    expect(item.settings[0].summary).toBe('2 retries');
+    expect(item.settings[0].summary).toBe('2 retries (default)');
+    expect(item.settings[0].defaults).toEqual(['numRetries']);
     expect(item.target).toBe('Gateway public');
     expect(item.badges).toContain('deprecated: targetRef');
   });

@@ -2,7 +2,14 @@ import type { KmopResilienceSetting, KmopResilienceView } from '../../view';
 import type { Reader } from '../access';
 import { defineNormalizer, itemBase } from '../base';
 import { policyVerdict, readParentStatuses } from '../gatewayApiStatus';
-import { blankResilience, clauses, plural, setting } from './common';
+import {
+  DefaultedValues,
+  blankResilience,
+  clauses,
+  marked,
+  plural,
+  setting,
+} from './common';
 
 /** Envoy Gateway's defaults (CRD-REFERENCE §3). */
 const DEFAULT_NUM_RETRIES = 2;
@@ -11,7 +18,14 @@ const DEFAULT_CIRCUIT_LIMIT = 1024;
 function retry(spec: Reader): KmopResilienceSetting | undefined {
   const r = spec.record('retry');
   if (!r) return undefined;
-  const attempts = r.int('numRetries') ?? DEFAULT_NUM_RETRIES;
+  const d = new DefaultedValues(r);
+  const attempts = d.take(
+    'numRetries',
+    r.int('numRetries'),
+    'numRetries',
+    DEFAULT_NUM_RETRIES,
+  );
+  if (attempts === undefined) return undefined;
   const triggers = r.strs('retryOn.triggers');
   const codes = r
     .list('retryOn.httpStatusCodes')
@@ -23,7 +37,9 @@ function retry(spec: Reader): KmopResilienceSetting | undefined {
   return setting(
     'retry',
     clauses(
-      `${plural(attempts, 'retry', 'retries')}${on ? ` on ${on}` : ''}`,
+      `${marked(plural(attempts, 'retry', 'retries'), 'numRetries', d)}${
+        on ? ` on ${on}` : ''
+      }`,
       perTry && `${perTry} per try`,
       base && `backoff ${base}${max ? `–${max}` : ''}`,
     ),
@@ -34,6 +50,7 @@ function retry(spec: Reader): KmopResilienceSetting | undefined {
       backoffBaseInterval: base,
       backoffMaxInterval: max,
     },
+    d.keys,
   );
 }
 
@@ -48,6 +65,9 @@ function timeout(spec: Reader): KmopResilienceSetting | undefined {
     maxStreamDuration: t.str('http.maxStreamDuration'),
     streamIdleTimeout: t.str('http.streamIdleTimeout'),
   };
+  // A block with fields of the wrong type sets nothing we can show: no setting at all,
+  // never "timeouts at their defaults".
+  if (spec.isMalformed('timeout')) return undefined;
   const summary = clauses(
     values.requestTimeout && `request timeout ${values.requestTimeout}`,
     values.connectTimeout && `connect timeout ${values.connectTimeout}`,
@@ -66,7 +86,9 @@ function timeout(spec: Reader): KmopResilienceSetting | undefined {
 function circuitBreaker(spec: Reader): KmopResilienceSetting | undefined {
   const cb = spec.record('circuitBreaker');
   if (!cb) return undefined;
-  const limit = (key: string) => cb.int(key) ?? DEFAULT_CIRCUIT_LIMIT;
+  const d = new DefaultedValues(cb);
+  const limit = (key: string) =>
+    d.take(key, cb.int(key), key, DEFAULT_CIRCUIT_LIMIT);
   const values = {
     maxConnections: limit('maxConnections'),
     maxPendingRequests: limit('maxPendingRequests'),
@@ -74,15 +96,26 @@ function circuitBreaker(spec: Reader): KmopResilienceSetting | undefined {
     maxParallelRetries: limit('maxParallelRetries'),
     maxRequestsPerConnection: cb.int('maxRequestsPerConnection'),
   };
+  const shown = (key: keyof typeof values, text: string) =>
+    values[key] !== undefined && marked(text, key, d);
   const summary = clauses(
-    `max ${values.maxConnections} connections`,
-    `${values.maxPendingRequests} pending requests`,
-    `${values.maxParallelRequests} parallel requests`,
-    `${values.maxParallelRetries} parallel retries`,
+    shown('maxConnections', `max ${values.maxConnections} connections`),
+    shown(
+      'maxPendingRequests',
+      `${values.maxPendingRequests} pending requests`,
+    ),
+    shown(
+      'maxParallelRequests',
+      `${values.maxParallelRequests} parallel requests`,
+    ),
+    shown(
+      'maxParallelRetries',
+      `${values.maxParallelRetries} parallel retries`,
+    ),
     values.maxRequestsPerConnection !== undefined &&
       `${values.maxRequestsPerConnection} requests per connection`,
   );
-  return setting('circuitBreaker', summary, values);
+  return setting('circuitBreaker', summary, values, d.keys);
 }
 
 function rateLimitRules(rl: Reader, scope: 'global' | 'local'): string[] {
@@ -135,6 +168,82 @@ function faultInjection(spec: Reader): KmopResilienceSetting | undefined {
   );
 }
 
+/** `healthCheck.active` and `.passive` (outlier detection), as written. */
+function healthCheck(spec: Reader): KmopResilienceSetting | undefined {
+  const hc = spec.record('healthCheck');
+  if (!hc) return undefined;
+  const active = hc.record('active');
+  const passive = hc.record('passive');
+  const values = {
+    activeType: active?.str('type'),
+    activePath: active?.str('http.path'),
+    activeInterval: active?.str('interval'),
+    activeTimeout: active?.str('timeout'),
+    unhealthyThreshold: active?.int('unhealthyThreshold'),
+    healthyThreshold: active?.int('healthyThreshold'),
+    consecutive5XxErrors: passive?.int('consecutive5XxErrors'),
+    consecutiveGatewayErrors: passive?.int('consecutiveGatewayErrors'),
+    passiveInterval: passive?.str('interval'),
+    baseEjectionTime: passive?.str('baseEjectionTime'),
+    maxEjectionPercent: passive?.int('maxEjectionPercent'),
+  };
+  const v = values;
+  const probe =
+    active &&
+    clauses(
+      `${v.activeType ?? 'active'} probe${
+        v.activePath ? ` of ${v.activePath}` : ''
+      }`,
+      v.activeInterval && `every ${v.activeInterval}`,
+      v.activeTimeout && `timeout ${v.activeTimeout}`,
+      v.unhealthyThreshold !== undefined &&
+        `unhealthy after ${plural(v.unhealthyThreshold, 'failure')}`,
+      v.healthyThreshold !== undefined &&
+        `healthy after ${plural(v.healthyThreshold, 'success', 'successes')}`,
+    );
+  const eject =
+    passive &&
+    clauses(
+      v.consecutive5XxErrors !== undefined &&
+        `eject after ${v.consecutive5XxErrors} consecutive 5xx`,
+      v.consecutiveGatewayErrors !== undefined &&
+        `eject after ${v.consecutiveGatewayErrors} consecutive gateway errors`,
+      v.baseEjectionTime && `for ${v.baseEjectionTime}`,
+      v.passiveInterval && `checked every ${v.passiveInterval}`,
+      v.maxEjectionPercent !== undefined &&
+        `at most ${v.maxEjectionPercent}% ejected`,
+    );
+  return setting(
+    'healthCheck',
+    clauses(probe || undefined, eject && `passive: ${eject}`) ||
+      'health check with nothing set',
+    values,
+  );
+}
+
+/** `loadBalancer`: its type, hash key and slow start. */
+function loadBalancer(spec: Reader): KmopResilienceSetting | undefined {
+  const lb = spec.record('loadBalancer');
+  if (!lb) return undefined;
+  const type = lb.str('type');
+  const hash = lb.str('consistentHash.type');
+  const header = lb.str('consistentHash.header.name');
+  const cookie = lb.str('consistentHash.cookie.name');
+  const slowStart = lb.str('slowStart.window');
+  let hashKey = hash;
+  if (header) hashKey = `header ${header}`;
+  else if (cookie) hashKey = `cookie ${cookie}`;
+  return setting(
+    'loadBalancer',
+    clauses(
+      type,
+      hashKey && `hash on ${hashKey}`,
+      slowStart && `slow start over ${slowStart}`,
+    ) || 'load balancer with no type set',
+    { type, consistentHash: hashKey, slowStartWindow: slowStart },
+  );
+}
+
 function targetOf(spec: Reader, badges: string[]): string | undefined {
   const refs = spec.arr('targetRefs');
   const single = spec.record('targetRef');
@@ -173,6 +282,8 @@ export const normalizeEnvoyBackendTrafficPolicy =
             circuitBreaker(spec),
             rateLimit(spec),
             faultInjection(spec),
+            healthCheck(spec),
+            loadBalancer(spec),
           ]
         : [];
       return [

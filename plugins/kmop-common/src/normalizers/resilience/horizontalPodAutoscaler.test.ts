@@ -16,15 +16,35 @@ describe('normalizeHorizontalPodAutoscaler', () => {
       {
         type: 'autoscaling',
         summary:
-          '2–10 replicas, 10 now, targets cpu 70% utilization; http_requests_per_second per pod 1k average; external queue_messages_ready 30 total',
+          '2–10 replicas, 10 now, targets cpu 86% utilization now, target 70% utilization; http_requests_per_second per pod 1k average; external queue_messages_ready 41 total now, target 30 total',
         values: {
           minReplicas: 2,
           maxReplicas: 10,
           currentReplicas: 10,
           desiredReplicas: 10,
           metrics:
-            'cpu 70% utilization; http_requests_per_second per pod 1k average; external queue_messages_ready 30 total',
+            'cpu 86% utilization now, target 70% utilization; http_requests_per_second per pod 1k average; external queue_messages_ready 41 total now, target 30 total',
         },
+        // The current value of each metric next to its target; none reported for the Pods one.
+        metrics: [
+          {
+            type: 'Resource',
+            name: 'cpu',
+            target: '70% utilization',
+            current: '86% utilization',
+          },
+          {
+            type: 'Pods',
+            name: 'http_requests_per_second per pod',
+            target: '1k average',
+          },
+          {
+            type: 'External',
+            name: 'external queue_messages_ready',
+            target: '30 total',
+            current: '41 total',
+          },
+        ],
       },
     ]);
   });

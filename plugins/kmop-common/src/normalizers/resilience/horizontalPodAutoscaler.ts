@@ -1,7 +1,13 @@
-import type { KmopResilienceView } from '../../view';
+import type { KmopAutoscalingMetric, KmopResilienceView } from '../../view';
 import { Reader, describeCondition, findCondition } from '../access';
 import { HealthVerdict, defineNormalizer, itemBase } from '../base';
-import { blankResilience, clauses, setting } from './common';
+import {
+  DefaultedValues,
+  blankResilience,
+  clauses,
+  marked,
+  setting,
+} from './common';
 
 /** `70% utilization`, `500Mi average`, `100 total` for an autoscaling/v2 MetricTarget. */
 function targetText(target: Reader | undefined): string {
@@ -14,35 +20,76 @@ function targetText(target: Reader | undefined): string {
   return 'no target';
 }
 
-/** One metric spec as `cpu 70% utilization`. */
-function metricText(m: Reader): string {
-  const type = m.str('type');
-  switch (type) {
-    case 'Resource':
-      return `${m.str('resource.name') ?? '?'} ${targetText(
-        m.record('resource.target'),
-      )}`;
-    case 'ContainerResource':
-      return `${m.str('containerResource.name') ?? '?'} of container ${
-        m.str('containerResource.container') ?? '?'
-      } ${targetText(m.record('containerResource.target'))}`;
-    case 'Pods':
-      return `${m.str('pods.metric.name') ?? '?'} per pod ${targetText(
-        m.record('pods.target'),
-      )}`;
-    case 'Object':
-      return `${m.str('object.metric.name') ?? '?'} of ${
-        m.str('object.describedObject.kind') ?? '?'
-      } ${m.str('object.describedObject.name') ?? '?'} ${targetText(
-        m.record('object.target'),
-      )}`;
-    case 'External':
-      return `external ${m.str('external.metric.name') ?? '?'} ${targetText(
-        m.record('external.target'),
-      )}`;
-    default:
-      return `${type ?? 'unknown'} metric`;
+/** The same for a MetricValueStatus, in the terms of the target it is compared with. */
+function currentText(
+  current: Reader | undefined,
+  target: Reader | undefined,
+): string | undefined {
+  if (!current) return undefined;
+  if (target?.has('averageUtilization')) {
+    const utilization = current.int('averageUtilization');
+    return utilization === undefined
+      ? undefined
+      : `${utilization}% utilization`;
   }
+  const average = current.intOrString('averageValue');
+  if (average !== undefined) return `${average} average`;
+  const value = current.intOrString('value');
+  return value === undefined ? undefined : `${value} total`;
+}
+
+/** Where each metric type keeps its name, target (spec) and current value (status). */
+const METRIC_SOURCES: Record<string, { key: string; name: string }> = {
+  Resource: { key: 'resource', name: 'name' },
+  ContainerResource: { key: 'containerResource', name: 'name' },
+  Pods: { key: 'pods', name: 'metric.name' },
+  Object: { key: 'object', name: 'metric.name' },
+  External: { key: 'external', name: 'metric.name' },
+};
+
+/** One metric with its target and, from `status.currentMetrics`, its current value. */
+function readMetric(
+  m: Reader,
+  currents: readonly Reader[],
+): KmopAutoscalingMetric {
+  const type = m.str('type') ?? 'unknown';
+  const source = METRIC_SOURCES[type];
+  if (!source) return { type, name: `${type} metric`, target: 'no target' };
+  const name = m.str(`${source.key}.${source.name}`) ?? '?';
+  const target = m.record(`${source.key}.target`);
+  const status = currents.find(
+    c =>
+      c.str('type') === type &&
+      c.str(`${source.key}.${source.name}`) === name &&
+      (type !== 'ContainerResource' ||
+        c.str('containerResource.container') ===
+          m.str('containerResource.container')),
+  );
+  const current = currentText(status?.record(`${source.key}.current`), target);
+  let label = name;
+  if (type === 'ContainerResource') {
+    label = `${name} of container ${
+      m.str('containerResource.container') ?? '?'
+    }`;
+  } else if (type === 'Pods') label = `${name} per pod`;
+  else if (type === 'Object') {
+    label = `${name} of ${m.str('object.describedObject.kind') ?? '?'} ${
+      m.str('object.describedObject.name') ?? '?'
+    }`;
+  } else if (type === 'External') label = `external ${name}`;
+  return {
+    type,
+    name: label,
+    target: targetText(target),
+    ...(current === undefined ? {} : { current }),
+  };
+}
+
+/** `cpu 86% utilization (target 60% utilization)` or `cpu 60% utilization` before any report. */
+function metricText(m: KmopAutoscalingMetric): string {
+  return m.current === undefined
+    ? `${m.name} ${m.target}`
+    : `${m.name} ${m.current} now, target ${m.target}`;
 }
 
 /** CRD-REFERENCE §8. */
@@ -97,16 +144,29 @@ export const normalizeHorizontalPodAutoscaler =
     kind: 'HorizontalPodAutoscaler',
     blank: blankResilience,
     build: (r, meta) => {
+      const spec = r.record('spec');
+      const d = new DefaultedValues(r);
       // minReplicas defaults to 1 in autoscaling/v2.
-      const min = r.int('spec.minReplicas') ?? 1;
+      const min = d.take(
+        'minReplicas',
+        spec?.int('minReplicas'),
+        'spec.minReplicas',
+        1,
+      );
       const max = r.int('spec.maxReplicas');
       const current = r.int('status.currentReplicas');
       const desired = r.int('status.desiredReplicas');
-      const metrics = r.arr('spec.metrics').map(metricText);
+      const currents = r.arr('status.currentMetrics');
+      const metricList = r
+        .arr('spec.metrics')
+        .map(m => readMetric(m, currents));
+      const metrics = metricList.map(metricText);
       const kind = r.str('spec.scaleTargetRef.kind');
       const name = r.str('spec.scaleTargetRef.name');
       const summary = clauses(
-        `${min}–${max ?? '?'} replicas`,
+        `${min === undefined ? '?' : marked(String(min), 'minReplicas', d)}–${
+          max ?? '?'
+        } replicas`,
         current !== undefined &&
           `${current} now${
             desired !== undefined && desired !== current
@@ -120,13 +180,21 @@ export const normalizeHorizontalPodAutoscaler =
           ...itemBase(meta, autoscalerVerdict(r, current, desired)),
           target: name ? `${kind ?? '?'} ${name}` : undefined,
           settings: [
-            setting('autoscaling', summary, {
-              minReplicas: min,
-              maxReplicas: max,
-              currentReplicas: current,
-              desiredReplicas: desired,
-              metrics: metrics.join('; ') || undefined,
-            }),
+            {
+              ...setting(
+                'autoscaling',
+                summary,
+                {
+                  minReplicas: min,
+                  maxReplicas: max,
+                  currentReplicas: current,
+                  desiredReplicas: desired,
+                  metrics: metrics.join('; ') || undefined,
+                },
+                d.keys,
+              ),
+              metrics: metricList,
+            },
           ],
         },
       ];

@@ -1,6 +1,7 @@
 import type { KmopResilienceSetting, KmopResilienceView } from '../../view';
 import type { Reader } from '../access';
 import { defineNormalizer, itemBase } from '../base';
+import { gatewayTimeout } from '../routes/backends';
 import { readParentStatuses, routeVerdict } from '../gatewayApiStatus';
 import { blankResilience, clauses, plural, scoped, setting } from './common';
 
@@ -9,15 +10,19 @@ function ruleSettings(
   label: string | undefined,
 ): KmopResilienceSetting[] {
   const settings: KmopResilienceSetting[] = [];
-  const request = rule.str('timeouts.request');
-  const backendRequest = rule.str('timeouts.backendRequest');
+  // Gateway API: a zero duration disables the timeout (`disabled`, never a 0s timeout).
+  const request = gatewayTimeout(rule.str('timeouts.request'));
+  const backendRequest = gatewayTimeout(rule.str('timeouts.backendRequest'));
+  const text = (what: string, value: string | undefined) =>
+    value &&
+    (value === 'disabled' ? `no ${what} (0s disables it)` : `${what} ${value}`);
   if (request !== undefined || backendRequest !== undefined) {
     settings.push(
       setting(
         'timeout',
         clauses(
-          request && `request timeout ${request}`,
-          backendRequest && `backend request timeout ${backendRequest}`,
+          text('request timeout', request),
+          text('backend request timeout', backendRequest),
         ),
         { request, backendRequest },
       ),

@@ -9,28 +9,48 @@ describe('normalizeIstioDestinationRule', () => {
     expect(dr.health).toBe('ok');
     expect(dr.target).toBe('reviews.shop.svc.cluster.local');
     expect(dr.settings.map(s => [s.type, s.summary])).toEqual([
+      ['loadBalancer', 'least request'],
       [
         'connectionPool',
         'max 100 connections, 10 pending requests, 1000 concurrent requests, 10 requests per connection, connect timeout 30ms',
       ],
       [
         'outlierDetection',
-        'eject a host after 7 consecutive 5xx for 30s × ejections, checked every 5m, at most 10% ejected',
+        'eject a host after 7 consecutive 5xx, for 30s × ejections (default), checked every 5m, at most 10% ejected (default)',
       ],
       [
         'outlierDetection',
-        'port 9080: eject a host after 3 consecutive gateway errors for 30s × ejections, checked every 10s, at most 10% ejected',
+        'port 9080: eject a host after 3 consecutive gateway errors, for 30s × ejections (default), checked every 10s (default), at most 10% ejected (default)',
       ],
-      ['connectionPool', 'subset v2: max 10 connections'],
     ]);
-    expect(dr.settings[1].values).toEqual({
+    // Values the object sets are kept; Istio's defaults are filled in and named as such.
+    expect(dr.settings[2].values).toEqual({
       consecutive5xxErrors: 7,
       interval: '5m',
       baseEjectionTime: '30s',
       maxEjectionPercent: 10,
       minHealthPercent: 0,
-      defaults: 'baseEjectionTime,maxEjectionPercent,minHealthPercent',
     });
+    expect(dr.settings[2].defaults).toEqual([
+      'baseEjectionTime',
+      'maxEjectionPercent',
+      'minHealthPercent',
+    ]);
+    // Subsets: name, labels and the settings they override.
+    expect(dr.subsets).toEqual([
+      { name: 'v1', labels: { version: 'v1' }, settings: [] },
+      {
+        name: 'v2',
+        labels: { version: 'v2' },
+        settings: [
+          {
+            type: 'connectionPool',
+            summary: 'subset v2: max 10 connections',
+            values: { 'tcp.maxConnections': 10 },
+          },
+        ],
+      },
+    ]);
   });
 
   it('uses every default for an empty outlierDetection', () => {
@@ -42,16 +62,21 @@ describe('normalizeIstioDestinationRule', () => {
       {
         type: 'outlierDetection',
         summary:
-          'eject a host after 5 consecutive 5xx for 30s × ejections, checked every 10s, at most 10% ejected',
+          'eject a host after 5 consecutive 5xx (default), for 30s × ejections (default), checked every 10s (default), at most 10% ejected (default)',
         values: {
           consecutive5xxErrors: 5,
           interval: '10s',
           baseEjectionTime: '30s',
           maxEjectionPercent: 10,
           minHealthPercent: 0,
-          defaults:
-            'consecutive5xxErrors,interval,baseEjectionTime,maxEjectionPercent,minHealthPercent',
         },
+        defaults: [
+          'consecutive5xxErrors',
+          'interval',
+          'baseEjectionTime',
+          'maxEjectionPercent',
+          'minHealthPercent',
+        ],
       },
     ]);
   });

@@ -1,8 +1,19 @@
-import type { KmopResilienceSetting, KmopResilienceView } from '../../view';
+import type {
+  KmopResilienceSetting,
+  KmopResilienceView,
+  KmopSubset,
+} from '../../view';
 import type { Reader } from '../access';
 import { defineNormalizer, itemBase } from '../base';
 import { istioVerdict } from '../istioStatus';
-import { blankResilience, clauses, scoped, setting } from './common';
+import {
+  DefaultedValues,
+  blankResilience,
+  clauses,
+  marked,
+  scoped,
+  setting,
+} from './common';
 
 /** Istio's outlier detection defaults (CRD-REFERENCE §2). */
 const OUTLIER_DEFAULTS = {
@@ -58,50 +69,119 @@ function connectionPool(tp: Reader): KmopResilienceSetting | undefined {
 function outlierDetection(tp: Reader): KmopResilienceSetting | undefined {
   const od = tp.record('outlierDetection');
   if (!od) return undefined;
-  const defaulted: string[] = [];
-  function orDefault<K extends keyof typeof OUTLIER_DEFAULTS>(
-    key: K,
-    value: (typeof OUTLIER_DEFAULTS)[K] | undefined,
-  ): (typeof OUTLIER_DEFAULTS)[K] {
-    if (value !== undefined) return value;
-    defaulted.push(key);
-    return OUTLIER_DEFAULTS[key];
-  }
+  const d = new DefaultedValues(od);
   const deprecatedErrors = od.int('consecutiveErrors');
-  const errors5xx = orDefault(
+  const errors5xx = d.take(
     'consecutive5xxErrors',
     od.int('consecutive5xxErrors') ?? deprecatedErrors,
+    'consecutive5xxErrors',
+    OUTLIER_DEFAULTS.consecutive5xxErrors,
   );
   const gatewayErrors = od.int('consecutiveGatewayErrors');
-  const interval = orDefault('interval', od.str('interval'));
-  const ejection = orDefault('baseEjectionTime', od.str('baseEjectionTime'));
-  const maxPercent = orDefault(
+  const interval = d.take(
+    'interval',
+    od.str('interval'),
+    'interval',
+    OUTLIER_DEFAULTS.interval,
+  );
+  const ejection = d.take(
+    'baseEjectionTime',
+    od.str('baseEjectionTime'),
+    'baseEjectionTime',
+    OUTLIER_DEFAULTS.baseEjectionTime,
+  );
+  const maxPercent = d.take(
     'maxEjectionPercent',
     od.int('maxEjectionPercent'),
+    'maxEjectionPercent',
+    OUTLIER_DEFAULTS.maxEjectionPercent,
   );
-  const minHealth = orDefault('minHealthPercent', od.int('minHealthPercent'));
+  const minHealth = d.take(
+    'minHealthPercent',
+    od.int('minHealthPercent'),
+    'minHealthPercent',
+    OUTLIER_DEFAULTS.minHealthPercent,
+  );
   const triggers: string[] = [];
-  if (errors5xx > 0) triggers.push(`${errors5xx} consecutive 5xx`);
+  if (errors5xx !== undefined && errors5xx > 0) {
+    triggers.push(
+      marked(`${errors5xx} consecutive 5xx`, 'consecutive5xxErrors', d),
+    );
+  }
   if (gatewayErrors !== undefined && gatewayErrors > 0) {
     triggers.push(`${gatewayErrors} consecutive gateway errors`);
   }
-  const floor = minHealth > 0 ? `, off below ${minHealth}% healthy` : '';
+  const floor =
+    minHealth !== undefined && minHealth > 0
+      ? `, off below ${minHealth}% healthy`
+      : '';
   const summary =
     triggers.length > 0
-      ? `eject a host after ${triggers.join(
-          ' or ',
-        )} for ${ejection} × ejections, checked every ${interval}, at most ${maxPercent}% ejected${floor}`
+      ? clauses(
+          `eject a host after ${triggers.join(' or ')}`,
+          ejection !== undefined &&
+            marked(`for ${ejection} × ejections`, 'baseEjectionTime', d),
+          interval !== undefined &&
+            marked(`checked every ${interval}`, 'interval', d),
+          maxPercent !== undefined &&
+            marked(`at most ${maxPercent}% ejected`, 'maxEjectionPercent', d),
+        ) + floor
       : 'outlier detection with every trigger disabled';
-  return setting('outlierDetection', summary, {
-    consecutive5xxErrors: errors5xx,
-    consecutiveGatewayErrors: gatewayErrors,
-    consecutiveErrors: deprecatedErrors,
-    interval,
-    baseEjectionTime: ejection,
-    maxEjectionPercent: maxPercent,
-    minHealthPercent: minHealth,
-    defaults: defaulted.length > 0 ? defaulted.join(',') : undefined,
-  });
+  return setting(
+    'outlierDetection',
+    summary,
+    {
+      consecutive5xxErrors: errors5xx,
+      consecutiveGatewayErrors: gatewayErrors,
+      consecutiveErrors: deprecatedErrors,
+      interval,
+      baseEjectionTime: ejection,
+      maxEjectionPercent: maxPercent,
+      minHealthPercent: minHealth,
+    },
+    d.keys,
+  );
+}
+
+const SIMPLE_LB: Record<string, string> = {
+  ROUND_ROBIN: 'round robin',
+  LEAST_REQUEST: 'least request',
+  LEAST_CONN: 'least request',
+  RANDOM: 'random',
+  PASSTHROUGH: 'passthrough (original destination)',
+  UNSPECIFIED: 'the mesh default',
+};
+
+/** `trafficPolicy.loadBalancer`: simple, consistent hash, locality and warmup. */
+function loadBalancer(tp: Reader): KmopResilienceSetting | undefined {
+  const lb = tp.record('loadBalancer');
+  if (!lb) return undefined;
+  const simple = lb.str('simple');
+  const hash = lb.record('consistentHash');
+  const hashKey =
+    (hash?.str('httpHeaderName') && `header ${hash.str('httpHeaderName')}`) ||
+    (hash?.str('httpCookie.name') && `cookie ${hash.str('httpCookie.name')}`) ||
+    (hash?.bool('useSourceIp') && 'source IP') ||
+    (hash?.str('httpQueryParameterName') &&
+      `query parameter ${hash.str('httpQueryParameterName')}`) ||
+    undefined;
+  const warmup = lb.str('warmupDurationSecs') ?? lb.str('warmup.duration');
+  const locality = lb.has('localityLbSetting');
+  return setting(
+    'loadBalancer',
+    clauses(
+      simple && (SIMPLE_LB[simple] ?? simple.toLowerCase()),
+      hash && `consistent hash on ${hashKey ?? 'an unnamed key'}`,
+      warmup && `warm up new hosts over ${warmup}`,
+      locality && 'locality-aware',
+    ) || 'load balancer with no policy set',
+    {
+      simple,
+      consistentHash: hashKey,
+      warmup,
+      localityLbSetting: locality || undefined,
+    },
+  );
 }
 
 /** Settings of one traffic policy, then of each of its port-level settings. */
@@ -110,7 +190,7 @@ function policySettings(
   label: string | undefined,
 ): KmopResilienceSetting[] {
   if (!tp) return [];
-  const own = [connectionPool(tp), outlierDetection(tp)]
+  const own = [loadBalancer(tp), connectionPool(tp), outlierDetection(tp)]
     .filter((s): s is KmopResilienceSetting => s !== undefined)
     .map(s => scoped(label, s));
   const perPort = tp.arr('portLevelSettings').flatMap(p => {
@@ -118,14 +198,14 @@ function policySettings(
     const portLabel = [label, port === undefined ? 'a port' : `port ${port}`]
       .filter(Boolean)
       .join(', ');
-    return [connectionPool(p), outlierDetection(p)]
+    return [loadBalancer(p), connectionPool(p), outlierDetection(p)]
       .filter((s): s is KmopResilienceSetting => s !== undefined)
       .map(s => scoped(portLabel, s));
   });
   return [...own, ...perPort];
 }
 
-/** Istio DestinationRule → one resilience item with connection pool and outlier detection settings. */
+/** Istio DestinationRule → one resilience item: load balancing, connection pool, outlier detection, subsets. */
 export const normalizeIstioDestinationRule =
   defineNormalizer<KmopResilienceView>({
     apiVersion: 'networking.istio.io/v1',
@@ -137,14 +217,14 @@ export const normalizeIstioDestinationRule =
         badges.push('deprecated: consecutiveErrors');
       }
       const verdict = istioVerdict(r, meta.generation);
-      const subsets = r
-        .arr('spec.subsets')
-        .flatMap(s =>
-          policySettings(
-            s.record('trafficPolicy'),
-            `subset ${s.str('name') ?? '?'}`,
-          ),
-        );
+      const subsets: KmopSubset[] = r.arr('spec.subsets').map(s => {
+        const name = s.str('name') ?? '';
+        return {
+          name,
+          labels: s.stringMap('labels'),
+          settings: policySettings(s.record('trafficPolicy'), `subset ${name}`),
+        };
+      });
       return [
         {
           ...itemBase(meta, {
@@ -152,10 +232,8 @@ export const normalizeIstioDestinationRule =
             badges: [...(verdict.badges ?? []), ...badges],
           }),
           target: r.str('spec.host'),
-          settings: [
-            ...policySettings(r.record('spec.trafficPolicy'), undefined),
-            ...subsets,
-          ],
+          settings: policySettings(r.record('spec.trafficPolicy'), undefined),
+          ...(subsets.length > 0 ? { subsets } : {}),
         },
       ];
     },

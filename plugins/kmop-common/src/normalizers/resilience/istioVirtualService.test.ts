@@ -16,22 +16,23 @@ describe('normalizeIstioVirtualServiceResilience', () => {
       ['retry', 'route canary: 3 attempts on 5xx,reset,503, 2s per try'],
       [
         'retry',
-        'route default: mesh default: 2 attempts on connect-failure,refused-stream,unavailable,cancelled',
+        'route default: 2 attempts on connect-failure,refused-stream,unavailable,cancelled (mesh default)',
       ],
-      [
-        'retry',
-        'route chaos: mesh default: 2 attempts on connect-failure,refused-stream,unavailable,cancelled',
-      ],
+      // Istio applies no timeout and no retries where it injects faults: never the mesh default.
+      ['timeout', 'route chaos: none (fault injection)'],
+      ['retry', 'route chaos: none (fault injection)'],
       [
         'fault',
-        'route chaos: delay 7s for 10% of requests, abort with 503 for 1% of requests, timeouts and retries disabled',
+        'route chaos: delay 7s for 10% of requests, abort with 503 for 1% of requests',
       ],
     ]);
     expect(vs.settings[2].values).toEqual({
       attempts: 2,
       retryOn: 'connect-failure,refused-stream,unavailable,cancelled',
-      meshDefault: true,
     });
+    expect(vs.settings[2].defaults).toEqual(['attempts', 'retryOn']);
+    expect(vs.settings[1].defaults).toBeUndefined();
+    expect(vs.settings[4].values).toEqual({ disabledByFault: true });
   });
 
   it('says retries are off for attempts 0 and fills retryOn from the mesh default', () => {
@@ -54,7 +55,7 @@ describe('normalizeIstioVirtualServiceResilience', () => {
         ctx,
       )[0].settings.map(s => s.summary),
     ).toEqual([
-      '4 attempts on connect-failure,refused-stream,unavailable,cancelled (mesh default)',
+      '4 attempts on connect-failure,refused-stream,unavailable,cancelled (default)',
     ]);
   });
 

@@ -2,7 +2,15 @@ import type { KmopResilienceSetting, KmopResilienceView } from '../../view';
 import type { Reader } from '../access';
 import { defineNormalizer, itemBase } from '../base';
 import { istioVerdict } from '../istioStatus';
-import { blankResilience, clauses, plural, scoped, setting } from './common';
+import {
+  DefaultedValues,
+  blankResilience,
+  clauses,
+  marked,
+  plural,
+  scoped,
+  setting,
+} from './common';
 
 /** What the mesh applies to a route without `retries` (CRD-REFERENCE §2). */
 const MESH_DEFAULT_RETRIES = {
@@ -10,39 +18,59 @@ const MESH_DEFAULT_RETRIES = {
   retryOn: 'connect-failure,refused-stream,unavailable,cancelled',
 };
 
-function retries(http: Reader): KmopResilienceSetting {
+/** The retry policy of a route without fault injection. */
+function retries(http: Reader): KmopResilienceSetting | undefined {
   const policy = http.record('retries');
+  if (http.isMalformed('retries')) return undefined;
   if (!policy) {
     return setting(
       'retry',
-      `mesh default: ${plural(MESH_DEFAULT_RETRIES.attempts, 'attempt')} on ${
+      `${plural(MESH_DEFAULT_RETRIES.attempts, 'attempt')} on ${
         MESH_DEFAULT_RETRIES.retryOn
-      }`,
-      { ...MESH_DEFAULT_RETRIES, meshDefault: true },
+      } (mesh default)`,
+      { ...MESH_DEFAULT_RETRIES },
+      ['attempts', 'retryOn'],
     );
   }
-  const attempts = policy.int('attempts') ?? MESH_DEFAULT_RETRIES.attempts;
+  const d = new DefaultedValues(policy);
+  const attempts = d.take(
+    'attempts',
+    policy.int('attempts'),
+    'attempts',
+    MESH_DEFAULT_RETRIES.attempts,
+  );
+  if (attempts === undefined) return undefined;
   if (attempts === 0) return setting('retry', 'retries off', { attempts });
-  const retryOn = policy.str('retryOn');
+  const retryOn = d.take(
+    'retryOn',
+    policy.str('retryOn'),
+    'retryOn',
+    MESH_DEFAULT_RETRIES.retryOn,
+  );
   const perTry = policy.str('perTryTimeout');
   const backoff = policy.str('backoff');
   const summary = clauses(
-    `${plural(attempts, 'attempt')} on ${
-      retryOn ?? `${MESH_DEFAULT_RETRIES.retryOn} (mesh default)`
+    `${marked(plural(attempts, 'attempt'), 'attempts', d)}${
+      retryOn === undefined ? '' : ` on ${marked(retryOn, 'retryOn', d)}`
     }`,
     perTry && `${perTry} per try`,
     backoff && `backoff ${backoff}`,
     policy.bool('retryRemoteLocalities') === true &&
       'may retry in other localities',
   );
-  return setting('retry', summary, {
-    attempts,
-    retryOn: retryOn ?? MESH_DEFAULT_RETRIES.retryOn,
-    perTryTimeout: perTry,
-    backoff,
-    retryRemoteLocalities: policy.bool('retryRemoteLocalities'),
-    retryIgnorePreviousHosts: policy.bool('retryIgnorePreviousHosts'),
-  });
+  return setting(
+    'retry',
+    summary,
+    {
+      attempts,
+      retryOn,
+      perTryTimeout: perTry,
+      backoff,
+      retryRemoteLocalities: policy.bool('retryRemoteLocalities'),
+      retryIgnorePreviousHosts: policy.bool('retryIgnorePreviousHosts'),
+    },
+    d.keys,
+  );
 }
 
 /** `for 10% of requests`, or a note that no percentage is set. */
@@ -63,12 +91,11 @@ function fault(http: Reader): KmopResilienceSetting | undefined {
     abort?.int('httpStatus') ??
     abort?.str('grpcStatus') ??
     abort?.str('http2Error');
-  const summary = clauses(
-    delay && `delay ${delayBy ?? '?'} ${share(delay)}`,
-    abort && `abort with ${status ?? '?'} ${share(abort)}`,
-    // Istio turns timeouts and retries off on a route that injects faults.
-    'timeouts and retries disabled',
-  );
+  const summary =
+    clauses(
+      delay && `delay ${delayBy ?? '?'} ${share(delay)}`,
+      abort && `abort with ${status ?? '?'} ${share(abort)}`,
+    ) || 'fault injection without faults';
   return setting('fault', summary, {
     delay: delayBy,
     delayPercent: delay?.num('percentage.value'),
@@ -82,13 +109,39 @@ function routeSettings(
   label: string | undefined,
 ): KmopResilienceSetting[] {
   const timeout = http.str('timeout');
-  const settings = [
-    timeout === undefined
-      ? undefined
-      : setting('timeout', `request timeout ${timeout}`, { request: timeout }),
-    retries(http),
-    fault(http),
-  ];
+  const injected = fault(http);
+  // Istio enables no timeout and no retries on a route that injects faults (CRD-REFERENCE
+  // §2 and §7): whatever the route or the mesh says, there are none.
+  const settings = injected
+    ? [
+        setting(
+          'timeout',
+          `none (fault injection)${
+            timeout === undefined
+              ? ''
+              : `; the route's ${timeout} does not apply`
+          }`,
+          { disabledByFault: true, written: timeout },
+        ),
+        setting(
+          'retry',
+          `none (fault injection)${
+            http.has('retries')
+              ? "; the route's retry policy does not apply"
+              : ''
+          }`,
+          { disabledByFault: true },
+        ),
+        injected,
+      ]
+    : [
+        timeout === undefined
+          ? undefined
+          : setting('timeout', `request timeout ${timeout}`, {
+              request: timeout,
+            }),
+        retries(http),
+      ];
   return settings
     .filter((s): s is KmopResilienceSetting => s !== undefined)
     .map(s => scoped(label, s));

@@ -122,8 +122,8 @@ function bulkhead(spec: Reader): KmopResilienceSetting | undefined {
 function disruptionBudget(spec: Reader): KmopResilienceSetting | undefined {
   const d = spec.record('disruptionBudget');
   if (!d) return undefined;
-  const minAvailable = d.intOrString('minAvailable');
-  const maxUnavailable = d.intOrString('maxUnavailable');
+  const minAvailable = d.intOrPercent('minAvailable');
+  const maxUnavailable = d.intOrPercent('maxUnavailable');
   return setting('disruptionBudget', budgetRule(minAvailable, maxUnavailable), {
     minAvailable,
     maxUnavailable,

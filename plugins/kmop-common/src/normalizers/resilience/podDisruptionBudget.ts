@@ -69,8 +69,8 @@ export const normalizePodDisruptionBudget =
     kind: 'PodDisruptionBudget',
     blank: blankResilience,
     build: (r, meta) => {
-      const minAvailable = r.intOrString('spec.minAvailable');
-      const maxUnavailable = r.intOrString('spec.maxUnavailable');
+      const minAvailable = r.intOrPercent('spec.minAvailable');
+      const maxUnavailable = r.intOrPercent('spec.maxUnavailable');
       const rule = budgetRule(minAvailable, maxUnavailable);
       const allowed = r.int('status.disruptionsAllowed');
       const healthy = r.int('status.currentHealthy');

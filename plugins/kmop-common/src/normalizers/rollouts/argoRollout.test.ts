@@ -23,6 +23,7 @@ describe('normalizeArgoRollout', () => {
     expect(ro.canaryRevision).toBe('6d4f8b7c9');
     expect(ro.replicas).toEqual({
       desired: 5,
+      total: 6,
       updated: 5,
       ready: 6,
       available: 6,
@@ -109,7 +110,7 @@ describe('normalizeArgoRollout', () => {
     const [ro] = normalizeArgoRollout(argoRollouts.stale, ctx);
     expect(ro.health).toBe('progressing');
     expect(ro.healthReason).toBe(
-      'Waiting for rollout spec update to be observed',
+      'Not yet reconciled: Argo Rollouts last reported on generation 12, the object is at generation 13; the status shown is for the older spec',
     );
   });
 

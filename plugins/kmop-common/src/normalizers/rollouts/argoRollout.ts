@@ -1,6 +1,7 @@
-import type { KmopRolloutView } from '../../view';
+import type { KmopRolloutView, KmopTrafficRouting } from '../../view';
 import type { Reader } from '../access';
 import { HealthVerdict, defineNormalizer, itemBase } from '../base';
+import { notReconciled } from '../health';
 import {
   blankRollout,
   defined,
@@ -25,6 +26,22 @@ function readArgoStep(step: Reader): StepKind | undefined {
       .filter((t): t is string => t !== undefined);
     return { type: 'experiment', templates };
   }
+  if (step.has('setHeaderRoute')) {
+    return {
+      type: 'setHeaderRoute',
+      routeName: step.str('setHeaderRoute.name'),
+    };
+  }
+  if (step.has('setMirrorRoute')) {
+    return {
+      type: 'setMirrorRoute',
+      routeName: step.str('setMirrorRoute.name'),
+      mirrorPercent: readPercent(step, 'setMirrorRoute.percentage'),
+    };
+  }
+  if (step.has('plugin')) {
+    return { type: 'plugin', plugin: step.str('plugin.name') };
+  }
   if (step.has('setCanaryScale')) {
     return {
       type: 'setCanaryScale',
@@ -36,14 +53,94 @@ function readArgoStep(step: Reader): StepKind | undefined {
 
 /**
  * status.observedGeneration is a string; a non-numeric one (a pre-v0.10 hash) counts as
- * observed, as in upstream isGenerationObserved.
+ * observed, as in upstream isGenerationObserved. A number is not what Argo writes: recorded.
  */
 function observedGeneration(r: Reader): number | undefined {
-  const observed = r.intOrString('status.observedGeneration');
-  if (typeof observed === 'number') return observed;
+  const observed = r.str('status.observedGeneration');
   return observed !== undefined && /^\d+$/.test(observed)
     ? Number(observed)
     : undefined;
+}
+
+/** `spec.workloadRef`: the Deployment whose pod template the Rollout uses. */
+function readWorkloadRef(r: Reader): KmopRolloutView['target'] {
+  const name = r.str('spec.workloadRef.name');
+  if (name === undefined) return undefined;
+  return { kind: r.str('spec.workloadRef.kind') ?? 'Deployment', name };
+}
+
+/** Resource kinds each built-in traffic router rewrites, and where it names them. */
+const ROUTERS: [
+  provider: string,
+  kind: string,
+  single: string,
+  many?: string,
+][] = [
+  ['nginx', 'Ingress', 'stableIngress', 'stableIngresses'],
+  ['alb', 'Ingress', 'ingress', 'ingresses'],
+  ['smi', 'TrafficSplit', 'trafficSplitName'],
+  ['traefik', 'TraefikService', 'weightedTraefikServiceName'],
+  ['apisix', 'ApisixRoute', 'route.name'],
+  ['appMesh', 'VirtualService', 'virtualService.name'],
+];
+
+/** `canary.trafficRouting`: which mesh, ingress or plugin shifts the traffic, and where. */
+function readTrafficRouting(canary: Reader): KmopTrafficRouting[] | undefined {
+  const tr = canary.record('trafficRouting');
+  if (!tr) return undefined;
+  const out: KmopTrafficRouting[] = [];
+  const istio = tr.record('istio');
+  if (istio) {
+    const services = [
+      ...(istio.has('virtualService') ? [istio.record('virtualService')] : []),
+      ...istio.arr('virtualServices'),
+    ].filter((v): v is Reader => v !== undefined);
+    for (const vs of services) {
+      const routes = vs.strs('routes');
+      out.push({
+        provider: 'istio',
+        resource: { kind: 'VirtualService', name: vs.str('name') ?? '' },
+        ...(routes.length > 0 ? { routes } : {}),
+      });
+    }
+    if (services.length === 0) out.push({ provider: 'istio' });
+  }
+  for (const [provider, kind, single, many] of ROUTERS) {
+    const router = tr.record(provider);
+    if (!router) continue;
+    const names = [
+      ...(router.str(single) !== undefined
+        ? [router.str(single) as string]
+        : []),
+      ...(many ? router.strs(many) : []),
+    ];
+    if (names.length === 0) out.push({ provider });
+    for (const name of names) out.push({ provider, resource: { kind, name } });
+  }
+  const ambassador = tr.record('ambassador');
+  if (ambassador) {
+    for (const name of ambassador.strs('mappings')) {
+      out.push({ provider: 'ambassador', resource: { kind: 'Mapping', name } });
+    }
+  }
+  const plugins = tr.record('plugins');
+  for (const plugin of plugins?.keys() ?? []) {
+    const config = plugins?.record([plugin]);
+    const routes = [
+      ...(config?.str('httpRoute') !== undefined
+        ? [config?.str('httpRoute') as string]
+        : []),
+      ...(config?.arr('httpRoutes').map(h => h.str('name') ?? '') ?? []),
+    ];
+    if (routes.length === 0) out.push({ provider: `plugin:${plugin}` });
+    for (const name of routes) {
+      out.push({
+        provider: `plugin:${plugin}`,
+        resource: { kind: 'HTTPRoute', name },
+      });
+    }
+  }
+  return out;
 }
 
 /** Upstream GetRolloutPhase, CRD-REFERENCE §4. */
@@ -60,7 +157,7 @@ function rolloutVerdict(
   ) {
     return {
       health: 'progressing',
-      reason: 'Waiting for rollout spec update to be observed',
+      reason: notReconciled('Argo Rollouts', observed, generation),
     };
   }
   if (r.bool('status.controllerPause') === true && pauseReasons.length === 0) {
@@ -122,20 +219,40 @@ export const normalizeArgoRollout = defineNormalizer<KmopRolloutView>({
     const canary = r.record('spec.strategy.canary');
     const blueGreen = r.record('spec.strategy.blueGreen');
     const current = r.int('status.currentStepIndex');
-    const pauseReasons = r
-      .arr('status.pauseConditions')
+    const conditions = r.arr('status.pauseConditions');
+    const pauseReasons = conditions
       .map(p => p.str('reason'))
       .filter((p): p is string => p !== undefined);
-    const manuallyPaused = r.bool('spec.paused') === true;
-    const aborted = r.bool('status.abort') === true;
+    const manual = r.orDefault(r.bool('spec.paused'), 'spec.paused', false);
+    const controllerPause = r.orDefault(
+      r.bool('status.controllerPause'),
+      'status.controllerPause',
+      false,
+    );
+    const pauseKnown =
+      manual !== undefined &&
+      controllerPause !== undefined &&
+      !r.isMalformed('status.pauseConditions');
+    const aborted = r.orDefault(r.bool('status.abort'), 'status.abort', false);
     const verdict = rolloutVerdict(r, meta.generation, pauseReasons);
     const badges = [...(verdict.badges ?? [])];
     if (aborted) badges.push('aborted');
-    if (manuallyPaused) badges.push('manually paused');
+    if (manual) badges.push('manually paused');
     if (r.bool('status.promoteFull') === true) badges.push('full promotion');
+    const defaults: string[] = [];
+    const desired = r.orDefault(r.int('spec.replicas'), 'spec.replicas', 1);
+    if (desired !== undefined && !r.has('spec.replicas')) {
+      defaults.push('replicas.desired');
+    }
+    const starts = conditions
+      .map(p => p.str('startTime'))
+      .filter((t): t is string => t !== undefined)
+      .sort();
+    const observed = observedGeneration(r);
     return [
       {
         ...itemBase(meta, { ...verdict, badges: [...new Set(badges)] }),
+        observedGeneration: observed,
         strategy: strategyOf(canary, blueGreen),
         phase: r.str('status.phase'),
         message: r.str('status.message'),
@@ -143,19 +260,25 @@ export const normalizeArgoRollout = defineNormalizer<KmopRolloutView>({
           readCanaryStep(s, i, current, readArgoStep),
         ),
         currentStepIndex: current,
+        revision: r.str([
+          'metadata',
+          'annotations',
+          'rollout.argoproj.io/revision',
+        ]),
         canaryWeight: readPercent(r, 'status.canary.weights.canary.weight'),
         stableRevision: r.str('status.stableRS'),
         canaryRevision: r.str('status.currentPodHash'),
         aborted,
-        paused:
-          pauseReasons.length > 0 ||
-          manuallyPaused ||
-          r.bool('status.controllerPause') === true,
-        pauseReasons: manuallyPaused
+        paused: pauseKnown
+          ? pauseReasons.length > 0 || manual || controllerPause
+          : undefined,
+        pauseReasons: manual
           ? [...pauseReasons, 'manually paused']
           : pauseReasons,
+        pauseStartedAt: starts[0],
         replicas: defined({
-          desired: r.int('spec.replicas') ?? 1,
+          desired,
+          total: r.int('status.replicas'),
           updated: r.int('status.updatedReplicas'),
           ready: r.int('status.readyReplicas'),
           available: r.int('status.availableReplicas'),
@@ -167,12 +290,15 @@ export const normalizeArgoRollout = defineNormalizer<KmopRolloutView>({
           preview: blueGreen?.str('previewService'),
         }),
         analysis: readAnalysis(r),
+        trafficRouting: canary ? readTrafficRouting(canary) : undefined,
         rolling: canary
           ? defined({
-              maxSurge: canary.intOrString('maxSurge'),
-              maxUnavailable: canary.intOrString('maxUnavailable'),
+              maxSurge: canary.intOrPercent('maxSurge'),
+              maxUnavailable: canary.intOrPercent('maxUnavailable'),
             })
           : undefined,
+        target: readWorkloadRef(r),
+        ...(defaults.length > 0 ? { defaults } : {}),
       },
     ];
   },

@@ -12,11 +12,15 @@ describe('normalizeDeployment', () => {
     expect(d.rolling).toEqual({ maxSurge: 1, maxUnavailable: '0%' });
     expect(d.replicas).toEqual({
       desired: 4,
+      total: 4,
       updated: 4,
       ready: 4,
       available: 4,
     });
-    expect(d.stableRevision).toBe('9');
+    // The revision being rolled out is the current one; a Deployment has no stable revision.
+    expect(d.revision).toBe('9');
+    expect(d.stableRevision).toBeUndefined();
+    expect(d.defaults).toBeUndefined();
     expect(d.message).toContain('has successfully progressed');
     expect(d.steps).toEqual([]);
   });
@@ -39,7 +43,7 @@ describe('normalizeDeployment', () => {
     const [d] = normalizeDeployment(deployments.stale, ctx);
     expect(d.health).toBe('progressing');
     expect(d.healthReason).toContain(
-      'has not yet processed generation 9 (last observed 8)',
+      'last reported on generation 8, the object is at generation 9',
     );
   });
 

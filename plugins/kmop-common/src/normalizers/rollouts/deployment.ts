@@ -9,7 +9,7 @@ const DEFAULT_SURGE = '25%';
 const DEFAULT_UNAVAILABLE = '25%';
 
 interface Counts {
-  desired: number;
+  desired?: number;
   current?: number;
   updated?: number;
   ready?: number;
@@ -40,6 +40,9 @@ function deploymentVerdict(
     return { health: 'degraded', reason: describeCondition(progressing) };
   }
   const { desired, current = 0, updated = 0, available = 0 } = counts;
+  if (desired === undefined) {
+    return { health: 'unknown', reason: 'spec.replicas is malformed' };
+  }
   if (updated < desired) {
     return {
       health: 'progressing',
@@ -77,21 +80,46 @@ export const normalizeDeployment = defineNormalizer<KmopRolloutView>({
   kind: 'Deployment',
   blank: blankRollout,
   build: (r, meta) => {
-    const type = r.str('spec.strategy.type') ?? 'RollingUpdate';
+    const defaults: string[] = [];
+    const type = r.orDefault(
+      r.str('spec.strategy.type'),
+      'spec.strategy.type',
+      'RollingUpdate',
+    );
+    const desired = r.orDefault(r.int('spec.replicas'), 'spec.replicas', 1);
+    if (desired !== undefined && !r.has('spec.replicas')) {
+      defaults.push('replicas.desired');
+    }
     const counts: Counts = {
-      desired: r.int('spec.replicas') ?? 1,
+      desired,
       current: r.int('status.replicas'),
       updated: r.int('status.updatedReplicas'),
       ready: r.int('status.readyReplicas'),
       available: r.int('status.availableReplicas'),
     };
-    const paused = r.bool('spec.paused') === true;
+    const paused = r.orDefault(r.bool('spec.paused'), 'spec.paused', false);
     const verdict = deploymentVerdict(r, meta.generation, counts);
     const progressing = findCondition(r.conditions(), 'Progressing');
+    const rollingDefaults: string[] = [];
+    const limit = (key: 'maxSurge' | 'maxUnavailable', fallback: string) => {
+      const path = `spec.strategy.rollingUpdate.${key}`;
+      const value = r.orDefault(r.intOrPercent(path), path, fallback);
+      if (value !== undefined && !r.has(path)) {
+        rollingDefaults.push(`rolling.${key}`);
+      }
+      return value;
+    };
+    // Read even when the type is not RollingUpdate, so that bad limits are named.
+    const limits = {
+      maxSurge: limit('maxSurge', DEFAULT_SURGE),
+      maxUnavailable: limit('maxUnavailable', DEFAULT_UNAVAILABLE),
+    };
+    const rolling = type === 'RollingUpdate' ? limits : undefined;
+    if (rolling) defaults.push(...rollingDefaults);
     return [
       {
         ...itemBase(meta, { ...verdict, badges: paused ? ['paused'] : [] }),
-        strategy: type === 'Recreate' ? 'recreate' : 'rolling',
+        strategy: strategyOf(type),
         message: progressing?.message,
         steps: [],
         aborted: false,
@@ -99,27 +127,25 @@ export const normalizeDeployment = defineNormalizer<KmopRolloutView>({
         pauseReasons: paused ? ['manually paused'] : [],
         replicas: {
           desired: counts.desired,
+          total: counts.current,
           updated: counts.updated,
           ready: counts.ready,
           available: counts.available,
         },
-        stableRevision: r.str([
+        // The revision being rolled out: a Deployment has no "stable" revision.
+        revision: r.str([
           'metadata',
           'annotations',
           'deployment.kubernetes.io/revision',
         ]),
-        rolling:
-          type === 'Recreate'
-            ? undefined
-            : {
-                maxSurge:
-                  r.intOrString('spec.strategy.rollingUpdate.maxSurge') ??
-                  DEFAULT_SURGE,
-                maxUnavailable:
-                  r.intOrString('spec.strategy.rollingUpdate.maxUnavailable') ??
-                  DEFAULT_UNAVAILABLE,
-              },
+        rolling,
+        ...(defaults.length > 0 ? { defaults } : {}),
       },
     ];
   },
 });
+
+function strategyOf(type: string | undefined): KmopRolloutView['strategy'] {
+  if (type === 'Recreate') return 'recreate';
+  return type === 'RollingUpdate' ? 'rolling' : 'unknown';
+}

@@ -1,4 +1,11 @@
-import type { KmopRolloutStep, KmopRolloutView } from '../../view';
+import type {
+  KmopAnalysisMetric,
+  KmopAnalysisPlan,
+  KmopAnalysisWebhook,
+  KmopReportedCondition,
+  KmopRolloutStep,
+  KmopRolloutView,
+} from '../../view';
 import { Reader, describeCondition, findCondition, show } from '../access';
 import { HealthVerdict, defineNormalizer, itemBase } from '../base';
 import { blankRollout } from './common';
@@ -45,18 +52,26 @@ function plannedWeights(a: Reader | undefined): number[] {
   if (!a) return [];
   const listed = a.list('stepWeights');
   if (listed.length > 0) {
-    return listed.flatMap((w, i) => {
-      if (isWeight(w, 0)) return [w];
+    const bad = listed.filter((w, i) => {
+      if (isWeight(w, 0)) return false;
       a.note(
         `stepWeights[${i}]`,
         `is ${show(w)}, expected an integer from 0 to ${TOTAL_WEIGHT}`,
       );
-      return [];
+      return true;
     });
+    // Steps without one of their weights would be numbered and paced wrongly.
+    return bad.length > 0 ? [] : (listed as number[]);
   }
   const step = readWeight(a, 'stepWeight', 1);
   if (step === undefined) return [];
-  const max = readWeight(a, 'maxWeight', 1) ?? TOTAL_WEIGHT;
+  // Flagger's default maxWeight is 100.
+  const max = a.orDefault(
+    readWeight(a, 'maxWeight', 1),
+    'maxWeight',
+    TOTAL_WEIGHT,
+  );
+  if (max === undefined) return [];
   const weights: number[] = [];
   for (let w = 0; w < max; ) {
     w = Math.min(w + step, TOTAL_WEIGHT);
@@ -111,6 +126,96 @@ function canaryVerdict(
   return { health: 'unknown', reason: `${phase}${detail}` };
 }
 
+/** Flagger's defaults (pkg/apis/flagger/v1beta1/canary.go). */
+const DEFAULT_INTERVAL = '60s';
+const DEFAULT_THRESHOLD = 1;
+const DEFAULT_METRIC_INTERVAL = '1m';
+
+function readMetric(
+  m: Reader,
+  at: string,
+  defaults: string[],
+): KmopAnalysisMetric {
+  const min = m.num('thresholdRange.min');
+  const max = m.num('thresholdRange.max');
+  const interval = m.orDefault(
+    m.str('interval'),
+    'interval',
+    DEFAULT_METRIC_INTERVAL,
+  );
+  if (interval !== undefined && !m.has('interval')) {
+    defaults.push(`${at}.interval`);
+  }
+  const template = m.str('templateRef.name');
+  const templateNs = m.str('templateRef.namespace');
+  return {
+    name: m.str('name') ?? '',
+    ...(min === undefined && max === undefined
+      ? {}
+      : { thresholdRange: { min, max } }),
+    interval,
+    templateRef:
+      template && (templateNs ? `${templateNs}/${template}` : template),
+  };
+}
+
+function readWebhook(w: Reader): KmopAnalysisWebhook {
+  return {
+    name: w.str('name') ?? '',
+    type: w.str('type'),
+    url: w.str('url'),
+    timeout: w.str('timeout'),
+  };
+}
+
+/** `spec.analysis` as a plan: interval, threshold, weights, metrics and webhooks. */
+function readPlan(
+  a: Reader,
+  defaults: string[],
+): { plan: KmopAnalysisPlan; threshold: number | undefined } {
+  const written = a.int('threshold');
+  // Flagger: a threshold of 0 or none means 1.
+  let threshold: number | undefined = DEFAULT_THRESHOLD;
+  if (written !== undefined && written > 0) threshold = written;
+  else if (a.isMalformed('threshold')) threshold = undefined;
+  if (threshold !== undefined && threshold !== written) {
+    defaults.push('analysisPlan.threshold', 'failureThreshold');
+  }
+  const interval = a.orDefault(a.str('interval'), 'interval', DEFAULT_INTERVAL);
+  if (interval !== undefined && !a.has('interval')) {
+    defaults.push('analysisPlan.interval');
+  }
+  const stepWeights = a.list('stepWeights');
+  const plan: KmopAnalysisPlan = {
+    interval,
+    threshold,
+    stepWeight: readWeight(a, 'stepWeight', 1),
+    maxWeight: readWeight(a, 'maxWeight', 1),
+    ...(stepWeights.length > 0 && stepWeights.every(w => isWeight(w, 0))
+      ? { stepWeights: stepWeights as number[] }
+      : {}),
+    iterations: a.int('iterations'),
+    metrics: a
+      .arr('metrics')
+      .map((m, i) => readMetric(m, `analysisPlan.metrics[${i}]`, defaults)),
+    webhooks: a.arr('webhooks').map(readWebhook),
+  };
+  return { plan, threshold };
+}
+
+function readPromoted(r: Reader): KmopReportedCondition | undefined {
+  const c = findCondition(r.conditions(), 'Promoted');
+  return c
+    ? {
+        type: c.type,
+        status: c.status,
+        reason: c.reason,
+        message: c.message,
+        lastTransitionTime: c.lastTransitionTime,
+      }
+    : undefined;
+}
+
 /** Flagger Canary (flagger.app/v1beta1) → one rollout item. */
 export const normalizeFlaggerCanary = defineNormalizer<KmopRolloutView>({
   apiVersion: 'flagger.app/v1beta1',
@@ -123,14 +228,14 @@ export const normalizeFlaggerCanary = defineNormalizer<KmopRolloutView>({
     const phase = r.str('status.phase');
     const canaryWeight = readWeight(r, 'status.canaryWeight', 0);
     const failedChecks = r.int('status.failedChecks');
-    const threshold = analysis?.int('threshold');
-    const failureThreshold =
-      threshold !== undefined && threshold > 0 ? threshold : 1;
+    const defaults: string[] = [];
+    const planned = analysis ? readPlan(analysis, defaults) : undefined;
+    const failureThreshold = planned?.threshold;
     const iterations = analysis?.int('iterations') ?? 0;
     const abTesting =
       iterations > 0 && (analysis?.list('match').length ?? 0) > 0;
     const risk =
-      failedChecks !== undefined
+      failedChecks !== undefined && failureThreshold !== undefined
         ? ` (${failedChecks}/${failureThreshold} failed checks)`
         : '';
     const verdict = canaryVerdict(r, phase, risk);
@@ -139,6 +244,7 @@ export const normalizeFlaggerCanary = defineNormalizer<KmopRolloutView>({
     if (r.bool('spec.suspend') === true) badges.push('suspended');
     if (r.bool('spec.skipAnalysis') === true) badges.push('analysis skipped');
     const targetName = r.str('spec.targetRef.name');
+    const provider = r.str('spec.provider');
     const apex = r.str('spec.service.name') ?? targetName;
     return [
       {
@@ -149,10 +255,14 @@ export const normalizeFlaggerCanary = defineNormalizer<KmopRolloutView>({
         steps: stepsOf(plannedWeights(analysis), phase, canaryWeight),
         canaryWeight,
         aborted: false,
-        paused: r.bool('spec.suspend') === true,
+        paused: r.orDefault(r.bool('spec.suspend'), 'spec.suspend', false),
         pauseReasons: r.bool('spec.suspend') === true ? ['suspended'] : [],
         failedChecks,
         failureThreshold,
+        analysisPlan: planned?.plan,
+        trafficRouting: provider ? [{ provider }] : undefined,
+        servicePort: r.int('spec.service.port'),
+        promoted: readPromoted(r),
         // Flagger names its services after the apex service (GetServiceNames).
         services: apex
           ? { canary: `${apex}-canary`, stable: `${apex}-primary` }
@@ -163,6 +273,7 @@ export const normalizeFlaggerCanary = defineNormalizer<KmopRolloutView>({
               name: targetName,
             }
           : undefined,
+        ...(defaults.length > 0 ? { defaults } : {}),
       },
     ];
   },

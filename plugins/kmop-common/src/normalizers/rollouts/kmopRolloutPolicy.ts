@@ -89,7 +89,10 @@ export const normalizeKmopRolloutPolicy = defineNormalizer<KmopRolloutView>({
     const phase = r.str('status.phase');
     const current = r.int('status.currentStepIndex');
     const verdict = policyVerdict(r, meta.generation, phase);
-    const paused = phase === 'Paused';
+    // Unknown when the phase that would say so is malformed.
+    const paused = r.isMalformed('status.phase')
+      ? undefined
+      : phase === 'Paused';
     const serviceRef = r.str('spec.serviceRef');
     return [
       {
@@ -116,8 +119,8 @@ export const normalizeKmopRolloutPolicy = defineNormalizer<KmopRolloutView>({
           preview: r.str('spec.blueGreen.previewService'),
         }),
         rolling: defined({
-          maxSurge: r.intOrString('spec.rolling.maxSurge'),
-          maxUnavailable: r.intOrString('spec.rolling.maxUnavailable'),
+          maxSurge: r.intOrPercent('spec.rolling.maxSurge'),
+          maxUnavailable: r.intOrPercent('spec.rolling.maxUnavailable'),
         }),
         target: serviceRef
           ? { kind: 'Microservice', name: serviceRef }

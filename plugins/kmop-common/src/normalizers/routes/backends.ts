@@ -4,32 +4,54 @@ import type { Reader } from '../access';
 /** A backend before its share of the traffic is known. */
 export type WeightedBackend = Omit<KmopRouteBackend, 'share'>;
 
-/** Adds each backend's traffic share, weight / Σweight (0 for all when every weight is 0). */
+/**
+ * Adds each backend's traffic share, weight / Σweight (0 for all when every weight is 0).
+ * When any weight of the rule is unknown (malformed) no share is given: any figure would be
+ * made up.
+ */
 export function withShares(
   backends: readonly WeightedBackend[],
 ): KmopRouteBackend[] {
-  const total = backends.reduce((sum, b) => sum + b.weight, 0);
+  const weights = backends.map(b => b.weight);
+  if (weights.some(w => w === undefined)) return backends.map(b => ({ ...b }));
+  const total = (weights as number[]).reduce((sum, w) => sum + w, 0);
   return backends.map(b => ({
     ...b,
-    share: total > 0 ? Math.min(1, b.weight / total) : 0,
+    share: total > 0 ? Math.min(1, (b.weight as number) / total) : 0,
   }));
 }
 
 /**
- * A relative weight in [0, max]; `fallback` when absent. Out-of-range values are recorded as
- * an issue and count as 0.
+ * A relative weight in [0, max]; `fallback` when absent (then `onDefault` is called, so the
+ * caller can label it). A malformed or out-of-range weight is recorded and has no value.
  */
 export function readWeight(
   r: Reader,
   path: string,
   fallback: number,
   max: number,
-): number {
+  onDefault?: () => void,
+): number | undefined {
   const weight = r.int(path);
-  if (weight === undefined) return r.has(path) ? 0 : fallback;
+  if (weight === undefined) {
+    if (r.has(path) || r.isMalformed(path)) return undefined;
+    onDefault?.();
+    return fallback;
+  }
   if (weight < 0 || weight > max) {
     r.note(path, `is ${weight}, expected 0 to ${max}`);
-    return 0;
+    return undefined;
   }
   return weight;
+}
+
+/** True when a duration string is zero (`0s`, `0ms`): Gateway API's way to say "no timeout". */
+export function isZeroDuration(value: string): boolean {
+  return /^(?:0+(?:\.0+)?(?:ms|s|m|h|d|w)?)+$/.test(value);
+}
+
+/** Gateway API timeouts as shown: `0s` means disabled (GEP-1742). */
+export function gatewayTimeout(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  return isZeroDuration(value) ? 'disabled' : value;
 }

@@ -25,26 +25,31 @@ export function readHeaderMatches(
   return headers.length > 0 ? headers : undefined;
 }
 
-function readBackends(rule: Reader) {
+function readBackends(rule: Reader, at: string, defaults: string[]) {
   return withShares(
-    rule.arr('backendRefs').map(b => {
+    rule.arr('backendRefs').map((b, j) => {
       const kind = b.str('kind');
       return {
         name: b.str('name') ?? '',
         namespace: b.str('namespace'),
         port: b.int('port'),
         subset: kind && kind !== 'Service' ? kind : undefined,
-        weight: readWeight(b, 'weight', 1, MAX_BACKEND_WEIGHT),
+        // Gateway API's default weight is 1.
+        weight: readWeight(b, 'weight', 1, MAX_BACKEND_WEIGHT, () =>
+          defaults.push(`${at}.backends[${j}].weight`),
+        ),
       };
     }),
   );
 }
 
 export interface GatewayApiRouteOptions {
-  readMatch(m: Reader): KmopRouteMatch;
+  /** Reads one match; `at` is its view path, for defaults it labels. */
+  readMatch(m: Reader, at: string, defaults: string[]): KmopRouteMatch;
   /** Matches a rule has when it lists none. */
   defaultMatches: KmopRouteMatch[];
   readTimeouts?(rule: Reader): KmopRouteRule['timeouts'];
+  protocol: KmopRouteRule['protocol'];
 }
 
 export function readGatewayApiRoute(
@@ -54,16 +59,24 @@ export function readGatewayApiRoute(
 ): KmopRouteView {
   const statuses = readParentStatuses(r, 'status.parents', 'parentRef');
   const filters = new Set<string>();
-  const rules = r.arr('spec.rules').map((rule): KmopRouteRule => {
+  const defaults: string[] = [];
+  const rules = r.arr('spec.rules').map((rule, i): KmopRouteRule => {
     for (const f of rule.arr('filters')) {
       const type = f.str('type');
       if (type) filters.add(`filter: ${type}`);
     }
-    const matches = rule.arr('matches').map(options.readMatch);
+    const at = `rules[${i}]`;
+    const matches = rule
+      .arr('matches')
+      .map((m, j) => options.readMatch(m, `${at}.matches[${j}]`, defaults));
+    if (matches.length === 0 && options.defaultMatches.length > 0) {
+      defaults.push(`${at}.matches`);
+    }
     return {
       name: rule.str('name'),
+      protocol: options.protocol,
       matches: matches.length > 0 ? matches : options.defaultMatches,
-      backends: readBackends(rule),
+      backends: readBackends(rule, at, defaults),
       timeouts: options.readTimeouts?.(rule),
     };
   });
@@ -79,5 +92,6 @@ export function readGatewayApiRoute(
       meta.source.namespace,
     ),
     rules,
+    ...(defaults.length > 0 ? { defaults } : {}),
   };
 }

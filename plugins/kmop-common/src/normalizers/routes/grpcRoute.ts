@@ -3,16 +3,22 @@ import type { Reader } from '../access';
 import { defineNormalizer } from '../base';
 import { readGatewayApiRoute, readHeaderMatches } from './gatewayApiRoute';
 
-function readGrpcMatch(m: Reader): KmopRouteMatch {
+function readGrpcMatch(
+  m: Reader,
+  at: string,
+  defaults: string[],
+): KmopRouteMatch {
   const service = m.str('method.service');
   const method = m.str('method.method');
-  // GRPCRoute's default match type.
-  const type = m.str('method.type') ?? 'Exact';
+  const written = m.str('method.type');
+  const known = service !== undefined || method !== undefined;
+  // GRPCRoute's default match type is Exact.
+  const type = m.orDefault(written, 'method.type', 'Exact');
+  if (known && written === undefined && type !== undefined) {
+    defaults.push(`${at}.grpc.type`);
+  }
   return {
-    grpc:
-      service === undefined && method === undefined
-        ? undefined
-        : { service, method, type },
+    grpc: known && type !== undefined ? { service, method, type } : undefined,
     headers: readHeaderMatches(m),
   };
 }
@@ -25,6 +31,7 @@ export const normalizeGrpcRoute = defineNormalizer<KmopRouteView>({
   build: (r, meta) => [
     readGatewayApiRoute(r, meta, {
       readMatch: readGrpcMatch,
+      protocol: 'grpc',
       // A rule without matches takes all gRPC traffic of its hostnames.
       defaultMatches: [],
     }),

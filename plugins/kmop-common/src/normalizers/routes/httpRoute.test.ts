@@ -59,12 +59,16 @@ describe('normalizeHttpRoute', () => {
   it('is progressing while the gateway has not processed the current generation', () => {
     const [route] = normalizeHttpRoute(httpRoutes.progressing, ctx);
     expect(route.health).toBe('progressing');
-    expect(route.healthReason).toContain('has not yet processed generation 4');
+    expect(route.healthReason).toContain(
+      'Not yet reconciled: Gateway infra/public (section https) last reported on generation 3, the object is at generation 4',
+    );
+    expect(route.generation).toBe(4);
+    expect(route.observedGeneration).toBe(3);
   });
 
-  it('is progressing while no gateway has reported', () => {
+  it('is unknown while no gateway has reported (one rule for all kinds)', () => {
     const [route] = normalizeHttpRoute(httpRoutes.pending, ctx);
-    expect(route.health).toBe('progressing');
+    expect(route.health).toBe('unknown');
     expect(route.healthReason).toBe(
       'No gateway has reported on this route yet',
     );

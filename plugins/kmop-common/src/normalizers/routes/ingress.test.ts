@@ -12,17 +12,29 @@ describe('normalizeIngress', () => {
     expect(route.hostnames).toEqual(['shop.example.com']);
     expect(route.parents).toEqual([{ name: 'nginx', kind: 'IngressClass' }]);
     expect(route.url).toBe('https://shop.example.com/');
+    expect(route.tls).toEqual([
+      { hosts: ['shop.example.com'], secretName: 'shop-tls' },
+    ]);
     expect(route.rules).toEqual([
       {
         name: 'shop.example.com',
+        protocol: 'http',
         matches: [{ path: { type: 'Prefix', value: '/' } }],
         backends: [{ name: 'storefront', port: 80, weight: 1, share: 1 }],
       },
       {
         name: 'shop.example.com',
+        protocol: 'http',
         matches: [{ path: { type: 'Prefix', value: '/assets' } }],
-        // A named port has no number to show.
-        backends: [{ name: 'assets', port: undefined, weight: 1, share: 1 }],
+        // A named port has no number: its name is shown instead.
+        backends: [
+          {
+            name: 'assets',
+            portName: 'http',
+            weight: 1,
+            share: 1,
+          },
+        ],
       },
       {
         name: 'default backend',
@@ -32,9 +44,9 @@ describe('normalizeIngress', () => {
     ]);
   });
 
-  it('is progressing until the controller publishes an address', () => {
+  it('is unknown until the controller publishes an address: no controller has reported', () => {
     const [route] = normalizeIngress(ingresses.progressing, ctx);
-    expect(route.health).toBe('progressing');
+    expect(route.health).toBe('unknown');
     expect(route.healthReason).toContain(
       'not published a load balancer address',
     );

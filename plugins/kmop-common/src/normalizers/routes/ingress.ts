@@ -1,6 +1,7 @@
 import type {
   KmopRouteBackend,
   KmopRouteRule,
+  KmopRouteTls,
   KmopRouteView,
 } from '../../view';
 import type { Reader } from '../access';
@@ -15,6 +16,7 @@ function readBackend(b: Reader | undefined): KmopRouteBackend[] {
       {
         name: serviceName,
         port: b.int('service.port.number'),
+        portName: b.str('service.port.name'),
         weight: 1,
         share: 1,
       },
@@ -40,8 +42,9 @@ function loadBalancerVerdict(r: Reader): HealthVerdict {
     .map(i => i.str('hostname') ?? i.str('ip'))
     .filter((a): a is string => Boolean(a));
   if (addresses.length === 0) {
+    // No controller has reported on it: unknown, as for every kind (issue #8 §5).
     return {
-      health: 'progressing',
+      health: 'unknown',
       reason:
         'The ingress controller has not published a load balancer address yet',
     };
@@ -71,21 +74,29 @@ export const normalizeIngress = defineNormalizer<KmopRouteView>({
   kind: 'Ingress',
   blank: base => ({ ...base, hostnames: [], parents: [], rules: [] }),
   build: (r, meta) => {
-    const tlsHosts = new Set(r.arr('spec.tls').flatMap(t => t.strs('hosts')));
+    const tls: KmopRouteTls[] = r.arr('spec.tls').map(t => ({
+      hosts: t.strs('hosts'),
+      secretName: t.str('secretName'),
+    }));
+    const tlsHosts = new Set(tls.flatMap(t => t.hosts));
     const rules: KmopRouteRule[] = [];
     for (const rule of r.arr('spec.rules')) {
       const host = rule.str('host');
       for (const p of rule.arr('http.paths')) {
+        // pathType is required in networking.k8s.io/v1; a path defaults to `/`.
+        const type = p.orDefault(
+          p.str('pathType'),
+          'pathType',
+          'ImplementationSpecific',
+        );
+        const value = p.orDefault(p.str('path'), 'path', '/');
         rules.push({
           name: host,
-          matches: [
-            {
-              path: {
-                type: p.str('pathType') ?? 'ImplementationSpecific',
-                value: p.str('path') ?? '/',
-              },
-            },
-          ],
+          protocol: 'http',
+          matches:
+            type === undefined || value === undefined
+              ? []
+              : [{ path: { type, value } }],
           backends: readBackend(p.record('backend')),
         });
       }
@@ -113,6 +124,7 @@ export const normalizeIngress = defineNormalizer<KmopRouteView>({
         parents: className ? [{ name: className, kind: 'IngressClass' }] : [],
         rules,
         url: urlOf(rules, tlsHosts),
+        ...(r.has('spec.tls') ? { tls } : {}),
       },
     ];
   },

@@ -48,7 +48,7 @@ describe('normalizeIstioVirtualServiceRoutes', () => {
     );
     expect(route.health).toBe('progressing');
     expect(route.healthReason).toBe(
-      'istiod has not yet processed generation 5 (last observed 4)',
+      'Not yet reconciled: istiod last reported on generation 4, the object is at generation 5; the status shown is for the older spec',
     );
   });
 
@@ -97,7 +97,7 @@ describe('normalizeIstioVirtualServiceRoutes', () => {
     expect(route.badges).toEqual(['warning: IST0132']);
     const stale = { ...vs, metadata: { ...vs.metadata, generation: 6 } };
     expect(normalizeIstioVirtualServiceRoutes(stale, ctx)[0].healthReason).toBe(
-      'istiod has not yet processed generation 6 (last observed 5)',
+      'Not yet reconciled: istiod last reported on generation 5, the object is at generation 6; the status shown is for the older spec',
     );
   });
 

@@ -59,26 +59,61 @@ function gatewayParent(ref: string): KmopRouteParent {
 /** Istio route weights are percentages. */
 const MAX_ISTIO_WEIGHT = 100;
 
-function readRule(http: Reader): KmopRouteRule {
-  const routes = http.arr('route');
+/** The destinations of an http, tcp or tls route, with their shares. */
+function readDestinations(route: Reader, at: string, defaults: string[]) {
+  const routes = route.arr('route');
   // One destination takes all traffic whatever its weight; among several, an unset weight is 0.
   const single = routes.length === 1;
-  const backends = withShares(
-    routes.map(d => ({
-      name: d.str('destination.host') ?? '',
-      subset: d.str('destination.subset'),
-      port: d.int('destination.port.number'),
-      weight: single
+  return withShares(
+    routes.map((d, j) => {
+      const weight = single
         ? MAX_ISTIO_WEIGHT
-        : readWeight(d, 'weight', 0, MAX_ISTIO_WEIGHT),
-    })),
+        : readWeight(d, 'weight', 0, MAX_ISTIO_WEIGHT, () =>
+            defaults.push(`${at}.backends[${j}].weight`),
+          );
+      if (single && !d.has('weight')) defaults.push(`${at}.backends[0].weight`);
+      return {
+        name: d.str('destination.host') ?? '',
+        subset: d.str('destination.subset'),
+        port: d.int('destination.port.number'),
+        weight,
+      };
+    }),
   );
+}
+
+function readHttpRule(
+  http: Reader,
+  at: string,
+  defaults: string[],
+): KmopRouteRule {
   const timeout = http.str('timeout');
   return {
     name: http.str('name'),
+    protocol: 'http',
     matches: http.arr('match').map(readMatch),
-    backends,
+    backends: readDestinations(http, at, defaults),
     timeouts: timeout === undefined ? undefined : { request: timeout },
+  };
+}
+
+/** A `tcp` or `tls` route: it matches on port (and SNI hosts for tls) only. */
+function readL4Rule(
+  route: Reader,
+  protocol: 'tcp' | 'tls',
+  at: string,
+  defaults: string[],
+): KmopRouteRule {
+  return {
+    protocol,
+    matches: route.arr('match').map(m => {
+      const sniHosts = protocol === 'tls' ? m.strs('sniHosts') : [];
+      return {
+        port: m.int('port'),
+        ...(sniHosts.length > 0 ? { sniHosts } : {}),
+      };
+    }),
+    backends: readDestinations(route, at, defaults),
   };
 }
 
@@ -90,6 +125,17 @@ export const normalizeIstioVirtualServiceRoutes =
     blank: base => ({ ...base, hostnames: [], parents: [], rules: [] }),
     build: (r, meta) => {
       const gateways = r.strs('spec.gateways');
+      const defaults: string[] = [];
+      const rules: KmopRouteRule[] = [];
+      for (const http of r.arr('spec.http')) {
+        rules.push(readHttpRule(http, `rules[${rules.length}]`, defaults));
+      }
+      for (const protocol of ['tcp', 'tls'] as const) {
+        for (const route of r.arr(['spec', protocol])) {
+          const at = `rules[${rules.length}]`;
+          rules.push(readL4Rule(route, protocol, at, defaults));
+        }
+      }
       return [
         {
           ...itemBase(meta, istioVerdict(r, meta.generation)),
@@ -98,7 +144,8 @@ export const normalizeIstioVirtualServiceRoutes =
           parents: (gateways.length > 0 ? gateways : ['mesh']).map(
             gatewayParent,
           ),
-          rules: r.arr('spec.http').map(readRule),
+          rules,
+          ...(defaults.length > 0 ? { defaults } : {}),
         },
       ];
     },

@@ -22,6 +22,7 @@ describe('normalizeKmopGatewayRoute', () => {
     ]);
     expect(route.rules).toEqual([
       {
+        protocol: 'http',
         matches: [
           { path: { type: 'PathPrefix', value: '/api' }, method: 'GET' },
         ],
@@ -49,7 +50,9 @@ describe('normalizeKmopGatewayRoute', () => {
   it('is progressing while the operator has not observed the generation', () => {
     const [route] = normalizeKmopGatewayRoute(gatewayRoutes.progressing, ctx);
     expect(route.health).toBe('progressing');
-    expect(route.healthReason).toContain('has not yet processed generation 2');
+    expect(route.healthReason).toContain(
+      'last reported on generation 1, the object is at generation 2',
+    );
   });
 
   it('is degraded when the gateway does not accept it', () => {

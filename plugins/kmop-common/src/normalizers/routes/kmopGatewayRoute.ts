@@ -49,11 +49,21 @@ export const normalizeKmopGatewayRoute = defineNormalizer<KmopRouteView>({
     const verdict: HealthVerdict =
       kmopPreconditions(r, meta.generation) ??
       routeParentVerdict(reported, meta.generation);
-    const listed = r.arr('spec.backends').map(b => ({
+    const defaults: string[] = [];
+    const listed = r.arr('spec.backends').map((b, j) => ({
       name: b.str('name') ?? '',
-      port: b.int('port') ?? port,
-      weight: readWeight(b, 'weight', MAX_WEIGHT, MAX_WEIGHT),
+      port: b.orDefault(b.int('port'), 'port', port),
+      weight: readWeight(b, 'weight', MAX_WEIGHT, MAX_WEIGHT, () =>
+        defaults.push(`rules[0].backends[${j}].weight`),
+      ),
     }));
+    // Without backends the route sends everything to its own service; not when the list
+    // is there but malformed.
+    const ownService =
+      listed.length === 0 && !r.isMalformed('spec.backends')
+        ? [{ name: serviceRef, port, weight: MAX_WEIGHT }]
+        : [];
+    if (ownService.length > 0) defaults.push('rules[0].backends');
     const matches = r.arr('spec.matches').map(readMatch);
     const request = r.str('spec.timeouts.request');
     const backendRequest = r.str('spec.timeouts.backendRequest');
@@ -68,11 +78,8 @@ export const normalizeKmopGatewayRoute = defineNormalizer<KmopRouteView>({
               matches.length > 0
                 ? matches
                 : [{ path: { type: 'PathPrefix', value: '/' } }],
-            backends: withShares(
-              listed.length > 0
-                ? listed
-                : [{ name: serviceRef, port, weight: MAX_WEIGHT }],
-            ),
+            protocol: 'http',
+            backends: withShares(listed.length > 0 ? listed : ownService),
             timeouts:
               request === undefined && backendRequest === undefined
                 ? undefined
@@ -80,6 +87,7 @@ export const normalizeKmopGatewayRoute = defineNormalizer<KmopRouteView>({
           },
         ],
         url: r.str('status.url'),
+        ...(defaults.length > 0 ? { defaults } : {}),
       },
     ];
   },

@@ -1,10 +1,16 @@
 import type {
   KmopBurnRate,
   KmopBurnRateAlert,
+  KmopErrorBudget,
   KmopItemBase,
   KmopSloView,
 } from '../../view';
-import { evaluateAlerts, multiwindowAlerts, tryParseDuration } from '../../slo';
+import {
+  errorBudget,
+  evaluateAlerts,
+  objectiveFromPercent,
+  tryParseDuration,
+} from '../../slo';
 import type { Reader } from '../access';
 
 /** Sloth's and KMOP's default SLO window. */
@@ -25,7 +31,7 @@ export function percentToRatio(
     return undefined;
   }
   // Checked on the ratio: a tiny percentage can underflow to 0 when divided.
-  const ratio = percent / 100;
+  const ratio = objectiveFromPercent(percent);
   const inRange = ratio > 0 && (allowHundred ? ratio <= 1 : ratio < 1);
   if (!inRange) {
     r.note(
@@ -64,24 +70,49 @@ export interface AlertSwitches {
   ticket?: boolean;
 }
 
-/** The SLO window's burn-rate alerts minus disabled severities, evaluated against known burn rates. */
+/**
+ * The tool's alerts for the SLO window minus disabled severities, evaluated against known
+ * burn rates; none without an objective (a burn rate is relative to the budget), a valid
+ * window, or with alerting off.
+ */
 export function sloAlerts(
   objective: number | undefined,
   window: string | undefined,
   burnRates: readonly KmopBurnRate[],
+  tiers: (windowSeconds: number) => KmopBurnRateAlert[],
   off: AlertSwitches = {},
 ): KmopBurnRateAlert[] {
-  // A burn rate is relative to the budget: without an objective there is none.
-  if (objective === undefined || window === undefined || off.disabled)
+  if (objective === undefined || window === undefined || off.disabled) {
     return [];
+  }
   const seconds = tryParseDuration(window);
   if (!seconds) return [];
-  const alerts = multiwindowAlerts(seconds).filter(
+  const alerts = tiers(seconds).filter(
     a => !(a.severity === 'page' ? off.page : off.ticket),
   );
   const rates: Record<string, number> = {};
   for (const b of burnRates) rates[b.window] = b.rate;
   return evaluateAlerts(alerts, rates);
+}
+
+/** The error budget, when the objective and window allow one. */
+export function budgetOf(
+  objective: number | undefined,
+  window: string | undefined,
+): KmopErrorBudget | undefined {
+  const seconds = tryParseDuration(window);
+  if (objective === undefined || !seconds) return undefined;
+  return errorBudget(objective, seconds);
+}
+
+/** `alerting.labels` and the like: a string map, or undefined when empty. */
+export function labelsOf(
+  r: Reader | undefined,
+  path: string,
+): Record<string, string> | undefined {
+  if (!r) return undefined;
+  const map = r.stringMap(path);
+  return Object.keys(map).length > 0 ? map : undefined;
 }
 
 /** An SLO item with nothing known but its source, for objects that cannot be read. */

@@ -7,6 +7,7 @@ import type {
 import {
   describeAlert,
   errorBudgetRemaining,
+  multiwindowAlerts,
   tryParseDuration,
 } from '../../slo';
 import type { Reader } from '../access';
@@ -15,6 +16,7 @@ import { kmopVerdict } from '../kmopStatus';
 import {
   DEFAULT_SLO_WINDOW,
   blankSlo,
+  budgetOf,
   percentToRatio,
   readWindow,
   sloAlerts,
@@ -30,8 +32,10 @@ function readIndicator(r: Reader): KmopSloIndicator {
   };
 }
 
+/** The reported burn rates; none when any entry is malformed (the set would be partial). */
 function readBurnRates(r: Reader): KmopBurnRate[] {
-  return r.arr('status.burnRates').flatMap(b => {
+  const listed = r.list('status.burnRates').length;
+  const rates = r.arr('status.burnRates').flatMap(b => {
     const window = b.str('window');
     const rate = b.num('rate');
     if (window === undefined || rate === undefined) return [];
@@ -45,6 +49,7 @@ function readBurnRates(r: Reader): KmopBurnRate[] {
     }
     return [{ window, rate }];
   });
+  return rates.length === listed ? rates : [];
 }
 
 /** A ratio field of the status in [0, 1]. */
@@ -99,8 +104,10 @@ export const normalizeKmopSlo = defineNormalizer<KmopSloView>({
       'spec.objective',
       r.num('spec.objective'),
     );
-    const window =
-      readWindow(r, 'spec.window', DEFAULT_SLO_WINDOW) ?? DEFAULT_SLO_WINDOW;
+    // The default applies only when the window is not written; a malformed one has none.
+    const window = r.has('spec.window')
+      ? readWindow(r, 'spec.window', undefined)
+      : DEFAULT_SLO_WINDOW;
     const sli = readRatio(r, 'status.sli');
     // Budget figures are relative to the objective: without one they mean nothing.
     const statusBudget = r.num('status.errorBudgetRemaining');
@@ -112,7 +119,9 @@ export const normalizeKmopSlo = defineNormalizer<KmopSloView>({
         : undefined);
     const statusRates = readBurnRates(r);
     const burnRates = objective === undefined ? [] : statusRates;
-    const alerts = sloAlerts(objective, window, burnRates, {
+    // KMOP's own spec: the workbook's tiers (page 14.4× 1h/5m, 6× 6h/30m; ticket 1× 3d/6h),
+    // scaled to the window.
+    const alerts = sloAlerts(objective, window, burnRates, multiwindowAlerts, {
       disabled: r.bool('spec.alerting.enabled') === false,
       page: r.bool('spec.alerting.pageAlert.disabled'),
       ticket: r.bool('spec.alerting.ticketAlert.disabled'),
@@ -134,6 +143,7 @@ export const normalizeKmopSlo = defineNormalizer<KmopSloView>({
         description: r.str('spec.description'),
         objective,
         window,
+        errorBudget: budgetOf(objective, window),
         indicator: readIndicator(r),
         sli,
         errorBudgetRemaining: budget,
@@ -141,6 +151,7 @@ export const normalizeKmopSlo = defineNormalizer<KmopSloView>({
         alerts,
         dataSource: hasFigures ? 'status' : 'none',
         evaluatedAt: r.str('status.lastEvaluated'),
+        ...(r.has('spec.window') ? {} : { defaults: ['window'] }),
       },
     ];
   },

@@ -15,12 +15,53 @@ describe('normalizePyrraSlo', () => {
       errorQuery: 'http_requests_total{job="checkout",code=~"5.."}',
       totalQuery: 'http_requests_total{job="checkout"}',
     });
-    expect(slo.alerts.map(a => a.threshold)).toEqual([
-      expect.closeTo(13.44, 9),
-      expect.closeTo(5.6, 9),
-      expect.closeTo(0.9333333, 6),
+    // Pyrra's own tiers, not Sloth's scaled by 28/30: factors 14, 7, 2, 1 over windows
+    // scaled from 28d, with its default alert name and severity labels.
+    expect(
+      slo.alerts.map(a => [
+        a.severity,
+        a.threshold,
+        a.longWindow,
+        a.shortWindow,
+        a.labels?.severity,
+      ]),
+    ).toEqual([
+      ['page', 14, '1h', '5m', 'critical'],
+      ['page', 7, '6h', '30m', 'critical'],
+      ['ticket', 2, '1d', '2h', 'warning'],
+      ['ticket', 1, '4d', '6h', 'warning'],
     ]);
+    expect(slo.alerts.every(a => a.name === 'ErrorBudgetBurn')).toBe(true);
+    expect(slo.absentAlerts).toBe(true);
+    expect(slo.defaults).toEqual(['absentAlerts', 'alerts.name']);
+    expect(slo.errorBudget).toEqual({
+      ratio: 0.005,
+      percent: 0.5,
+      seconds: 12096,
+      text: '3.36 hours',
+    });
     expect(slo.dataSource).toBe('none');
+  });
+
+  it('takes the alert name and absent-alert switch from the object', () => {
+    const slo = structuredClone(pyrraSlos.ratio);
+    Object.assign(slo.spec, {
+      window: '7d',
+      alerting: { name: 'CheckoutBurn', absent: false },
+    });
+    const [view] = normalizePyrraSlo(slo, ctx);
+    expect(view.absentAlerts).toBe(false);
+    expect(view.defaults).toBeUndefined();
+    expect(view.alerts.map(a => [a.name, a.longWindow, a.shortWindow])).toEqual(
+      [
+        ['CheckoutBurn', '15m', '1m'],
+        ['CheckoutBurn', '1h30m', '8m'],
+        ['CheckoutBurn', '6h', '30m'],
+        ['CheckoutBurn', '1d', '1h30m'],
+      ],
+    );
+    Object.assign(slo.spec, { alerting: { burnrates: false } });
+    expect(normalizePyrraSlo(slo, ctx)[0].alerts).toEqual([]);
   });
 
   it('is unknown even with rules generated: Pyrra reports no health', () => {

@@ -1,8 +1,17 @@
 import type { KmopSloIndicator, KmopSloView } from '../../view';
-import { formatDuration } from '../../slo';
+import { formatDuration, pyrraAlerts } from '../../slo';
 import type { Reader } from '../access';
 import { HealthVerdict, defineNormalizer, itemBase } from '../base';
-import { blankSlo, percentToRatio, readWindow, sloAlerts } from './common';
+import {
+  blankSlo,
+  budgetOf,
+  percentToRatio,
+  readWindow,
+  sloAlerts,
+} from './common';
+
+/** Pyrra's alert name when `alerting.name` is not set. */
+const DEFAULT_ALERT_NAME = 'ErrorBudgetBurn';
 
 const PERCENT = /^\d+(?:\.\d+)?$/;
 
@@ -81,19 +90,53 @@ export const normalizePyrraSlo = defineNormalizer<KmopSloView>({
   blank: blankSlo,
   build: (r, meta) => {
     const window = readWindow(r, 'spec.window', undefined);
+    const objective = readTarget(r);
+    const alerting = r.record('spec.alerting');
+    const defaults: string[] = [];
+    // Pyrra: `burnrates` and `absent` default to true, the alert name to ErrorBudgetBurn.
+    const disabled = alerting?.bool('disabled') === true;
+    const burnrates = r.orDefault(
+      alerting?.bool('burnrates'),
+      'spec.alerting.burnrates',
+      true,
+    );
+    const absentAlerts = r.orDefault(
+      alerting?.bool('absent'),
+      'spec.alerting.absent',
+      true,
+    );
+    if (absentAlerts !== undefined && !r.has('spec.alerting.absent')) {
+      defaults.push('absentAlerts');
+    }
+    const name = r.orDefault(
+      alerting?.str('name'),
+      'spec.alerting.name',
+      DEFAULT_ALERT_NAME,
+    );
+    const alerts = sloAlerts(objective, window, [], pyrraAlerts, {
+      disabled: disabled || burnrates !== true,
+    }).map(a => ({
+      ...a,
+      name,
+      labels: { ...a.labels, slo: meta.source.name },
+    }));
+    if (alerts.length > 0 && !r.has('spec.alerting.name')) {
+      defaults.push('alerts.name');
+    }
     return [
       {
         ...itemBase(meta, pyrraVerdict(r)),
         name: meta.source.name,
         description: r.str('spec.description'),
-        objective: readTarget(r),
+        objective,
         window,
+        errorBudget: budgetOf(objective, window),
+        absentAlerts,
         indicator: readIndicator(r),
         burnRates: [],
-        alerts: sloAlerts(readTarget(r), window, [], {
-          disabled: r.bool('spec.alerting.disabled') === true,
-        }),
+        alerts,
         dataSource: 'none',
+        ...(defaults.length > 0 ? { defaults } : {}),
       },
     ];
   },

@@ -24,17 +24,57 @@ describe('normalizeSlothPrometheusServiceLevel', () => {
       burnRates: [],
       badges: ['service: payments'],
     });
-    expect(availability.objective).toBeCloseTo(0.999, 12);
+    // As written: 99.9 → 0.999 exactly, and its budget as a ratio and as time.
+    expect(availability.objective).toBe(0.999);
+    expect(availability.errorBudget).toEqual({
+      ratio: 0.001,
+      percent: 0.1,
+      seconds: 2592,
+      text: '43.2 minutes',
+    });
+    // Sloth's window is its controller's default period, labelled as a default.
+    expect(availability.defaults).toEqual(['window']);
     expect(availability.indicator.type).toBe('ratio');
     expect(availability.indicator.errorQuery).toContain('(5..|429)');
-    // The ticket alert is disabled.
-    expect(availability.alerts.map(a => a.longWindow)).toEqual(['1h', '6h']);
+    // The ticket alerts are disabled; the page pair carries the name and labels Sloth writes.
+    expect(availability.alerts).toEqual([
+      {
+        severity: 'page',
+        longWindow: '1h',
+        shortWindow: '5m',
+        threshold: 14.4,
+        name: 'PaymentsHighErrorRate',
+        labels: { severity: 'pageteam', sloth_severity: 'page' },
+      },
+      {
+        severity: 'page',
+        longWindow: '6h',
+        shortWindow: '30m',
+        threshold: 6,
+        name: 'PaymentsHighErrorRate',
+        labels: { severity: 'pageteam', sloth_severity: 'page' },
+      },
+    ]);
     expect(latency.indicator).toEqual({
       type: 'raw',
       errorRatioQuery: expect.stringContaining('le="0.25"'),
     });
     expect(latency.objective).toBeCloseTo(0.99, 12);
-    expect(latency.alerts).toHaveLength(3);
+    // Sloth's four alerts: page 14.4 (1h/5m) and 6 (6h/30m), ticket 3 (1d/2h) and 1 (3d/6h).
+    expect(
+      latency.alerts.map(a => [
+        a.severity,
+        a.threshold,
+        a.longWindow,
+        a.shortWindow,
+      ]),
+    ).toEqual([
+      ['page', 14.4, '1h', '5m'],
+      ['page', 6, '6h', '30m'],
+      ['ticket', 3, '1d', '2h'],
+      ['ticket', 1, '3d', '6h'],
+    ]);
+    expect(latency.alerts.every(a => a.name === 'PaymentsSlow')).toBe(true);
     expect(kafka.indicator.type).toBe('plugin');
     expect(kafka.badges).toEqual([
       'plugin: sloth-common/kafka/consumer-group-lag',
@@ -54,7 +94,7 @@ describe('normalizeSlothPrometheusServiceLevel', () => {
       'progressing',
     ]);
     expect(slos[0].healthReason).toBe(
-      'Sloth has not yet processed generation 7 (last observed 6)',
+      'Not yet reconciled: Sloth last reported on generation 6, the object is at generation 7; the status shown is for the older spec',
     );
   });
 

@@ -2,12 +2,18 @@ import type { KmopSloIndicator, KmopSloView } from '../../view';
 import type { Reader } from '../access';
 import { HealthVerdict, defineNormalizer, itemBase } from '../base';
 import { statusPreconditions } from '../health';
+import { SLOTH_ALERT_TIERS, multiwindowAlerts } from '../../slo';
 import {
   DEFAULT_SLO_WINDOW,
   blankSlo,
+  budgetOf,
+  labelsOf,
   percentToRatio,
   sloAlerts,
 } from './common';
+
+/** Sloth's default SLO period; its PrometheusServiceLevel cannot set another. */
+const SLOTH_WINDOW = DEFAULT_SLO_WINDOW;
 
 function readIndicator(sli: Reader | undefined): {
   indicator: KmopSloIndicator;
@@ -104,6 +110,35 @@ export const normalizeSlothPrometheusServiceLevel =
           slo.num('objective'),
           true,
         );
+        const alerting = slo.record('alerting');
+        const alertName = alerting?.str('name');
+        const alerts = sloAlerts(
+          objective,
+          SLOTH_WINDOW,
+          [],
+          seconds => multiwindowAlerts(seconds, SLOTH_ALERT_TIERS),
+          {
+            page: alerting?.bool('pageAlert.disable'),
+            ticket: alerting?.bool('ticketAlert.disable'),
+          },
+        ).map(a => {
+          const tier = a.severity === 'page' ? 'pageAlert' : 'ticketAlert';
+          const annotations = {
+            ...labelsOf(alerting, 'annotations'),
+            ...labelsOf(alerting, `${tier}.annotations`),
+          };
+          return {
+            ...a,
+            ...(alertName ? { name: alertName } : {}),
+            // What Sloth puts on the alert: the object's labels, then its own severity.
+            labels: {
+              ...labelsOf(alerting, 'labels'),
+              ...labelsOf(alerting, `${tier}.labels`),
+              sloth_severity: a.severity,
+            },
+            ...(Object.keys(annotations).length > 0 ? { annotations } : {}),
+          };
+        });
         return {
           ...itemBase(
             meta,
@@ -116,14 +151,14 @@ export const normalizeSlothPrometheusServiceLevel =
           name,
           description: slo.str('description'),
           objective,
-          window: DEFAULT_SLO_WINDOW,
+          // Sloth's CRD has no window: the controller's period applies (30d by default).
+          window: SLOTH_WINDOW,
+          errorBudget: budgetOf(objective, SLOTH_WINDOW),
           indicator,
           burnRates: [],
-          alerts: sloAlerts(objective, DEFAULT_SLO_WINDOW, [], {
-            page: slo.bool('alerting.pageAlert.disable'),
-            ticket: slo.bool('alerting.ticketAlert.disable'),
-          }),
+          alerts,
           dataSource: 'none',
+          defaults: ['window'],
         };
       });
     },

@@ -129,23 +129,34 @@ function RulesTable(props: { route: KmopRouteView; shareCell: string }) {
               {backend ? (
                 <>
                   <TableCell>{formatBackend(backend)}</TableCell>
-                  <TableCell>{backend.weight}</TableCell>
+                  <TableCell>{backend.weight ?? 'malformed'}</TableCell>
                   <TableCell className={shareCell}>
-                    <Box display="flex" alignItems="center" gridGap={8}>
-                      <ShareBar
-                        value={backend.share}
-                        label={`Share of ${backend.name}: ${formatPercent(
-                          backend.share,
-                          1,
-                        )}`}
-                      />
+                    {backend.share === undefined ? (
+                      // A malformed weight in the rule: no share can be computed.
                       <Typography
                         variant="body2"
+                        color="textSecondary"
                         data-testid="kmop-backend-share"
                       >
-                        {formatPercent(backend.share, 1)}
+                        unknown
                       </Typography>
-                    </Box>
+                    ) : (
+                      <Box display="flex" alignItems="center" gridGap={8}>
+                        <ShareBar
+                          value={backend.share}
+                          label={`Share of ${backend.name}: ${formatPercent(
+                            backend.share,
+                            1,
+                          )}`}
+                        />
+                        <Typography
+                          variant="body2"
+                          data-testid="kmop-backend-share"
+                        >
+                          {formatPercent(backend.share, 1)}
+                        </Typography>
+                      </Box>
+                    )}
                   </TableCell>
                 </>
               ) : (

@@ -1,6 +1,7 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { InputError } from '@backstage/errors';
 import { KubeSim, startKubeSim } from '@kmop/kube-sim';
+import { ClusterCache } from '@kmop/plugin-kmop-node';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import yaml from 'yaml';
@@ -8,6 +9,7 @@ import { mockContext } from '../../__testUtils__/mockContext';
 import { startRecordingProxy } from '../../__testUtils__/recordingProxy';
 import { createWorkspace } from '../../__testUtils__/workspace';
 import { createKmopManifestsGenerateAction } from '../manifestsGenerate/manifestsGenerate';
+import { DefaultKmopClusterService } from '@kmop/plugin-kmop-node';
 import { createKmopManifestsApplyAction } from './manifestsApply';
 import { examples } from './manifestsApply.examples';
 
@@ -58,7 +60,7 @@ describe('kmop:manifests:apply', () => {
                   authProvider: 'serviceAccount',
                   serviceAccountToken: TOKEN,
                 },
-                { name: 'broken', url, authProvider: 'serviceAccount' },
+                { name: 'broken', url, authProvider: 'oidc' },
               ],
             },
           ],
@@ -83,9 +85,16 @@ describe('kmop:manifests:apply', () => {
     );
   }
 
-  async function apply(input: unknown, options: { isDryRun?: boolean } = {}) {
+  async function apply(
+    input: unknown,
+    options: { isDryRun?: boolean; cache?: ClusterCache } = {},
+  ) {
     const action = createKmopManifestsApplyAction({
-      config: config(proxy.url),
+      clusters: DefaultKmopClusterService.create({
+        config: config(proxy.url),
+        logger: mockServices.logger.mock(),
+      }),
+      cache: options.cache,
     });
     const keys: string[] = [];
     const ctx = mockContext(action, input, {
@@ -131,8 +140,9 @@ describe('kmop:manifests:apply', () => {
     expect(
       applied.every(a => a.action === 'created' && a.namespace === 'payments'),
     ).toBe(true);
-    expect(first.keys).toHaveLength(applied.length);
-    expect(first.keys[0]).toBe('apply.dev.v1.Service payments/payments');
+    // The dry run of them all, then one checkpoint per object.
+    expect(first.keys).toHaveLength(applied.length + 1);
+    expect(first.keys[1]).toBe('apply.dev.v1.Service payments/payments');
 
     const rollout = sim.store.get({
       apiVersion: 'argoproj.io/v1alpha1',
@@ -143,7 +153,9 @@ describe('kmop:manifests:apply', () => {
     expect(rollout?.metadata.labels).toMatchObject({
       'backstage.io/kubernetes-id': 'payments',
     });
-    const patches = proxy.requests.filter(r => r.method === 'PATCH');
+    const patches = proxy.requests
+      .filter(r => r.method === 'PATCH')
+      .slice(applied.length);
     expect(patches).toHaveLength(applied.length);
     for (const patch of patches) {
       const query = new URL(patch.url, proxy.url).searchParams;
@@ -190,7 +202,8 @@ describe('kmop:manifests:apply', () => {
         a => a.action === 'created',
       ),
     ).toBe(true);
-    expect(keys.every(k => k.startsWith('apply.dry-run.'))).toBe(true);
+    // Nothing to retry: a dry run records no checkpoints.
+    expect(keys).toEqual([]);
     const patches = proxy.requests.filter(r => r.method === 'PATCH');
     expect(patches.length).toBe((outputs.applied as unknown[]).length);
     expect(
@@ -201,6 +214,70 @@ describe('kmop:manifests:apply', () => {
     expect(count('apps/v1', 'Deployment')).toBe(0);
     expect(count('gateway.networking.k8s.io/v1', 'HTTPRoute')).toBe(0);
     expect(count('pyrra.dev/v1alpha1', 'ServiceLevelObjective')).toBe(0);
+  });
+
+  it('dry-runs every object before it applies any', async () => {
+    await generateInto(service);
+    const { outputs, keys } = await apply({ cluster: 'dev' });
+    const patches = proxy.requests.filter(r => r.method === 'PATCH');
+    const dry = (p: { url: string }) =>
+      new URL(p.url, proxy.url).searchParams.get('dryRun') === 'All';
+    expect(patches.map(dry)).toEqual([
+      ...Array(5).fill(true),
+      ...Array(5).fill(false),
+    ]);
+    expect(outputs.dryRun).toBe(false);
+    expect(keys[0]).toBe('apply.check.dev.kmop');
+    expect(keys).toHaveLength(6);
+  });
+
+  it('with failIfExists, refuses a service that exists and changes nothing', async () => {
+    await generateInto(service);
+    await apply({ cluster: 'dev', failIfExists: true });
+    const before = sim.store.resourceVersion;
+    await generateInto({ ...service, image: 'ghcr.io/acme/payments:2.0.0' });
+    const error = await apply({ cluster: 'dev', failIfExists: true }).catch(
+      e => e,
+    );
+    expect(error).toBeInstanceOf(InputError);
+    expect(error.message).toMatch(
+      /^input\.failIfExists: already in cluster dev: GatewayRoute payments\/payments, Microservice payments\/payments, .*; nothing was applied$/,
+    );
+    expect(sim.store.resourceVersion).toBe(before);
+    expect(
+      sim.store.get({
+        apiVersion: 'kmop.dev/v1alpha1',
+        kind: 'Microservice',
+        namespace: 'payments',
+        name: 'payments',
+      })?.spec,
+    ).toMatchObject({ image: 'ghcr.io/acme/payments:1.0.0' });
+  });
+
+  it('with failIfExists, refuses a name the shared cache knows in another namespace', async () => {
+    await generateInto(service);
+    const cache = {
+      objects: () => [
+        {
+          cluster: 'dev',
+          object: {
+            apiVersion: 'kmop.dev/v1alpha1',
+            kind: 'Microservice',
+            metadata: { name: 'payments', namespace: 'legacy' },
+          },
+        },
+      ],
+    } as unknown as ClusterCache;
+    const error = await apply(
+      { cluster: 'dev', failIfExists: true },
+      { cache },
+    ).catch(e => e);
+    expect(error).toBeInstanceOf(InputError);
+    expect(error.message).toBe(
+      'input.failIfExists: a KMOP service named "payments" already exists in cluster dev (namespace legacy); nothing was applied',
+    );
+    expect(proxy.requests.filter(r => r.method === 'PATCH')).toEqual([]);
+    expect(count('kmop.dev/v1alpha1', 'Microservice')).toBe(0);
   });
 
   it.each(examples.map(e => [e.description, e] as const))(
@@ -225,9 +302,9 @@ describe('kmop:manifests:apply', () => {
       /input\.cluster: no cluster named "prod" .*\(configured: dev\)/,
     ],
     [
-      'a cluster whose config is incomplete',
+      'a cluster with a per-user auth provider',
       { cluster: 'broken' },
-      /input\.cluster: cluster "broken" cannot be used: .*serviceAccountToken/,
+      /input\.cluster: cluster "broken" cannot be used: authProvider 'oidc' signs requests with each person.s OIDC token.*serviceAccount/,
     ],
     [
       'a path outside the workspace',

@@ -1,16 +1,17 @@
-import type { RootConfigService } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
   applyServerSide,
+  ApplyServerSideOptions,
+  ClusterCache,
   discoverApiResources,
   fields,
+  KmopClusterService,
   KmopZod,
-  KubeClient,
   KubeManifest,
   KubeRequestError,
+  MICROSERVICE_KIND,
   parseInput,
-  readKmopClusters,
   validateDocuments,
 } from '@kmop/plugin-kmop-node';
 import { readManifestDocuments } from '../../util/manifestDocuments';
@@ -41,6 +42,12 @@ const inputSchema = (z: KmopZod) => {
       .optional()
       .describe(
         'Namespace for namespaced objects that name none (default "default").',
+      ),
+    failIfExists: z
+      .boolean()
+      .default(false)
+      .describe(
+        'Refuse, applying nothing, when any of the objects or a KMOP Microservice of the same name already exists in the cluster (a template creating a new service sets it).',
       ),
     dryRun: z
       .boolean()
@@ -96,8 +103,48 @@ function groupOf(apiVersion: string): string {
 
 /** Options of {@link createKmopManifestsApplyAction}. */
 export interface KmopManifestsApplyActionOptions {
-  /** Root config holding `kubernetes.clusterLocatorMethods`. */
-  config: RootConfigService;
+  /**
+   * The clusters of `kubernetes.clusterLocatorMethods` with their credentials
+   * (`kmopClustersServiceRef`), the same the KMOP cache uses.
+   */
+  clusters: KmopClusterService;
+  /**
+   * The backend's shared cluster cache (`kmopClusterCacheServiceRef`): with
+   * `failIfExists`, a Microservice of the same name in another namespace of the
+   * cluster is found there without asking the cluster.
+   */
+  cache?: ClusterCache;
+}
+
+function manifestId(manifest: KubeManifest, namespace?: string): string {
+  return `${manifest.kind} ${manifest.metadata.namespace ?? namespace ?? ''}/${
+    manifest.metadata.name
+  }`;
+}
+
+/** A Microservice of one of the manifests' names already in the cluster, per the cache. */
+function cachedServiceClash(
+  cache: ClusterCache | undefined,
+  cluster: string,
+  manifests: KubeManifest[],
+): string | undefined {
+  const names = new Set(
+    manifests
+      .filter(
+        m =>
+          m.kind === MICROSERVICE_KIND.kind &&
+          groupOf(m.apiVersion) === MICROSERVICE_KIND.group,
+      )
+      .map(m => m.metadata.name),
+  );
+  const found = cache
+    ?.objects(MICROSERVICE_KIND)
+    .find(
+      o => o.cluster === cluster && names.has(o.object.metadata?.name ?? ''),
+    );
+  return found
+    ? `a KMOP service named "${found.object.metadata?.name}" already exists in cluster ${cluster} (namespace ${found.object.metadata?.namespace})`
+    : undefined;
 }
 
 /**
@@ -113,24 +160,24 @@ export function createKmopManifestsApplyAction(
   return createTemplateAction({
     id: 'kmop:manifests:apply',
     description:
-      'Server-side applies (field manager kmop-scaffolder) the manifests under a workspace path to a cluster configured in kubernetes.clusterLocatorMethods. dryRun, or a scaffolder dry run, sends dryRun=All so nothing is stored. Manifests are validated first; nothing is applied if any is invalid.',
+      'Server-side applies (field manager kmop-scaffolder) the manifests under a workspace path to a cluster configured in kubernetes.clusterLocatorMethods. Manifests are validated, then every object is sent as a server-side dry run (dryRun=All); only when the cluster accepts them all (and, with failIfExists, none exists yet) are they applied. dryRun, or a scaffolder dry run, stops after the dry run.',
     examples,
     supportsDryRun: true,
     schema: { input: asScaffolderSchema(inputSchema), output: outputSchema },
     async handler(ctx) {
       const input = parseInput(inputSchema(kmopZod), ctx.input);
       const dryRun = input.dryRun || ctx.isDryRun === true;
-      const { clusters, problems } = readKmopClusters(options.config);
-      const cluster = clusters.find(c => c.name === input.cluster);
+      const { cluster, problem, known } = await options.clusters.find(
+        input.cluster,
+      );
       if (!cluster) {
-        const problem = problems.find(p => p.name === input.cluster);
         throw new InputError(
           problem
-            ? `input.cluster: cluster "${input.cluster}" cannot be used: ${problem.message}`
+            ? `input.cluster: cluster "${input.cluster}" cannot be used: ${problem}`
             : `input.cluster: no cluster named "${
                 input.cluster
               }" in kubernetes.clusterLocatorMethods (configured: ${
-                clusters.map(c => c.name).join(', ') || 'none'
+                known.join(', ') || 'none'
               })`,
         );
       }
@@ -157,57 +204,104 @@ export function createKmopManifestsApplyAction(
         throw new InputError(`input.path: no manifests under ${input.path}`);
       }
 
-      const client = KubeClient.create({ cluster });
-      const applied = [];
+      const clash = input.failIfExists
+        ? cachedServiceClash(options.cache, cluster.name, manifests)
+        : undefined;
+      if (clash) {
+        throw new InputError(
+          `input.failIfExists: ${clash}; nothing was applied`,
+        );
+      }
+
+      const client = options.clusters.client(cluster);
+      const applyOne = async (
+        manifest: KubeManifest,
+        base: Omit<ApplyServerSideOptions, 'manifest'>,
+      ) => {
+        const id = manifestId(manifest, input.namespace);
+        try {
+          const r = await applyServerSide({ ...base, manifest });
+          return {
+            apiVersion: r.apiVersion,
+            kind: r.kind,
+            ...(r.namespace ? { namespace: r.namespace } : {}),
+            name: r.name,
+            action: r.action,
+          };
+        } catch (error) {
+          if (
+            error instanceof KubeRequestError &&
+            ['invalid', 'notFound', 'conflict'].includes(error.kind)
+          ) {
+            throw new InputError(
+              `${cluster.name} refused ${id}: ${error.message}${
+                base.dryRun ? ' (server dry run; nothing was applied)' : ''
+              }`,
+            );
+          }
+          throw error;
+        }
+      };
+      let applied;
       try {
         const resources = await discoverApiResources(client, {
           groups: [...new Set(manifests.map(m => groupOf(m.apiVersion)))],
         });
-        for (const manifest of manifests) {
-          const id = `${manifest.kind} ${
-            manifest.metadata.namespace ?? input.namespace ?? ''
-          }/${manifest.metadata.name}`;
-          const result = await ctx.checkpoint({
-            key: `apply.${dryRun ? 'dry-run.' : ''}${cluster.name}.${
-              manifest.apiVersion
-            }.${id}`,
-            fn: async () => {
-              try {
-                const r = await applyServerSide({
-                  client,
-                  resources,
-                  manifest,
-                  fieldManager: KMOP_FIELD_MANAGER,
-                  dryRun,
-                  defaultNamespace: input.namespace,
-                });
-                return {
-                  apiVersion: r.apiVersion,
-                  kind: r.kind,
-                  ...(r.namespace ? { namespace: r.namespace } : {}),
-                  name: r.name,
-                  action: r.action,
-                };
-              } catch (error) {
-                if (
-                  error instanceof KubeRequestError &&
-                  ['invalid', 'notFound', 'conflict'].includes(error.kind)
-                ) {
-                  throw new InputError(
-                    `${cluster.name} refused ${id}: ${error.message}`,
-                  );
-                }
-                throw error;
-              }
-            },
-          });
-          ctx.logger.info(
-            `${id} ${result.action}${dryRun ? ' (server dry run)' : ''}`,
+        const base = {
+          client,
+          resources,
+          fieldManager: KMOP_FIELD_MANAGER,
+          defaultNamespace: input.namespace,
+        };
+        // Every object is dry-run first, so that one the cluster refuses (or
+        // one that exists, with failIfExists) leaves the cluster untouched.
+        const dryRunAll = async () => {
+          const results = [];
+          for (const manifest of manifests) {
+            results.push(await applyOne(manifest, { ...base, dryRun: true }));
+          }
+          return results;
+        };
+        const checked = dryRun
+          ? await dryRunAll()
+          : await ctx.checkpoint({
+              key: `apply.check.${cluster.name}.${input.path}`,
+              fn: dryRunAll,
+            });
+        const existing = checked.filter(r => r.action === 'configured');
+        if (input.failIfExists && existing.length > 0) {
+          throw new InputError(
+            `input.failIfExists: already in cluster ${cluster.name}: ${existing
+              .map(
+                r =>
+                  `${r.kind} ${r.namespace ? `${r.namespace}/` : ''}${r.name}`,
+              )
+              .join(', ')}; nothing was applied`,
           );
-          applied.push(result);
+        }
+        if (dryRun) {
+          applied = checked;
+        } else {
+          applied = [];
+          for (const manifest of manifests) {
+            const id = manifestId(manifest, input.namespace);
+            applied.push(
+              await ctx.checkpoint({
+                key: `apply.${cluster.name}.${manifest.apiVersion}.${id}`,
+                fn: () => applyOne(manifest, base),
+              }),
+            );
+          }
         }
       } finally {
         client.close();
+      }
+      for (const r of applied) {
+        ctx.logger.info(
+          `${r.kind} ${r.namespace ?? ''}/${r.name} ${r.action}${
+            dryRun ? ' (server dry run)' : ''
+          }`,
+        );
       }
 
       ctx.output('applied', applied);

@@ -32,7 +32,7 @@ const outputSchema = (z: ScaffolderZod) =>
     warnings: z
       .array(z.string())
       .describe(
-        'Documents not validated because no schema is known for their kind.',
+        'Documents not validated because no schema is known for their kind, and fields or values a schema package that trails its upstream project does not know (each names the package version checked); warnings never fail the step.',
       ),
   });
 
