@@ -12,7 +12,10 @@ import { microserviceToEntity } from './microserviceToEntity';
  * catalog test (module.test.ts) cannot reach without restarting a backend.
  */
 
-function cacheWith(state: { clusters: KmopClusterStatus[]; objects: CachedObject[] }) {
+function cacheWith(state: {
+  clusters: KmopClusterStatus[];
+  objects: CachedObject[];
+}) {
   return {
     clusters: () => state.clusters,
     objects: () => state.objects,
@@ -36,12 +39,17 @@ const ledger: CachedObject = {
 };
 const remote: CachedObject = {
   cluster: 'two',
-  object: { ...ledger.object, metadata: { name: 'remote', namespace: 'default' } },
+  object: {
+    ...ledger.object,
+    metadata: { name: 'remote', namespace: 'default' },
+  },
 };
-const entityOf = (o: CachedObject) => (microserviceToEntity(o) as { entity: Entity }).entity;
+const entityOf = (o: CachedObject) =>
+  (microserviceToEntity(o) as { entity: Entity }).entity;
 
 function connection() {
-  const mutations: Parameters<EntityProviderConnection['applyMutation']>[0][] = [];
+  const mutations: Parameters<EntityProviderConnection['applyMutation']>[0][] =
+    [];
   return {
     mutations,
     applyMutation: jest.fn(async (m: (typeof mutations)[number]) => {
@@ -80,7 +88,11 @@ describe('KmopEntityProvider before a cluster has been read', () => {
   it('writes nothing while a cluster is still being listed for the first time', async () => {
     const state = {
       clusters: [
-        { name: 'one', state: 'ready' as const, lastSyncedAt: new Date().toISOString() },
+        {
+          name: 'one',
+          state: 'ready' as const,
+          lastSyncedAt: new Date().toISOString(),
+        },
         { name: 'two', state: 'syncing' as const },
       ],
       objects: [ledger],
@@ -89,7 +101,11 @@ describe('KmopEntityProvider before a cluster has been read', () => {
     await create(cacheWith(state)).connect(conn);
     await new Promise(r => setTimeout(r, 200));
     expect(conn.mutations).toEqual([]);
-    state.clusters[1] = { name: 'two', state: 'ready', lastSyncedAt: new Date().toISOString() };
+    state.clusters[1] = {
+      name: 'two',
+      state: 'ready',
+      lastSyncedAt: new Date().toISOString(),
+    };
     state.objects = [ledger, remote];
     await until(() => conn.mutations.length > 0);
     expect(conn.mutations[0]).toEqual({
@@ -118,7 +134,11 @@ describe('KmopEntityProvider before a cluster has been read', () => {
     const cache = cacheWith({
       clusters: [
         { name: 'one', state: 'ready', lastSyncedAt: new Date().toISOString() },
-        { name: 'two', state: 'error', error: { kind: 'unreachable', message: 'ECONNREFUSED' } },
+        {
+          name: 'two',
+          state: 'error',
+          error: { kind: 'unreachable', message: 'ECONNREFUSED' },
+        },
       ],
       objects: [ledger],
     });

@@ -142,7 +142,9 @@ describe('buildKmopResources', () => {
 
   it('checks input with the model’s own rules, naming the input field', () => {
     // autoscaling is the Microservice's schema itself, minReplicas ≤ maxReplicas included.
-    expect(() => parse({ autoscaling: { minReplicas: 5, maxReplicas: 2 } })).toThrow(
+    expect(() =>
+      parse({ autoscaling: { minReplicas: 5, maxReplicas: 2 } }),
+    ).toThrow(
       new InputError('input.autoscaling.minReplicas must be ≤ maxReplicas (2)'),
     );
   });
