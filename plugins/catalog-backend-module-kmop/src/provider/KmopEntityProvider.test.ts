@@ -15,10 +15,12 @@ import { microserviceToEntity } from './microserviceToEntity';
 function cacheWith(state: {
   clusters: KmopClusterStatus[];
   objects: CachedObject[];
+  listed: string[];
 }) {
   return {
     clusters: () => state.clusters,
     objects: () => state.objects,
+    listedClusters: () => state.listed,
     subscribe: () => () => {},
     lookup: () => {
       throw new Error('not used');
@@ -96,6 +98,7 @@ describe('KmopEntityProvider before a cluster has been read', () => {
         { name: 'two', state: 'syncing' as const },
       ],
       objects: [ledger],
+      listed: ['one'],
     };
     const conn = connection();
     await create(cacheWith(state)).connect(conn);
@@ -107,6 +110,7 @@ describe('KmopEntityProvider before a cluster has been read', () => {
       lastSyncedAt: new Date().toISOString(),
     };
     state.objects = [ledger, remote];
+    state.listed = ['one', 'two'];
     await until(() => conn.mutations.length > 0);
     expect(conn.mutations[0]).toEqual({
       type: 'full',
@@ -131,9 +135,22 @@ describe('KmopEntityProvider before a cluster has been read', () => {
       },
       spec: { type: 'service', lifecycle: 'production', owner: 'x' },
     };
+    // Deleted from cluster one while the backend was down: one's Microservices
+    // were listed (another kind of one is forbidden), so it must go.
+    const deleted = entityOf({
+      cluster: 'one',
+      object: {
+        ...ledger.object,
+        metadata: { name: 'gone', namespace: 'payments' },
+      },
+    });
     const cache = cacheWith({
       clusters: [
-        { name: 'one', state: 'ready', lastSyncedAt: new Date().toISOString() },
+        {
+          name: 'one',
+          state: 'error',
+          error: { kind: 'forbidden', message: 'horizontalpodautoscalers' },
+        },
         {
           name: 'two',
           state: 'error',
@@ -141,9 +158,10 @@ describe('KmopEntityProvider before a cluster has been read', () => {
         },
       ],
       objects: [ledger],
+      listed: ['one'],
     });
     const conn = connection();
-    await create(cache, [stored, elsewhere]).connect(conn);
+    await create(cache, [stored, elsewhere, deleted]).connect(conn);
     await until(() => conn.mutations.length > 0);
     expect(conn.mutations[0]).toEqual({
       type: 'full',
