@@ -26,7 +26,10 @@ describe('SummaryStrip cluster chips', () => {
       'href',
       'https://console.example.com/eks/eks-prod',
     );
-    expect(link).toHaveAttribute('title', 'Open the dashboard of cluster eks-prod');
+    expect(link).toHaveAttribute(
+      'title',
+      'Open the dashboard of cluster eks-prod',
+    );
     expect(screen.queryByRole('link', { name: /demo: synced/ })).toBeNull();
     expect(screen.getByText('demo: synced')).toBeInTheDocument();
   });
