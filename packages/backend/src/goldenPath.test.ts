@@ -9,6 +9,7 @@ import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-
 import { KubeSim, startKubeSim } from '@kmop/kube-sim';
 import { KmopEntityView } from '@kmop/plugin-kmop-common';
 import kmopBackend from '@kmop/plugin-kmop-backend';
+import { DefaultKmopClusterService } from '@kmop/plugin-kmop-node';
 import {
   createKmopManifestsApplyAction,
   createKmopManifestsGenerateAction,
@@ -78,7 +79,10 @@ describe('generate, apply, then see it in the KMOP view', () => {
     );
 
     const apply = createKmopManifestsApplyAction({
-      config: new ConfigReader(clusterConfig(sim.url)),
+      clusters: DefaultKmopClusterService.create({
+        config: new ConfigReader(clusterConfig(sim.url)),
+        logger: mockServices.logger.mock(),
+      }),
     });
     await apply.handler(
       createMockActionContext({

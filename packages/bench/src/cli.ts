@@ -16,8 +16,11 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
     return;
   }
   try {
+    const started = Date.now();
     const result = await runBench(parsed.options, line =>
-      process.stderr.write(`[bench] ${line}\n`),
+      process.stderr.write(
+        `[bench ${((Date.now() - started) / 1000).toFixed(1)}s] ${line}\n`,
+      ),
     );
     process.stdout.write(
       parsed.json

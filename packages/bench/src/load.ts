@@ -129,72 +129,78 @@ export async function runInterleaved(
       },
     ]),
   );
-  const agent = new Agent({ keepAlive: true, maxSockets: options.concurrency });
-  try {
-    const rounds = Math.ceil(options.sequence.length / options.blockSize);
-    for (let round = 0; round < rounds; round++) {
-      const block = options.sequence.slice(
-        round * options.blockSize,
-        (round + 1) * options.blockSize,
-      );
-      for (let t = 0; t < options.targets.length; t++) {
-        const target = options.targets[(round + t) % options.targets.length];
-        const sample = samples.get(target.name)!;
-        const clusterBefore = options.clusterRequestCount();
-        const backendBefore = options.backendRequestCount();
-        const started = process.hrtime.bigint();
-        let next = 0;
-        const worker = async () => {
-          while (next < block.length) {
-            const position = next++;
-            const entityIndex = block[position];
-            const spec = target.request(entityIndex);
-            const sent = process.hrtime.bigint();
-            sample.requests++;
-            try {
-              const { status, body } = await send(
-                agent,
-                options.baseUrl,
-                options.token,
-                spec,
-              );
-              sample.latenciesMs.push(
-                Number(process.hrtime.bigint() - sent) / 1e6,
-              );
-              sample.bytes += Buffer.byteLength(body);
-              if (status !== 200) {
-                sample.errors++;
-                sample.firstError ??= `${status} ${body.slice(0, 300)}`;
-              } else if (position === 0) {
-                target.check(status, body, entityIndex);
-              }
-            } catch (error) {
-              if ((error as Error).name === 'BenchCheckError') throw error;
+  const rounds = Math.ceil(options.sequence.length / options.blockSize);
+  for (let round = 0; round < rounds; round++) {
+    const block = options.sequence.slice(
+      round * options.blockSize,
+      (round + 1) * options.blockSize,
+    );
+    for (let t = 0; t < options.targets.length; t++) {
+      const target = options.targets[(round + t) % options.targets.length];
+      const sample = samples.get(target.name)!;
+      // A fresh pool per block: a socket left idle during another route's
+      // block could be closed by the server (keep-alive timeout) just as it
+      // is reused, which would count as this route's error.
+      const agent = new Agent({
+        keepAlive: true,
+        maxSockets: options.concurrency,
+      });
+      const clusterBefore = options.clusterRequestCount();
+      const backendBefore = options.backendRequestCount();
+      const started = process.hrtime.bigint();
+      let next = 0;
+      const worker = async () => {
+        while (next < block.length) {
+          const position = next++;
+          const entityIndex = block[position];
+          const spec = target.request(entityIndex);
+          const sent = process.hrtime.bigint();
+          sample.requests++;
+          try {
+            const { status, body } = await send(
+              agent,
+              options.baseUrl,
+              options.token,
+              spec,
+            );
+            sample.latenciesMs.push(
+              Number(process.hrtime.bigint() - sent) / 1e6,
+            );
+            sample.bytes += Buffer.byteLength(body);
+            if (status !== 200) {
               sample.errors++;
-              sample.firstError ??= String(error);
+              sample.firstError ??= `${status} ${body.slice(0, 300)}`;
+            } else if (position === 0) {
+              target.check(status, body, entityIndex);
             }
+          } catch (error) {
+            if ((error as Error).name === 'BenchCheckError') throw error;
+            sample.errors++;
+            sample.firstError ??= String(error);
           }
-        };
+        }
+      };
+      try {
         await Promise.all(
           Array.from(
             { length: Math.min(options.concurrency, block.length) },
             worker,
           ),
         );
-        sample.busyMs += Number(process.hrtime.bigint() - started) / 1e6;
-        sample.clusterRequests += options.clusterRequestCount() - clusterBefore;
-        // The request log is written when a response has been sent; give the
-        // last lines of the block a moment to reach the file.
-        await new Promise(r => setTimeout(r, 20));
-        const backendAfter = options.backendRequestCount();
-        sample.catalogReads +=
-          backendAfter.catalogReads - backendBefore.catalogReads;
-        sample.permissionRequests +=
-          backendAfter.permissionRequests - backendBefore.permissionRequests;
+      } finally {
+        agent.destroy();
       }
+      sample.busyMs += Number(process.hrtime.bigint() - started) / 1e6;
+      sample.clusterRequests += options.clusterRequestCount() - clusterBefore;
+      // The request log is written when a response has been sent; give the
+      // last lines of the block a moment to reach the file.
+      await new Promise(r => setTimeout(r, 20));
+      const backendAfter = options.backendRequestCount();
+      sample.catalogReads +=
+        backendAfter.catalogReads - backendBefore.catalogReads;
+      sample.permissionRequests +=
+        backendAfter.permissionRequests - backendBefore.permissionRequests;
     }
-  } finally {
-    agent.destroy();
   }
   return samples;
 }

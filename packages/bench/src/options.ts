@@ -32,12 +32,12 @@ export const DEFAULT_OPTIONS: BenchOptions = {
   clusters: 5,
   objects: 20_000,
   latencyMs: 20,
-  requests: 600,
+  requests: 300,
   concurrency: 50,
   stressConcurrency: 200,
   entities: 200,
   scaffolderRuns: 21,
-  accessTtl: '10m',
+  accessTtl: '1h',
 };
 
 /** `--short`: the same stages with fewer objects and requests (under 2 minutes on 2 cores). */
@@ -45,7 +45,7 @@ export const SHORT_OPTIONS: BenchOptions = {
   ...DEFAULT_OPTIONS,
   clusters: 2,
   objects: 4_000,
-  requests: 200,
+  requests: 120,
   concurrency: 20,
   entities: 50,
   scaffolderRuns: 7,

@@ -1,4 +1,4 @@
-import { BenchResult, RouteFigures } from './runBench';
+import { BenchResult, ProfileSummary, RouteFigures } from './runBench';
 
 function ms(n: number): string {
   if (n >= 100) return n.toFixed(0);
@@ -91,6 +91,9 @@ export function formatReport(r: BenchResult): string {
     `| cold sync, first list of all kinds on all clusters | ${int(
       r.coldSyncMs,
     )} ms |`,
+    `| one KMOP view: as sent / pretty-printed (development) / gzipped | ${int(
+      r.viewSize.bytes,
+    )} / ${int(r.viewSize.prettyBytes)} / ${int(r.viewSize.gzipBytes)} B |`,
     `| backend resident memory, before → after the cache filled | ${int(
       r.memory.rssBeforeMiB,
     )} → ${int(r.memory.rssAfterMiB)} MiB |`,
@@ -108,12 +111,17 @@ export function formatReport(r: BenchResult): string {
     }) | ${ms(r.scaffolder.generateValidateNativeMs)} ms |`,
     '',
   ];
-  if (r.profile) {
+  const profiles: Array<[string, ProfileSummary | undefined]> = [
+    ['serving KMOP views', r.profile?.view],
+    ['during the cold sync', r.profile?.coldSync],
+  ];
+  for (const [what, p] of profiles) {
+    if (!p) continue;
     lines.push(
-      `CPU profile of the backend serving KMOP views: ${r.profile.file} (${r.profile.samples} samples)`,
+      `CPU profile of the backend ${what}: ${p.file} (${p.samples} samples)`,
     );
     lines.push('', '| self % | total % | function |', '|---:|---:|---|');
-    for (const f of r.profile.self)
+    for (const f of p.self)
       lines.push(
         `| ${f.selfPct.toFixed(1)} | ${f.totalPct.toFixed(1)} | ${f.frame} |`,
       );
@@ -122,7 +130,7 @@ export function formatReport(r: BenchResult): string {
       '| total % | self % | function (by total time) |',
       '|---:|---:|---|',
     );
-    for (const f of r.profile.total)
+    for (const f of p.total)
       lines.push(
         `| ${f.totalPct.toFixed(1)} | ${f.selfPct.toFixed(1)} | ${f.frame} |`,
       );

@@ -31,6 +31,7 @@ describe('yarn bench --short', () => {
 
     const numbers = figuresOf({
       coldSyncMs: result.coldSyncMs,
+      viewSize: result.viewSize,
       memory: result.memory,
       firstView: result.firstView,
       sequential: result.sequential,

@@ -2,6 +2,7 @@ import { KubeSim, startKubeSim } from '@kmop/kube-sim';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { stringify } from 'yaml';
 import { BenchBackend } from './backend/BenchBackend';
 import {
@@ -57,6 +58,8 @@ export interface BenchResult {
     byKind: Record<string, number>;
   };
   coldSyncMs: number;
+  /** One KMOP view as sent, as `NODE_ENV=development` pretty-prints it, and gzipped. */
+  viewSize: { bytes: number; prettyBytes: number; gzipBytes: number };
   memory: {
     rssBeforeMiB: number;
     rssAfterMiB: number;
@@ -88,16 +91,19 @@ export interface BenchResult {
     generateValidateKmopMs: number;
     generateValidateNativeMs: number;
   };
-  profile?: {
-    file: string;
-    samples: number;
-    self: ProfileFrame[];
-    total: ProfileFrame[];
-  };
+  /** CPU profiles of the backend while serving KMOP views and during the cold sync. */
+  profile?: Record<'view' | 'coldSync', ProfileSummary>;
   durationS: number;
 }
 
 const MiB = 1024 * 1024;
+
+export interface ProfileSummary {
+  file: string;
+  samples: number;
+  self: ProfileFrame[];
+  total: ProfileFrame[];
+}
 
 /** A deterministic shuffle, so every run asks for the same entities in the same order. */
 function entitySequence(entities: number, length: number): number[] {
@@ -247,6 +253,10 @@ export async function runBench(
         firstRequestAt = Date.now();
       }
     }, 1);
+    const syncProfile = options.profile
+      ? join(options.profile, `kmop-cold-sync-${Date.now()}.cpuprofile`)
+      : undefined;
+    if (syncProfile) await backend.startProfile();
     await Promise.all(sims.map(s => s.faults.up()));
     const synced = await waitUntil('the KMOP cache', 300_000, async () => {
       const { status, body } = await getJson(
@@ -263,6 +273,7 @@ export async function runBench(
         : undefined;
     });
     clearInterval(watchFirst);
+    if (syncProfile) await backend.stopProfile(syncProfile);
     const lastSynced = Math.max(
       ...synced.map(c => Date.parse(c.lastSyncedAt!)),
     );
@@ -270,6 +281,7 @@ export async function runBench(
     const after = await backend.memory();
     const cachedObjects = generated.cachedObjects * sims.length;
 
+    let viewSize: BenchResult['viewSize'] | undefined;
     const entityRef = (i: number) =>
       `/api/kmop/v1/entities/component/default/${serviceName(i)}`;
     const targets: Record<'floor' | 'kmop' | 'kubernetes', Target> = {
@@ -289,6 +301,11 @@ export async function runBench(
         request: i => ({ method: 'GET', path: entityRef(i) }),
         check: (_s, body, i) => {
           const view = JSON.parse(body);
+          viewSize ??= {
+            bytes: Buffer.byteLength(body),
+            prettyBytes: Buffer.byteLength(JSON.stringify(view, null, 2)),
+            gzipBytes: gzipSync(body).length,
+          };
           const clusters = new Set(
             view.routes.map(
               (r: { source: { cluster: string } }) => r.source.cluster,
@@ -401,7 +418,10 @@ export async function runBench(
         options.requests,
       );
       await backend.stopProfile(file);
-      profile = { file, ...summarizeProfile(file) };
+      profile = {
+        view: { file, ...summarizeProfile(file) },
+        coldSync: { file: syncProfile!, ...summarizeProfile(syncProfile!) },
+      };
     }
 
     log('timing the scaffolder actions');
@@ -422,6 +442,7 @@ export async function runBench(
         byKind: generated.byKind,
       },
       coldSyncMs,
+      viewSize: viewSize!,
       memory: {
         rssBeforeMiB: before.rss / MiB,
         rssAfterMiB: after.rss / MiB,

@@ -8,6 +8,8 @@
 
 export { startKubeSim } from './server';
 export type { KubeSim, KubeSimOptions } from './server';
+export { generateKubeSimTls } from './tls';
+export type { KubeSimTls } from './tls';
 export type { SimStore } from './simStore';
 export { Faults } from './faults';
 export type { DownMode, ErrorFault, FaultState, FaultTarget } from './faults';

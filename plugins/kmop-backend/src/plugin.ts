@@ -2,13 +2,18 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { kmopPermissions } from '@kmop/plugin-kmop-common';
 import {
+  KmopClusterSupplier,
   kmopClusterCacheServiceRef,
+  kmopClusterSupplierExtensionPoint,
+  kmopClustersServiceRef,
   readCacheSettings,
-  readKmopClusters,
 } from '@kmop/plugin-kmop-node';
+import { AuthenticationStrategy } from '@backstage/plugin-kubernetes-node';
+import { createKmopActions } from './actions';
 import { createRouter } from './router';
 import { DefaultEntityViewService } from './services/EntityViewService/DefaultEntityViewService';
 import { EntityAccessCache } from './services/EntityViewService/EntityAccessCache';
@@ -17,11 +22,19 @@ import { ClusterSourceObjectService } from './services/SourceObjectService/Clust
 
 /**
  * The KMOP backend plugin: `GET /api/kmop/v1/entities/:kind/:namespace/:name`
- * over the backend's shared KMOP cluster cache.
+ * over the backend's shared KMOP cluster cache, and KMOP's actions in the
+ * actions registry.
  */
 export const kmopPlugin = createBackendPlugin({
   pluginId: 'kmop',
   register(env) {
+    const suppliers: KmopClusterSupplier[] = [];
+    const strategies: [string, AuthenticationStrategy][] = [];
+    env.registerExtensionPoint(kmopClusterSupplierExtensionPoint, {
+      addClusterSupplier: supplier => suppliers.push(supplier),
+      addAuthStrategy: (provider, strategy) =>
+        strategies.push([provider, strategy]),
+    });
     env.registerInit({
       deps: {
         config: coreServices.rootConfig,
@@ -31,10 +44,17 @@ export const kmopPlugin = createBackendPlugin({
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         lifecycle: coreServices.lifecycle,
+        auth: coreServices.auth,
         catalog: catalogServiceRef,
         cache: kmopClusterCacheServiceRef,
+        actionsRegistry: actionsRegistryServiceRef,
+        clusters: kmopClustersServiceRef,
       },
       async init(deps) {
+        // The shared cluster list gains what only a plugin can give it.
+        deps.clusters.useCatalog({ catalog: deps.catalog, auth: deps.auth });
+        suppliers.forEach(s => deps.clusters.addClusterSupplier(s));
+        strategies.forEach(([p, s]) => deps.clusters.addAuthStrategy(p, s));
         deps.permissionsRegistry.addPermissions(kmopPermissions);
         // One reuse of access decisions for every route that answers for entities.
         const access = EntityAccessCache.fromConfig(deps.config);
@@ -55,7 +75,7 @@ export const kmopPlugin = createBackendPlugin({
             cache: deps.cache,
             access,
           }),
-          clusters: readKmopClusters(deps.config).clusters,
+          clusters: deps.clusters,
           requestTimeoutMs: readCacheSettings(deps.config).requestTimeoutMs,
         });
         deps.lifecycle.addShutdownHook(() => sourceObjects.close());
@@ -67,6 +87,11 @@ export const kmopPlugin = createBackendPlugin({
             sourceObjects,
           }),
         );
+        createKmopActions({
+          actionsRegistry: deps.actionsRegistry,
+          entityViews,
+          catalog: deps.catalog,
+        });
         deps.httpRouter.addAuthPolicy({
           path: '/health',
           allow: 'unauthenticated',

@@ -1,10 +1,10 @@
-import {
-  coreServices,
-  createBackendModule,
-} from '@backstage/backend-plugin-api';
+import { createBackendModule } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
-import { kmopClusterCacheServiceRef } from '@kmop/plugin-kmop-node';
+import {
+  kmopClusterCacheServiceRef,
+  kmopClustersServiceRef,
+} from '@kmop/plugin-kmop-node';
 import { createKmopCatalogAnnotateAction } from './actions/catalogAnnotate/catalogAnnotate';
 import { createKmopCatalogWaitAction } from './actions/catalogWait/catalogWait';
 import { createKmopManifestsApplyAction } from './actions/manifestsApply/manifestsApply';
@@ -25,16 +25,16 @@ export const scaffolderModuleKmop = createBackendModule({
     env.registerInit({
       deps: {
         scaffolder: scaffolderActionsExtensionPoint,
-        config: coreServices.rootConfig,
+        clusters: kmopClustersServiceRef,
         catalog: catalogServiceRef,
         cache: kmopClusterCacheServiceRef,
       },
-      async init({ scaffolder, config, catalog, cache }) {
+      async init({ scaffolder, clusters, catalog, cache }) {
         scaffolder.addActions(
           createKmopManifestsGenerateAction(),
           createKmopManifestsValidateAction(),
           createKmopCatalogAnnotateAction(),
-          createKmopManifestsApplyAction({ config, cache }),
+          createKmopManifestsApplyAction({ clusters, cache }),
           createKmopCatalogWaitAction({ catalog }),
         );
       },

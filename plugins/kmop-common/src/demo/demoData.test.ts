@@ -74,7 +74,8 @@ describe('examples/cluster', () => {
       const where = `${file}: ${doc.kind} ${doc.metadata?.name}`;
       if (doc.apiVersion === KMOP_API_VERSION) {
         const result = validateKmopResource(doc);
-        if (!result.ok) problems.push(`${where}: ${JSON.stringify(result.errors)}`);
+        if (!result.ok)
+          problems.push(`${where}: ${JSON.stringify(result.errors)}`);
       } else if (NATIVE_MODULES[doc.apiVersion]) {
         native.push(doc);
       } else {

@@ -175,15 +175,17 @@ export class Reader {
   }
 
   /**
-   * True when the field holds a value of the wrong type (it reads as undefined, like an
-   * absent field, but must never be replaced by a default).
+   * True when a field of the wrong type was read at `path`, above it or inside it (a bad
+   * field reads as undefined, like an absent one, but must never be replaced by a default).
+   * Only fields already read count: read before asking.
    */
   isMalformed(path: Path): boolean {
     const keys = [...this.keyPath, ...pathKeys(path)];
-    return this.badList.some(
-      b =>
-        b.path.length <= keys.length && b.path.every((k, i) => k === keys[i]),
-    );
+    // The field itself, an object it sits in, or anything inside it.
+    return this.badList.some(b => {
+      const n = Math.min(b.path.length, keys.length);
+      return b.path.slice(0, n).every((k, i) => k === keys[i]);
+    });
   }
 
   /**

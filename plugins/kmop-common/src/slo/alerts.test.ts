@@ -1,4 +1,10 @@
-import { describeAlert, evaluateAlerts, multiwindowAlerts } from './alerts';
+import {
+  SLOTH_ALERT_TIERS,
+  describeAlert,
+  evaluateAlerts,
+  multiwindowAlerts,
+  pyrraAlerts,
+} from './alerts';
 
 describe('multiwindowAlerts', () => {
   it('gives the workbook thresholds for 30 days', () => {
@@ -82,5 +88,52 @@ describe('describeAlert', () => {
     expect(describeAlert(multiwindowAlerts('28d')[0])).toBe(
       'burn > 13.44× over 1h and 5m',
     );
+  });
+});
+
+describe("Sloth's alert tiers", () => {
+  it('are page 14.4 (1h/5m) and 6 (6h/30m), ticket 3 (1d/2h) and 1 (3d/6h)', () => {
+    expect(
+      multiwindowAlerts('30d', SLOTH_ALERT_TIERS).map(a => [
+        a.severity,
+        a.threshold,
+        a.longWindow,
+        a.shortWindow,
+      ]),
+    ).toEqual([
+      ['page', 14.4, '1h', '5m'],
+      ['page', 6, '6h', '30m'],
+      ['ticket', 3, '1d', '2h'],
+      ['ticket', 1, '3d', '6h'],
+    ]);
+  });
+});
+
+describe('pyrraAlerts', () => {
+  it("gives Pyrra's table for 28d: 14 1h/5m, 7 6h/30m, 2 1d/2h, 1 4d/6h", () => {
+    expect(
+      pyrraAlerts('28d').map(a => [
+        a.labels?.severity,
+        a.threshold,
+        a.longWindow,
+        a.shortWindow,
+      ]),
+    ).toEqual([
+      ['critical', 14, '1h', '5m'],
+      ['critical', 7, '6h', '30m'],
+      ['warning', 2, '1d', '2h'],
+      ['warning', 1, '4d', '6h'],
+    ]);
+  });
+
+  it('scales the windows, not the factors, to other SLO windows (to the minute)', () => {
+    expect(
+      pyrraAlerts('30d').map(a => [a.threshold, a.longWindow, a.shortWindow]),
+    ).toEqual([
+      [14, '1h4m', '5m'],
+      [7, '6h26m', '32m'],
+      [2, '1d1h43m', '2h9m'],
+      [1, '4d6h51m', '6h26m'],
+    ]);
   });
 });

@@ -1,4 +1,11 @@
-import { burnRate, errorBudgetRemaining, timeToExhaustion } from './budget';
+import {
+  budgetText,
+  errorBudget,
+  objectiveFromPercent,
+  burnRate,
+  errorBudgetRemaining,
+  timeToExhaustion,
+} from './budget';
 
 describe('burnRate', () => {
   it('is 14.4 for a 1.44% error ratio at 99.9% (SRE workbook)', () => {
@@ -103,5 +110,73 @@ describe('timeToExhaustion', () => {
     expect(() => timeToExhaustion({ sloWindow: 0, burnRate: 1 })).toThrow(
       RangeError,
     );
+  });
+});
+
+describe('objectiveFromPercent', () => {
+  it.each([
+    [99.9, 0.999],
+    ['99.9', 0.999],
+    [99.95, 0.9995],
+    [99.99, 0.9999],
+    [' 99.5 ', 0.995],
+    [100, 1],
+    [1e-7, 1e-9],
+  ])('keeps %j as written: %d', (percent, ratio) => {
+    expect(objectiveFromPercent(percent)).toBe(ratio);
+  });
+
+  it('is exact where division is not', () => {
+    expect(99.9 / 100).not.toBe(0.999);
+    expect(objectiveFromPercent(99.9)).toBe(0.999);
+  });
+
+  it('rejects what is not a number', () => {
+    expect(() => objectiveFromPercent('high')).toThrow(RangeError);
+  });
+});
+
+describe('errorBudget', () => {
+  it('says 99.9% over 30d is 0.1%, 43.2 minutes', () => {
+    expect(errorBudget(0.999, '30d')).toEqual({
+      ratio: 0.001,
+      percent: 0.1,
+      seconds: 2592,
+      text: '43.2 minutes',
+    });
+  });
+
+  it.each([
+    [0.99, '30d', 0.01, 25920, '7.2 hours'],
+    [0.995, '28d', 0.005, 12096, '3.36 hours'],
+    [0.9999, '30d', 0.0001, 259.2, '4.32 minutes'],
+    [0.95, '7d', 0.05, 30240, '8.4 hours'],
+    [0.9, '30d', 0.1, 259200, '3 days'],
+    [0.99999, '30d', 0.00001, 25.92, '25.9 seconds'],
+    [1, '30d', 0, 0, '0 seconds'],
+  ])('gives %d over %s a budget of %d (%d s, %s)', (o, w, ratio, s, text) => {
+    expect(errorBudget(o, w)).toEqual({
+      ratio,
+      percent: Number((ratio * 100).toPrecision(10)),
+      seconds: s,
+      text,
+    });
+  });
+
+  it('rejects objectives outside (0, 1] and windows that are not positive', () => {
+    expect(() => errorBudget(0, '30d')).toThrow(RangeError);
+    expect(() => errorBudget(1.5, '30d')).toThrow(RangeError);
+    expect(() => errorBudget(0.99, 0)).toThrow(RangeError);
+    expect(() => errorBudget(0.99, 'a month')).toThrow(SyntaxError);
+  });
+});
+
+describe('budgetText', () => {
+  it('picks the unit that reads best', () => {
+    expect(budgetText(1)).toBe('1 second');
+    expect(budgetText(90)).toBe('1.5 minutes');
+    expect(budgetText(3600)).toBe('1 hour');
+    expect(budgetText(129600)).toBe('36 hours');
+    expect(budgetText(172800)).toBe('2 days');
   });
 });

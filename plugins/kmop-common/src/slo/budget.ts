@@ -107,7 +107,11 @@ function decimals(value: number): number {
  */
 export function objectiveFromPercent(percent: number | string): number {
   const text = typeof percent === 'number' ? String(percent) : percent.trim();
-  const ratio = text.includes('e') ? Number(text) / 100 : Number(`${text}e-2`);
+  // `1e-7` moves its exponent; anything else gets one.
+  const exponent = /^([^e]+)e([+-]?\d+)$/i.exec(text);
+  const ratio = exponent
+    ? Number(`${exponent[1]}e${Number(exponent[2]) - 2}`)
+    : Number(`${text}e-2`);
   if (!Number.isFinite(ratio)) {
     throw new RangeError(`objective must be a percentage, got ${percent}`);
   }

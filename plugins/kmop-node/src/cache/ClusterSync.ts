@@ -23,6 +23,8 @@ export interface CachedKind {
 /** Options of {@link ClusterSync}. */
 export interface ClusterSyncOptions {
   cluster: KmopClusterConfig;
+  /** The cluster's client, with its credentials; closed when the sync stops. */
+  client: KubeClient;
   kinds: CachedKind[];
   index: ObjectIndex;
   kept: KeptObjects;
@@ -48,10 +50,7 @@ export class ClusterSync {
 
   constructor(options: ClusterSyncOptions) {
     this.options = options;
-    this.client = KubeClient.create({
-      cluster: options.cluster,
-      requestTimeoutMs: options.settings.requestTimeoutMs,
-    });
+    this.client = options.client;
   }
 
   get name(): string {

@@ -91,6 +91,15 @@ export class ObjectIndex {
     }
   }
 
+  /** Forgets every object of a cluster (removed from the locators). */
+  dropCluster(cluster: string): void {
+    const prefix = `${cluster}\u0000`;
+    for (const [resourceKey, keys] of [...this.byResource]) {
+      if (!resourceKey.startsWith(prefix)) continue;
+      for (const key of [...keys]) this.delete(resourceKey, key);
+    }
+  }
+
   /** The items of every object that belongs to the target. */
   lookup(target: KmopEntityTarget): KmopItems {
     const candidates = new Set<string>();

@@ -3,6 +3,7 @@ import {
   createServiceFactory,
   createServiceRef,
 } from '@backstage/backend-plugin-api';
+import { kmopClustersServiceRef } from '../clusters/kmopClustersServiceRef';
 import { ClusterCache } from './ClusterCache';
 import { createClusterCache } from './createClusterCache';
 
@@ -23,10 +24,12 @@ export const kmopClusterCacheServiceRef = createServiceRef<ClusterCache>({
         config: coreServices.rootConfig,
         logger: coreServices.rootLogger,
         lifecycle: coreServices.rootLifecycle,
+        clusters: kmopClustersServiceRef,
       },
-      factory({ config, logger, lifecycle }) {
+      factory({ config, logger, lifecycle, clusters }) {
         const cache = createClusterCache({
           config,
+          clusters,
           logger: logger.child({ service: 'kmop-cluster-cache' }),
         });
         lifecycle.addStartupHook(() => cache.start());

@@ -1,25 +1,19 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
 import { SUPPORTED_KINDS, normalizeObject } from '@kmop/plugin-kmop-common';
-import { readKmopClusters } from '../config/readKmopClusters';
+import { KmopClusterService } from '../clusters/KmopClusterService';
 import { KubernetesClusterCache } from './KubernetesClusterCache';
 import { MICROSERVICE_KIND } from './KeptObjects';
 import { readCacheSettings } from './readCacheSettings';
 
-/** The cluster cache for the clusters and settings in the config. */
+/** The cluster cache for the clusters of the locators and the settings in the config. */
 export function createClusterCache(options: {
   config: Config;
   logger: LoggerService;
+  clusters: KmopClusterService;
 }): KubernetesClusterCache {
-  const { clusters, problems } = readKmopClusters(options.config);
-  for (const problem of problems) {
-    options.logger.warn(
-      `KMOP cannot use cluster ${problem.name}: ${problem.message}`,
-    );
-  }
   return KubernetesClusterCache.create({
-    clusters,
-    problems,
+    clusters: options.clusters,
     kinds: SUPPORTED_KINDS.map(k => ({
       group: k.group,
       versions: k.versions,

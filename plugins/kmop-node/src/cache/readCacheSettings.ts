@@ -9,6 +9,7 @@ const DURATIONS = {
   initialBackoff: 'initialBackoffMs',
   maxBackoff: 'maxBackoffMs',
   rediscoveryInterval: 'rediscoveryIntervalMs',
+  clusterRefreshInterval: 'clusterRefreshIntervalMs',
 } as const;
 
 /** Reads `kmop.cache`, with the defaults of {@link DEFAULT_CACHE_SETTINGS}. */

@@ -11,6 +11,8 @@ export interface ClusterCacheSettings {
   initialBackoffMs: number;
   maxBackoffMs: number;
   rediscoveryIntervalMs: number;
+  /** How often the cluster locators are asked again (clusters added to or removed from the catalog). */
+  clusterRefreshIntervalMs: number;
 }
 
 export const DEFAULT_CACHE_SETTINGS: ClusterCacheSettings = {
@@ -20,6 +22,7 @@ export const DEFAULT_CACHE_SETTINGS: ClusterCacheSettings = {
   initialBackoffMs: 1_000,
   maxBackoffMs: 60_000,
   rediscoveryIntervalMs: 300_000,
+  clusterRefreshIntervalMs: 60_000,
 };
 
 /** A Kubernetes object as the cache receives it. */

@@ -18,8 +18,12 @@ async function serve(handler: Handler) {
     cluster: {
       name: 'test',
       url: `http://127.0.0.1:${port}`,
-      auth: { type: 'serviceAccount', token: 'tok-123' },
+      authMetadata: { 'kubernetes.io/auth-provider': 'serviceAccount' },
       skipTLSVerify: false,
+    },
+    credentials: {
+      get: async () => ({ type: 'bearer token' as const, token: 'tok-123' }),
+      invalidate: () => {},
     },
     requestTimeoutMs: 300,
   });

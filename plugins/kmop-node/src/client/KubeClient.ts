@@ -1,5 +1,8 @@
+import { KubernetesCredential } from '@backstage/plugin-kubernetes-node';
+import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
+import { CredentialSource } from '../auth/ClusterCredentials';
 import { KmopClusterConfig } from '../config/types';
 import { KubeRequestError } from './KubeRequestError';
 import { NdjsonSplitter } from './NdjsonSplitter';
@@ -7,6 +10,8 @@ import { NdjsonSplitter } from './NdjsonSplitter';
 /** Options of {@link KubeClient.create}. */
 export interface KubeClientOptions {
   cluster: KmopClusterConfig;
+  /** Credentials for each request; none (anonymous) when left out. */
+  credentials?: CredentialSource;
   /** Time allowed for a whole non-watch request; default 10 s. */
   requestTimeoutMs?: number;
 }
@@ -45,23 +50,26 @@ export interface KubeWatchOptions {
  */
 export class KubeClient {
   private readonly cluster: KmopClusterConfig;
+  private readonly credentials?: CredentialSource;
   private readonly requestTimeoutMs: number;
   private readonly agent: http.Agent;
   private readonly base: URL;
 
+  /** Throws when `caFile` cannot be read. */
   static create(options: KubeClientOptions): KubeClient {
     return new KubeClient(options);
   }
 
   private constructor(options: KubeClientOptions) {
     this.cluster = options.cluster;
+    this.credentials = options.credentials;
     this.requestTimeoutMs = options.requestTimeoutMs ?? 10_000;
     this.base = new URL(options.cluster.url);
     this.agent =
       this.base.protocol === 'https:'
         ? new https.Agent({
             keepAlive: true,
-            ca: options.cluster.caData,
+            ca: readCa(options.cluster),
             rejectUnauthorized: !options.cluster.skipTLSVerify,
           })
         : new http.Agent({ keepAlive: true });
@@ -184,17 +192,60 @@ export class KubeClient {
     this.agent.destroy();
   }
 
-  private send(
+  /**
+   * Sends with the current credential; when the cluster answers 401 (an
+   * expired or rotated token), fetches a fresh credential and tries once more.
+   */
+  private async send(
     req: KubeRequest,
     timeoutMs: number | undefined,
+  ): Promise<{ res: http.IncomingMessage; done: () => void }> {
+    const used = await this.credential(req);
+    const first = await this.sendOnce(req, timeoutMs, used);
+    if (first.res.statusCode !== 401 || !this.credentials) {
+      return first;
+    }
+    first.res.resume();
+    first.done();
+    this.credentials.invalidate(used);
+    return this.sendOnce(req, timeoutMs, await this.credential(req));
+  }
+
+  private async credential(req: KubeRequest): Promise<KubernetesCredential> {
+    if (!this.credentials) return { type: 'anonymous' };
+    try {
+      return await this.credentials.get();
+    } catch (error) {
+      const provider =
+        this.cluster.authMetadata?.['kubernetes.io/auth-provider'] ?? 'unknown';
+      throw new KubeRequestError({
+        kind: 'unauthorized',
+        path: req.path,
+        message: `${
+          this.cluster.name
+        }: cannot get credentials (authProvider ${provider}): ${
+          (error as Error).message
+        }`,
+      });
+    }
+  }
+
+  private sendOnce(
+    req: KubeRequest,
+    timeoutMs: number | undefined,
+    credential: KubernetesCredential,
   ): Promise<{ res: http.IncomingMessage; done: () => void }> {
     const url = new URL(req.path, this.base);
     for (const [key, value] of Object.entries(req.query ?? {})) {
       if (value !== undefined) url.searchParams.set(key, String(value));
     }
     const headers: Record<string, string> = { Accept: 'application/json' };
-    if (this.cluster.auth.type === 'serviceAccount') {
-      headers.Authorization = `Bearer ${this.cluster.auth.token}`;
+    const tlsClient: https.RequestOptions = {};
+    if (credential.type === 'bearer token') {
+      headers.Authorization = `Bearer ${credential.token}`;
+    } else if (credential.type === 'x509 client certificate') {
+      tlsClient.cert = credential.cert;
+      tlsClient.key = credential.key;
     }
     const payload =
       req.body === undefined
@@ -212,6 +263,7 @@ export class KubeClient {
         headers,
         agent: this.agent,
         signal: req.signal,
+        ...tlsClient,
       });
       const done = () => clearTimeout(timer);
       if (timeoutMs !== undefined) {
@@ -233,6 +285,13 @@ export class KubeClient {
       request.end(payload);
     });
   }
+}
+
+/** The CA to trust: `caData` (base64 PEM, as in app-config) or `caFile`. */
+function readCa(cluster: KmopClusterConfig): Buffer | undefined {
+  if (cluster.caData) return Buffer.from(cluster.caData, 'base64');
+  if (cluster.caFile) return readFileSync(cluster.caFile);
+  return undefined;
 }
 
 function ok(status: number | undefined): boolean {

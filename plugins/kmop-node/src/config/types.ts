@@ -1,24 +1,22 @@
-/** How KMOP authenticates to a cluster. */
-export type KmopClusterAuth =
-  | { type: 'serviceAccount'; token: string }
-  | { type: 'none' };
+import { ClusterDetails } from '@backstage/plugin-kubernetes-node';
 
 /**
- * One cluster, read from the same `kubernetes.clusterLocatorMethods` config that
- * Backstage's Kubernetes plugin uses.
+ * One cluster, exactly as Backstage's Kubernetes plugin describes it (its
+ * `ClusterDetails`): `caData` is base64 as in app-config, `authMetadata` holds
+ * `kubernetes.io/auth-provider` and the provider's settings.
  */
-export interface KmopClusterConfig {
-  name: string;
-  /** API server URL, e.g. `https://10.0.0.1:6443`. */
-  url: string;
-  auth: KmopClusterAuth;
-  skipTLSVerify: boolean;
-  /** PEM certificate authority data (already base64-decoded). */
-  caData?: string;
-}
+export type KmopClusterConfig = ClusterDetails;
 
-/** A configured cluster KMOP cannot use, with the reason. */
+/** A configured cluster (or locator) KMOP cannot use, with the reason. */
 export interface KmopClusterConfigProblem {
   name: string;
   message: string;
+  /** The cluster's dashboard, when one is configured. */
+  dashboardUrl?: string;
+}
+
+/** Clusters found by the locators, and those that cannot be used. */
+export interface KmopClusterList {
+  clusters: KmopClusterConfig[];
+  problems: KmopClusterConfigProblem[];
 }

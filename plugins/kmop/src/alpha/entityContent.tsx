@@ -5,7 +5,7 @@ import { kmopEntityFilter } from './filters';
 /** The KMOP tab. @alpha */
 export const kmopEntityContent = EntityContentBlueprint.make({
   params: {
-    path: 'kmop',
+    path: '/kmop',
     title: 'KMOP',
     group: 'deployment',
     filter: kmopEntityFilter,

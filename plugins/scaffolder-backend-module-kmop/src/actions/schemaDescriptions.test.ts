@@ -1,4 +1,5 @@
 import { mockServices } from '@backstage/backend-test-utils';
+import { DefaultKmopClusterService } from '@kmop/plugin-kmop-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { createKmopCatalogAnnotateAction } from './catalogAnnotate/catalogAnnotate';
 import { createKmopCatalogWaitAction } from './catalogWait/catalogWait';
@@ -37,7 +38,10 @@ describe('action schemas', () => {
     createKmopManifestsValidateAction(),
     createKmopCatalogAnnotateAction(),
     createKmopManifestsApplyAction({
-      config: mockServices.rootConfig({ data: {} }),
+      clusters: DefaultKmopClusterService.create({
+        config: mockServices.rootConfig({ data: {} }),
+        logger: mockServices.logger.mock(),
+      }),
     }),
     createKmopCatalogWaitAction({ catalog: catalogServiceMock() }),
   ];

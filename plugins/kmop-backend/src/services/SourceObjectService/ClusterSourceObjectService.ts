@@ -11,7 +11,7 @@ import {
   parseApiVersion,
 } from '@kmop/plugin-kmop-common';
 import {
-  KmopClusterConfig,
+  KmopClusterService,
   KubeClient,
   KubeRequestError,
   resourcePath,
@@ -27,8 +27,8 @@ export interface ClusterSourceObjectServiceOptions {
    * in one. Give a service without SLO evaluation: its figures are not needed.
    */
   entityViews: EntityViewService;
-  /** The configured clusters (`readKmopClusters`). */
-  clusters: KmopClusterConfig[];
+  /** The clusters KMOP reaches, with their credentials. */
+  clusters: KmopClusterService;
   /** Time allowed for reading one object. Default 10 seconds. */
   requestTimeoutMs?: number;
 }
@@ -41,9 +41,13 @@ export interface ClusterSourceObjectServiceOptions {
  */
 export class ClusterSourceObjectService implements SourceObjectService {
   private readonly entityViews: EntityViewService;
-  private readonly clusters: Map<string, KmopClusterConfig>;
+  private readonly clusters: KmopClusterService;
   private readonly requestTimeoutMs: number;
-  private readonly clients = new Map<string, KubeClient>();
+  /** Clients by cluster name, with what they were made for. */
+  private readonly clients = new Map<
+    string,
+    { key: string; client: KubeClient }
+  >();
 
   static create(
     options: ClusterSourceObjectServiceOptions,
@@ -53,7 +57,7 @@ export class ClusterSourceObjectService implements SourceObjectService {
 
   private constructor(options: ClusterSourceObjectServiceOptions) {
     this.entityViews = options.entityViews;
-    this.clusters = new Map(options.clusters.map(c => [c.name, c]));
+    this.clusters = options.clusters;
     this.requestTimeoutMs = options.requestTimeoutMs ?? 10_000;
   }
 
@@ -84,7 +88,7 @@ export class ClusterSourceObjectService implements SourceObjectService {
         `KMOP does not show ${source.apiVersion} ${source.kind} objects`,
       );
     }
-    const client = this.client(source.cluster);
+    const client = await this.client(source.cluster);
     const path = resourcePath({
       group: kind.group,
       version: parseApiVersion(source.apiVersion).version,
@@ -113,24 +117,38 @@ export class ClusterSourceObjectService implements SourceObjectService {
 
   /** Closes the clients' idle connections. */
   close(): void {
-    for (const client of this.clients.values()) client.close();
+    for (const { client } of this.clients.values()) client.close();
     this.clients.clear();
   }
 
-  private client(name: string): KubeClient {
-    const existing = this.clients.get(name);
-    if (existing) return existing;
-    const cluster = this.clusters.get(name);
+  private async client(name: string): Promise<KubeClient> {
+    const { cluster } = await this.clusters.find(name);
     if (!cluster) {
       throw new ServiceUnavailableError(
         `Cluster ${name} is not configured for KMOP any more`,
       );
     }
-    const client = KubeClient.create({
-      cluster,
-      requestTimeoutMs: this.requestTimeoutMs,
-    });
-    this.clients.set(name, client);
+    // A cluster whose address or auth changed in its locator gets a new client.
+    const key = JSON.stringify([
+      cluster.url,
+      cluster.caData,
+      cluster.caFile,
+      cluster.authMetadata,
+    ]);
+    const existing = this.clients.get(name);
+    if (existing?.key === key) return existing.client;
+    existing?.client.close();
+    let client: KubeClient;
+    try {
+      client = this.clusters.client(cluster, {
+        requestTimeoutMs: this.requestTimeoutMs,
+      });
+    } catch (error) {
+      throw new ServiceUnavailableError(
+        `Cluster ${name} cannot be reached: ${(error as Error).message}`,
+      );
+    }
+    this.clients.set(name, { key, client });
     return client;
   }
 }

@@ -100,19 +100,22 @@ export const normalizeDeployment = defineNormalizer<KmopRolloutView>({
     const paused = r.orDefault(r.bool('spec.paused'), 'spec.paused', false);
     const verdict = deploymentVerdict(r, meta.generation, counts);
     const progressing = findCondition(r.conditions(), 'Progressing');
+    const rollingDefaults: string[] = [];
     const limit = (key: 'maxSurge' | 'maxUnavailable', fallback: string) => {
       const path = `spec.strategy.rollingUpdate.${key}`;
       const value = r.orDefault(r.intOrPercent(path), path, fallback);
-      if (value !== undefined && !r.has(path)) defaults.push(`rolling.${key}`);
+      if (value !== undefined && !r.has(path)) {
+        rollingDefaults.push(`rolling.${key}`);
+      }
       return value;
     };
-    const rolling =
-      type === 'RollingUpdate'
-        ? {
-            maxSurge: limit('maxSurge', DEFAULT_SURGE),
-            maxUnavailable: limit('maxUnavailable', DEFAULT_UNAVAILABLE),
-          }
-        : undefined;
+    // Read even when the type is not RollingUpdate, so that bad limits are named.
+    const limits = {
+      maxSurge: limit('maxSurge', DEFAULT_SURGE),
+      maxUnavailable: limit('maxUnavailable', DEFAULT_UNAVAILABLE),
+    };
+    const rolling = type === 'RollingUpdate' ? limits : undefined;
+    if (rolling) defaults.push(...rollingDefaults);
     return [
       {
         ...itemBase(meta, { ...verdict, badges: paused ? ['paused'] : [] }),

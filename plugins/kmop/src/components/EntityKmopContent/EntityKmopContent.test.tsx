@@ -288,13 +288,25 @@ describe('EntityKmopContent', () => {
     const verdict = await screen.findByTestId('kmop-release-verdict');
     expect(verdict).toHaveAttribute('data-level', 'burning');
     expect(verdict).toHaveTextContent(
-      'requests-availability burns error budget faster than its CheckoutHighErrorRate page alert threshold of 14.4× at 20.5× over 1h and 31× over 5m.',
+      'requests-availability burns error budget faster than its page alert threshold of 14.4× at 20.5× over 1h and 31× over 5m (alert CheckoutHighErrorRate).',
     );
     expect(verdict).toHaveTextContent(
       'requests-availability has overspent its error budget (-12.5% left).',
     );
     expect(screen.getByTestId('kmop-slo-budget-remaining')).toHaveTextContent(
       '-12.5% (overspent)',
+    );
+  });
+
+  it('labels a default window as the default, beside the objective', async () => {
+    await renderKmop(<EntityKmopContent />, {
+      api: mockKmopApi(makeView({ slos: [{ ...slo, defaults: ['window'] }] })),
+    });
+    expect(await screen.findByTestId('kmop-slo-objective')).toHaveTextContent(
+      /^99\.9% over 30 days$/,
+    );
+    expect(screen.getByTestId('kmop-slo-window-default')).toHaveTextContent(
+      "window not set: the tool's default",
     );
   });
 

@@ -15,7 +15,12 @@ import { SummaryStrip } from '../summary/SummaryStrip';
 export function EntityKmopRoutesCard() {
   return (
     <KmopViewBoundary>
-      {view => <RoutesSection routes={view.routes} />}
+      {view => (
+        <>
+          <ClusterErrors clusters={view.clusters} />
+          <RoutesSection routes={view.routes} />
+        </>
+      )}
     </KmopViewBoundary>
   );
 }
@@ -28,7 +33,12 @@ export function EntityKmopRoutesCard() {
 export function EntityKmopSlosCard() {
   return (
     <KmopViewBoundary>
-      {view => <SlosSection slos={view.slos} />}
+      {view => (
+        <>
+          <ClusterErrors clusters={view.clusters} />
+          <SlosSection slos={view.slos} />
+        </>
+      )}
     </KmopViewBoundary>
   );
 }
@@ -41,7 +51,12 @@ export function EntityKmopSlosCard() {
 export function EntityKmopRolloutsCard() {
   return (
     <KmopViewBoundary>
-      {view => <RolloutsSection rollouts={view.rollouts} />}
+      {view => (
+        <>
+          <ClusterErrors clusters={view.clusters} />
+          <RolloutsSection rollouts={view.rollouts} />
+        </>
+      )}
     </KmopViewBoundary>
   );
 }
@@ -54,7 +69,12 @@ export function EntityKmopRolloutsCard() {
 export function EntityKmopResilienceCard() {
   return (
     <KmopViewBoundary>
-      {view => <ResilienceSection resilience={view.resilience} />}
+      {view => (
+        <>
+          <ClusterErrors clusters={view.clusters} />
+          <ResilienceSection resilience={view.resilience} />
+        </>
+      )}
     </KmopViewBoundary>
   );
 }

@@ -38,10 +38,10 @@ export function releaseVerdict(slos: KmopSloView[]): ReleaseVerdict {
             : '';
         burning.push(
           `${slo.name} burns error budget faster than its ${
-            alert.name ? `${alert.name} ` : ''
-          }${alert.severity} alert threshold of ${formatBurn(
-            alert.threshold,
-          )}${rates}.`,
+            alert.severity
+          } alert threshold of ${formatBurn(alert.threshold)}${rates}${
+            alert.name ? ` (alert ${alert.name})` : ''
+          }.`,
         );
       }
     }

@@ -43,6 +43,16 @@ export function SloItem(props: { slo: KmopSloView }) {
           <Box className={classes.facts}>
             <Fact label="Objective">
               <span data-testid="kmop-slo-objective">{objectiveText(slo)}</span>
+              {slo.window && slo.defaults?.includes('window') && (
+                <Typography
+                  variant="caption"
+                  color="textSecondary"
+                  component="div"
+                  data-testid="kmop-slo-window-default"
+                >
+                  window not set: the tool's default
+                </Typography>
+              )}
             </Fact>
             <Fact label="Error budget">
               <span data-testid="kmop-slo-budget-time">{budgetText(slo)}</span>
@@ -59,14 +69,11 @@ export function SloItem(props: { slo: KmopSloView }) {
   );
 }
 
-/** `99.9% over 30 days`, with a window the object leaves out labelled as the tool's default. */
+/** `99.9% over 30 days`; whether the window is a default is said beside it. */
 function objectiveText(slo: KmopSloView): string {
   if (slo.objective === undefined) return 'Not set or malformed';
   if (!slo.window) return `${formatPercent(slo.objective)}, window not set`;
-  const isDefault = slo.defaults?.includes('window') ? ' (default)' : '';
-  return `${formatPercent(slo.objective)} over ${formatWindow(
-    slo.window,
-  )}${isDefault}`;
+  return `${formatPercent(slo.objective)} over ${formatWindow(slo.window)}`;
 }
 
 /** The budget as time over the window: `43.2 minutes per 30 days`. */
@@ -186,7 +193,7 @@ function AlertsTable(props: { slo: KmopSloView }) {
             data-testid="kmop-slo-alert"
           >
             <TableCell>
-              {alert.name ?? 'unnamed'}
+              {alert.name ?? '—'}
               {alert.labels && Object.keys(alert.labels).length > 0 && (
                 <Typography
                   variant="caption"

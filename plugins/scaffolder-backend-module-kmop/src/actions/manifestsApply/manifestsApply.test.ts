@@ -9,6 +9,7 @@ import { mockContext } from '../../__testUtils__/mockContext';
 import { startRecordingProxy } from '../../__testUtils__/recordingProxy';
 import { createWorkspace } from '../../__testUtils__/workspace';
 import { createKmopManifestsGenerateAction } from '../manifestsGenerate/manifestsGenerate';
+import { DefaultKmopClusterService } from '@kmop/plugin-kmop-node';
 import { createKmopManifestsApplyAction } from './manifestsApply';
 import { examples } from './manifestsApply.examples';
 
@@ -59,7 +60,7 @@ describe('kmop:manifests:apply', () => {
                   authProvider: 'serviceAccount',
                   serviceAccountToken: TOKEN,
                 },
-                { name: 'broken', url, authProvider: 'serviceAccount' },
+                { name: 'broken', url, authProvider: 'oidc' },
               ],
             },
           ],
@@ -89,7 +90,10 @@ describe('kmop:manifests:apply', () => {
     options: { isDryRun?: boolean; cache?: ClusterCache } = {},
   ) {
     const action = createKmopManifestsApplyAction({
-      config: config(proxy.url),
+      clusters: DefaultKmopClusterService.create({
+        config: config(proxy.url),
+        logger: mockServices.logger.mock(),
+      }),
       cache: options.cache,
     });
     const keys: string[] = [];
@@ -298,9 +302,9 @@ describe('kmop:manifests:apply', () => {
       /input\.cluster: no cluster named "prod" .*\(configured: dev\)/,
     ],
     [
-      'a cluster whose config is incomplete',
+      'a cluster with a per-user auth provider',
       { cluster: 'broken' },
-      /input\.cluster: cluster "broken" cannot be used: .*serviceAccountToken/,
+      /input\.cluster: cluster "broken" cannot be used: authProvider 'oidc' signs requests with each person.s OIDC token.*serviceAccount/,
     ],
     [
       'a path outside the workspace',

@@ -1,4 +1,3 @@
-import type { RootConfigService } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
@@ -6,24 +5,24 @@ import {
   ApplyServerSideOptions,
   ClusterCache,
   discoverApiResources,
-  KubeClient,
+  fields,
+  KmopClusterService,
+  KmopZod,
   KubeManifest,
   KubeRequestError,
   MICROSERVICE_KIND,
-  readKmopClusters,
+  parseInput,
+  validateDocuments,
 } from '@kmop/plugin-kmop-node';
-import { validateDocuments } from '../../native/validateDocuments';
-import { fields } from '../../util/fields';
 import { readManifestDocuments } from '../../util/manifestDocuments';
-import { parseInput } from '../../util/parseInput';
-import { ScaffolderZod, zod } from '../../util/zod';
+import { asScaffolderSchema, kmopZod, ScaffolderZod } from '../../util/zod';
 import { applyOrder } from './applyOrder';
 import { examples } from './manifestsApply.examples';
 
 /** The field manager the scaffolder's applies are recorded under. */
 export const KMOP_FIELD_MANAGER = 'kmop-scaffolder';
 
-const inputSchema = (z: ScaffolderZod) => {
+const inputSchema = (z: KmopZod) => {
   const f = fields(z);
   return z.object({
     path: f
@@ -104,8 +103,11 @@ function groupOf(apiVersion: string): string {
 
 /** Options of {@link createKmopManifestsApplyAction}. */
 export interface KmopManifestsApplyActionOptions {
-  /** Root config holding `kubernetes.clusterLocatorMethods`. */
-  config: RootConfigService;
+  /**
+   * The clusters of `kubernetes.clusterLocatorMethods` with their credentials
+   * (`kmopClustersServiceRef`), the same the KMOP cache uses.
+   */
+  clusters: KmopClusterService;
   /**
    * The backend's shared cluster cache (`kmopClusterCacheServiceRef`): with
    * `failIfExists`, a Microservice of the same name in another namespace of the
@@ -161,21 +163,21 @@ export function createKmopManifestsApplyAction(
       'Server-side applies (field manager kmop-scaffolder) the manifests under a workspace path to a cluster configured in kubernetes.clusterLocatorMethods. Manifests are validated, then every object is sent as a server-side dry run (dryRun=All); only when the cluster accepts them all (and, with failIfExists, none exists yet) are they applied. dryRun, or a scaffolder dry run, stops after the dry run.',
     examples,
     supportsDryRun: true,
-    schema: { input: inputSchema, output: outputSchema },
+    schema: { input: asScaffolderSchema(inputSchema), output: outputSchema },
     async handler(ctx) {
-      const input = parseInput(inputSchema(zod), ctx.input);
+      const input = parseInput(inputSchema(kmopZod), ctx.input);
       const dryRun = input.dryRun || ctx.isDryRun === true;
-      const { clusters, problems } = readKmopClusters(options.config);
-      const cluster = clusters.find(c => c.name === input.cluster);
+      const { cluster, problem, known } = await options.clusters.find(
+        input.cluster,
+      );
       if (!cluster) {
-        const problem = problems.find(p => p.name === input.cluster);
         throw new InputError(
           problem
-            ? `input.cluster: cluster "${input.cluster}" cannot be used: ${problem.message}`
+            ? `input.cluster: cluster "${input.cluster}" cannot be used: ${problem}`
             : `input.cluster: no cluster named "${
                 input.cluster
               }" in kubernetes.clusterLocatorMethods (configured: ${
-                clusters.map(c => c.name).join(', ') || 'none'
+                known.join(', ') || 'none'
               })`,
         );
       }
@@ -211,7 +213,7 @@ export function createKmopManifestsApplyAction(
         );
       }
 
-      const client = KubeClient.create({ cluster });
+      const client = options.clusters.client(cluster);
       const applyOne = async (
         manifest: KubeManifest,
         base: Omit<ApplyServerSideOptions, 'manifest'>,
