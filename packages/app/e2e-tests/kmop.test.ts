@@ -184,9 +184,13 @@ test('checkout: route, Sloth SLO, the canary step and weight, the release verdic
   const verdict = page.getByTestId('kmop-release-verdict');
   if (demoPrometheusInstalled()) {
     await expect(verdict).toHaveAttribute('data-level', 'burning');
-    await expect(verdict).toContainText(
-      `${availability.name} burns error budget faster than its ${availability.alerting.name} page alert threshold of 14.4×`,
-    );
+    for (const words of [
+      `${availability.name} burns error budget faster than`,
+      'page alert threshold of 14.4×',
+      availability.alerting.name,
+    ]) {
+      await expect(verdict).toContainText(words);
+    }
   } else {
     await expect(verdict).not.toHaveAttribute('data-level', 'healthy');
   }
