@@ -95,16 +95,18 @@ read, are listed.
             .describe('Only entities whose overall health is this.'),
         }),
       output: z => {
-        const counts = z
-          .object({
-            ok: z.number().describe('Items that are ok.'),
-            progressing: z
-              .number()
-              .describe('Items progressing (e.g. a rollout under way).'),
-            degraded: z.number().describe('Items degraded.'),
-            unknown: z.number().describe('Items whose health is unknown.'),
-          })
-          .describe('Items by health.');
+        // A builder, not a constant: a schema used twice becomes a $ref without its description.
+        const counts = () =>
+          z
+            .object({
+              ok: z.number().describe('Items that are ok.'),
+              progressing: z
+                .number()
+                .describe('Items progressing (e.g. a rollout under way).'),
+              degraded: z.number().describe('Items degraded.'),
+              unknown: z.number().describe('Items whose health is unknown.'),
+            })
+            .describe('Items by health.');
         const section = (what: string) =>
           z
             .object({
@@ -114,7 +116,7 @@ read, are listed.
                   'The worst item’s health; none when the section is empty.',
                 ),
               count: z.number().describe('Number of items.'),
-              counts,
+              counts: counts(),
             })
             .describe(what);
         return z.object({
