@@ -27,6 +27,29 @@ export interface ListServicesActionOptions {
 
 const HEALTH = ['ok', 'progressing', 'degraded', 'unknown'] as const;
 
+// Views built at once: each reads the catalog and may query Prometheus, so a
+// large catalog must not become hundreds of simultaneous requests.
+const VIEWS_AT_ONCE = 8;
+
+async function mapWithLimit<T, R>(
+  items: T[],
+  limit: number,
+  fn: (item: T) => Promise<R>,
+): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i]);
+    }
+  };
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, worker),
+  );
+  return results;
+}
+
 // Any of the annotations that link an entity to cluster objects (as isKmopAvailable).
 const LINKED = [
   KMOP_ANNOTATION_SERVICE_NAME,
@@ -186,8 +209,8 @@ read, are listed.
           (!owner || specRef(e, 'owner', 'group') === owner) &&
           (!system || specRef(e, 'system', 'system') === system),
       );
-      const services = await Promise.all(
-        candidates.map(entity => describe(entity, credentials)),
+      const services = await mapWithLimit(candidates, VIEWS_AT_ONCE, entity =>
+        describe(entity, credentials),
       );
       return {
         output: {
