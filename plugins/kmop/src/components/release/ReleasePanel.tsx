@@ -42,7 +42,7 @@ export function ReleasePanel(props: {
   const verdict = releaseVerdict(slos);
   return (
     <InfoCard
-      title={`Release in progress: ${rollout.source.name}`}
+      title={`Release in progress: ${rollout.source.kind} ${rollout.source.name}`}
       subheader="The rollout's steps beside the burn of this service's SLOs"
     >
       <Box data-testid="kmop-release-panel">
