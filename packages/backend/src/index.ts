@@ -31,4 +31,8 @@ backend.add(import('@backstage/plugin-kubernetes-backend'));
 // KMOP: the entity view backend and the scaffolder actions.
 backend.add(import('@kmop/plugin-kmop-backend'));
 
+// Actions-registry actions (KMOP's, see backend.actions.pluginSources) as MCP
+// tools at /api/mcp-actions/v1.
+backend.add(import('@backstage/plugin-mcp-actions-backend'));
+
 backend.start();

@@ -2,6 +2,7 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { kmopPermissions } from '@kmop/plugin-kmop-common';
 import {
@@ -12,6 +13,7 @@ import {
   readCacheSettings,
 } from '@kmop/plugin-kmop-node';
 import { AuthenticationStrategy } from '@backstage/plugin-kubernetes-node';
+import { createKmopActions } from './actions';
 import { createRouter } from './router';
 import { DefaultEntityViewService } from './services/EntityViewService/DefaultEntityViewService';
 import { EntityAccessCache } from './services/EntityViewService/EntityAccessCache';
@@ -20,7 +22,8 @@ import { ClusterSourceObjectService } from './services/SourceObjectService/Clust
 
 /**
  * The KMOP backend plugin: `GET /api/kmop/v1/entities/:kind/:namespace/:name`
- * over the backend's shared KMOP cluster cache.
+ * over the backend's shared KMOP cluster cache, and KMOP's actions in the
+ * actions registry.
  */
 export const kmopPlugin = createBackendPlugin({
   pluginId: 'kmop',
@@ -44,6 +47,7 @@ export const kmopPlugin = createBackendPlugin({
         auth: coreServices.auth,
         catalog: catalogServiceRef,
         cache: kmopClusterCacheServiceRef,
+        actionsRegistry: actionsRegistryServiceRef,
         clusters: kmopClustersServiceRef,
       },
       async init(deps) {
@@ -83,6 +87,11 @@ export const kmopPlugin = createBackendPlugin({
             sourceObjects,
           }),
         );
+        createKmopActions({
+          actionsRegistry: deps.actionsRegistry,
+          entityViews,
+          catalog: deps.catalog,
+        });
         deps.httpRouter.addAuthPolicy({
           path: '/health',
           allow: 'unauthenticated',

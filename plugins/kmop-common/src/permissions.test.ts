@@ -1,5 +1,9 @@
 import { isResourcePermission } from '@backstage/plugin-permission-common';
-import { kmopEntityReadPermission, kmopPermissions } from './permissions';
+import {
+  kmopEntityReadPermission,
+  kmopManifestsUsePermission,
+  kmopPermissions,
+} from './permissions';
 
 describe('permissions', () => {
   it('defines kmop.entity.read as a read permission on catalog entities', () => {
@@ -14,7 +18,18 @@ describe('permissions', () => {
     ).toBe(true);
   });
 
+  it('defines kmop.manifests.use as a basic permission', () => {
+    expect(kmopManifestsUsePermission).toEqual({
+      type: 'basic',
+      name: 'kmop.manifests.use',
+      attributes: { action: 'read' },
+    });
+  });
+
   it('lists every KMOP permission once', () => {
-    expect(kmopPermissions).toEqual([kmopEntityReadPermission]);
+    expect(kmopPermissions).toEqual([
+      kmopEntityReadPermission,
+      kmopManifestsUsePermission,
+    ]);
   });
 });

@@ -14,5 +14,18 @@ export const kmopEntityReadPermission = createPermission({
   resourceType: 'catalog-entity',
 });
 
+/**
+ * Using KMOP's manifest tools (validate, generate) through the actions registry. A basic
+ * permission: the tools read no entity and no cluster, so a policy decides per caller only.
+ * It is the actions' `visibilityPermission`: a caller denied it does not see them.
+ */
+export const kmopManifestsUsePermission = createPermission({
+  name: 'kmop.manifests.use',
+  attributes: { action: 'read' },
+});
+
 /** Every permission KMOP defines, for `permissionsRegistry.addPermissions`. */
-export const kmopPermissions = [kmopEntityReadPermission];
+export const kmopPermissions = [
+  kmopEntityReadPermission,
+  kmopManifestsUsePermission,
+];

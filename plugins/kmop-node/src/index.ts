@@ -1,5 +1,6 @@
 /**
- * Cluster configuration and Kubernetes clients shared by the KMOP backend and
+ * Cluster configuration, Kubernetes clients, the shared cluster cache, manifest
+ * validation and the golden path's manifest generation, shared by the KMOP backend and
  * the KMOP scaffolder module.
  *
  * @packageDocumentation
@@ -12,3 +13,5 @@ export * from './client/KubeRequestError';
 export * from './client/discovery';
 export * from './client/applyServerSide';
 export * from './cache';
+export * from './manifests';
+export * from './generate';

@@ -74,25 +74,52 @@ export async function startKmopBackend(options: {
 }) {
   const canSee = options.canSee ?? (user => user !== OUTSIDER);
   const entities = options.entities ?? demoEntities();
+  const userOf = (requestOptions: unknown) => {
+    const credentials =
+      requestOptions &&
+      typeof requestOptions === 'object' &&
+      'credentials' in requestOptions
+        ? (requestOptions.credentials as {
+            principal?: { userEntityRef?: string };
+          })
+        : undefined;
+    return credentials?.principal?.userEntityRef;
+  };
+  const refOf = (e: Entity) =>
+    `${e.kind}:${e.metadata.namespace ?? 'default'}/${e.metadata.name}`;
   const catalog = catalogServiceMock.mock({
+    // Only "field exists" filters, the ones KMOP sends: any filter object whose keys all exist.
+    getEntities: async (request, requestOptions) => {
+      const user = userOf(requestOptions);
+      const filters = [request?.filter ?? []].flat() as Record<
+        string,
+        unknown
+      >[];
+      const has = (e: Entity, path: string) =>
+        path.startsWith('metadata.annotations.')
+          ? e.metadata.annotations?.[
+              path.slice('metadata.annotations.'.length)
+            ] !== undefined
+          : false;
+      return {
+        items: entities.filter(
+          e =>
+            canSee(user, refOf(e).toLocaleLowerCase('en-US')) &&
+            (filters.length === 0 ||
+              filters.some(f => Object.keys(f).every(k => has(e, k)))),
+        ),
+      };
+    },
     getEntityByRef: async (ref, requestOptions) => {
-      const credentials =
-        requestOptions && 'credentials' in requestOptions
-          ? requestOptions.credentials
-          : undefined;
-      const principal = credentials?.principal as
-        | { userEntityRef?: string }
-        | undefined;
       const wanted =
         typeof ref === 'string'
           ? ref
           : `${ref.kind}:${ref.namespace}/${ref.name}`;
-      if (!canSee(principal?.userEntityRef, wanted)) return undefined;
+      if (!canSee(userOf(requestOptions), wanted)) return undefined;
       return entities.find(
         e =>
-          `${e.kind}:${e.metadata.namespace ?? 'default'}/${
-            e.metadata.name
-          }`.toLocaleLowerCase('en-US') === wanted.toLocaleLowerCase('en-US'),
+          refOf(e).toLocaleLowerCase('en-US') ===
+          wanted.toLocaleLowerCase('en-US'),
       );
     },
   });

@@ -32,6 +32,8 @@ describe('a token that expires while the cache watches', () => {
   let issuing = 'token-1';
   let accepted = 'token-1';
   const handedOut: string[] = [];
+  /** Non-watch requests the cache sent. */
+  const requests: string[] = [];
   const rejected: string[] = [];
   /** Runs while the API server is deciding on a rejected token: the gap. */
   let duringRejection: (() => void) | undefined;
@@ -72,15 +74,23 @@ describe('a token that expires while the cache watches', () => {
       },
     });
     const logger = mockServices.logger.mock();
-    cache = createClusterCache({
+    const clusters = DefaultKmopClusterService.create({
       config,
       logger,
-      clusters: DefaultKmopClusterService.create({
-        config,
-        logger,
-        authStrategies: { rotating },
-      }),
+      authStrategies: { rotating },
     });
+    // Records the list and discovery requests (watches are `watch` calls).
+    const makeClient = clusters.client.bind(clusters);
+    clusters.client = (cluster, options) => {
+      const client = makeClient(cluster, options);
+      const send = client.request.bind(client);
+      client.request = (req => {
+        requests.push(req.path);
+        return send(req);
+      }) as typeof client.request;
+      return client;
+    };
+    cache = createClusterCache({ config, logger, clusters });
     cache.start();
     await until('the first sync', () => cache.clusters()[0]?.state === 'ready');
   });
@@ -99,6 +109,9 @@ describe('a token that expires while the cache watches', () => {
   it('re-authenticates on 401 and resumes the watch without losing an event', async () => {
     expect(routes()).toEqual(['payments-public=pay.example.com']);
     expect(handedOut).toEqual(['token-1']);
+
+    // Resumed, not started over: no list request from here on.
+    requests.length = 0;
 
     // The token expires: the server accepts only the newly issued one, and
     // ends the open watches (as a real server does when they time out).
@@ -135,6 +148,7 @@ describe('a token that expires while the cache watches', () => {
       'payments-internal=payments.internal',
       'payments-public=pay.example.com,api.example.com',
     ]);
+    expect(requests).toEqual([]);
     expect(rejected[0]).toBe('token-1');
     expect(handedOut).toEqual(['token-1', 'token-2']);
     expect(cache.clusters()).toEqual([

@@ -46,13 +46,18 @@ function render(entity: typeof checkoutEntity, extensions: Extensions) {
 describe('kmop plugin (new frontend system)', () => {
   it('shows the tab for an annotated entity', async () => {
     render(checkoutEntity, [kmopEntityContent]);
-    expect(await screen.findByTestId('kmop-summary')).toBeInTheDocument();
+    // The test app loads the lazy extension first; on a busy machine that takes seconds.
+    expect(
+      await screen.findByTestId('kmop-summary', {}, { timeout: 15_000 }),
+    ).toBeInTheDocument();
     expect(await screen.findByTestId('kmop-release-panel')).toBeInTheDocument();
   });
 
   it('shows every card for an annotated entity', async () => {
     render(checkoutEntity, cards);
-    expect(await screen.findByText('KMOP health')).toBeInTheDocument();
+    expect(
+      await screen.findByText('KMOP health', {}, { timeout: 15_000 }),
+    ).toBeInTheDocument();
     expect(await screen.findByText('Gateway routes')).toBeInTheDocument();
     expect(
       await screen.findByText('Service level objectives'),
@@ -63,7 +68,9 @@ describe('kmop plugin (new frontend system)', () => {
 
   it('shows neither tab nor cards for a plain entity', async () => {
     const api = render(plainEntity, [kmopEntityContent, ...cards]);
-    expect(await screen.findByTestId('empty-entity-page')).toBeInTheDocument();
+    expect(
+      await screen.findByTestId('empty-entity-page', {}, { timeout: 15_000 }),
+    ).toBeInTheDocument();
     expect(api.getEntityView).not.toHaveBeenCalled();
   });
 

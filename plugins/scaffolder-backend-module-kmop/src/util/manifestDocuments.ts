@@ -1,21 +1,12 @@
 import { InputError } from '@backstage/errors';
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parseAllDocuments } from 'yaml';
+import { ManifestDocument, parseManifestText } from '@kmop/plugin-kmop-node';
 import {
   isInsideWorkspace,
   resolveWorkspacePath,
   toWorkspaceRelative,
 } from './workspacePaths';
-
-/** One YAML document of a manifest file. */
-export interface ManifestDocument {
-  /** Workspace-relative path of its file. */
-  file: string;
-  /** 1-based position in the file. */
-  index: number;
-  value: unknown;
-}
 
 /** What reading the manifests found. */
 export interface ManifestRead {
@@ -99,28 +90,9 @@ export async function readManifestDocuments(
   const documents: ManifestDocument[] = [];
   const errors: string[] = [];
   for (const [i, path] of paths.entries()) {
-    const file = files[i];
-    const docs = parseAllDocuments(await readFile(path, 'utf8'));
-    if (!Array.isArray(docs)) continue;
-    for (const [d, doc] of docs.entries()) {
-      const index = d + 1;
-      if (doc.errors.length > 0) {
-        errors.push(
-          ...doc.errors.map(e => `${file} doc ${index}: ${e.message}`),
-        );
-        continue;
-      }
-      let value: unknown;
-      try {
-        value = doc.toJS({ maxAliasCount: 100 });
-      } catch (error) {
-        errors.push(`${file} doc ${index}: ${(error as Error).message}`);
-        continue;
-      }
-      if (value !== null && value !== undefined) {
-        documents.push({ file, index, value });
-      }
-    }
+    const parsed = parseManifestText(await readFile(path, 'utf8'), files[i]);
+    documents.push(...parsed.documents);
+    errors.push(...parsed.errors);
   }
   return { files, documents, errors, skipped };
 }

@@ -1,36 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parseAllDocuments } from 'yaml';
 import { createWorkspace, snapshotDirectory } from '../__testUtils__/workspace';
-import {
-  manifestFileName,
-  toYamlDocument,
-  writeFilesTogether,
-} from './manifestFiles';
-
-describe('manifestFileName', () => {
-  it('is <kind>-<name>.yaml in lower case', () => {
-    expect(
-      manifestFileName({ kind: 'HTTPRoute', metadata: { name: 'payments' } }),
-    ).toBe('httproute-payments.yaml');
-  });
-});
-
-describe('toYamlDocument', () => {
-  it('writes one document with a header comment, whatever the values hold', () => {
-    const object = {
-      kind: 'ConfigMap',
-      metadata: { name: 'x' },
-      data: { a: '---\nkind: Secret', b: "'quoted' # not a comment", c: '...' },
-    };
-    const text = toYamlDocument(object, 'Generated');
-    expect(text.startsWith('# Generated\n')).toBe(true);
-    const docs = parseAllDocuments(text);
-    expect(Array.isArray(docs) ? docs.map(d => d.toJS()) : docs).toEqual([
-      object,
-    ]);
-  });
-});
+import { writeFilesTogether } from './manifestFiles';
 
 describe('writeFilesTogether', () => {
   it('creates a nested target directory in one move and leaves no staging directory', async () => {

@@ -1,4 +1,5 @@
 import type { TemplateActionOptions } from '@backstage/plugin-scaffolder-node';
+import type { KmopZod } from '@kmop/plugin-kmop-node';
 import { z as localZod } from 'zod/v3';
 
 /**
@@ -17,24 +18,19 @@ export type ScaffolderZod = Parameters<
  */
 export const zod = localZod as unknown as ScaffolderZod;
 
+/** The same zod v3 API typed as kmop-node's, for its schema builders. */
+export const kmopZod: KmopZod = localZod;
+
 /**
- * A schema of the KMOP model (kmop-common), for use inside an action's schema,
- * so a field's format and message are written once, in the model. The model
- * and the scaffolder both build zod v3 schemas (the model with zod 3, the
- * scaffolder with zod 4's `zod/v3`): they parse inside each other and the
- * scaffolder's zod-to-json-schema reads them alike; only their TypeScript
- * types come from different copies, hence the cast. Each call returns a fresh
- * copy: zod-to-json-schema writes a schema met twice as a `$ref`, which an
- * action's input schema should not contain.
+ * A schema builder written against kmop-node's zod (the golden-path input and
+ * the shared fields live there), typed as one the scaffolder takes. Both are
+ * the zod v3 API; only the copies differ, so the scaffolder's instance builds
+ * the same schema at run time.
  */
-export function modelSchema<T>(schema: {
-  _output: T;
-}): ReturnType<ScaffolderZod['custom']> & { _output: T } {
-  const { constructor: Schema, _def: def } = schema as unknown as {
-    constructor: new (d: unknown) => unknown;
-    _def: object;
-  };
-  return new Schema({ ...def }) as ReturnType<ScaffolderZod['custom']> & {
-    _output: T;
-  };
+export function asScaffolderSchema<T>(
+  build: (z: KmopZod) => T,
+): (z: ScaffolderZod) => ReturnType<ScaffolderZod['object']> {
+  return build as unknown as (
+    z: ScaffolderZod,
+  ) => ReturnType<ScaffolderZod['object']>;
 }

@@ -1,5 +1,5 @@
 import type { KmopEntityView } from '@kmop/plugin-kmop-common';
-import Grid from '@material-ui/core/Grid';
+import Box from '@material-ui/core/Box';
 import { ReleasePanel } from '../release/ReleasePanel';
 import { ResilienceSection } from '../resilience/ResilienceSection';
 import { isRolloutInProgress } from '../rollouts/describeStep';
@@ -32,36 +32,28 @@ function KmopPage(props: { view: KmopEntityView }) {
     view.resilience.length;
   const inProgress = view.rollouts.filter(isRolloutInProgress);
   return (
-    <Grid container spacing={3} direction="column">
-      <Grid item>
+    <Box display="flex" flexDirection="column" gridGap={24}>
+      <Box>
         <ClusterErrors clusters={view.clusters} />
         <SummaryStrip view={view} />
-      </Grid>
+      </Box>
       {itemCount === 0 ? (
-        <Grid item>
-          <NothingFound view={view} />
-        </Grid>
+        <NothingFound view={view} />
       ) : (
         <>
           {inProgress.map(rollout => (
-            <Grid item key={`release-${rollout.id}`}>
-              <ReleasePanel rollout={rollout} slos={view.slos} />
-            </Grid>
+            <ReleasePanel
+              key={`release-${rollout.id}`}
+              rollout={rollout}
+              slos={view.slos}
+            />
           ))}
-          <Grid item>
-            <RoutesSection routes={view.routes} />
-          </Grid>
-          <Grid item>
-            <SlosSection slos={view.slos} />
-          </Grid>
-          <Grid item>
-            <RolloutsSection rollouts={view.rollouts} />
-          </Grid>
-          <Grid item>
-            <ResilienceSection resilience={view.resilience} />
-          </Grid>
+          <RoutesSection routes={view.routes} />
+          <SlosSection slos={view.slos} />
+          <RolloutsSection rollouts={view.rollouts} />
+          <ResilienceSection resilience={view.resilience} />
         </>
       )}
-    </Grid>
+    </Box>
   );
 }

@@ -152,6 +152,7 @@ function RulesTable(props: { route: KmopRouteView; shareCell: string }) {
                         <Typography
                           variant="body2"
                           data-testid="kmop-backend-share"
+                          style={{ whiteSpace: 'nowrap' }}
                         >
                           {formatPercent(backend.share, 1)}
                         </Typography>

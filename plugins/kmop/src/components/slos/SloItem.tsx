@@ -193,7 +193,7 @@ function AlertsTable(props: { slo: KmopSloView }) {
             data-testid="kmop-slo-alert"
           >
             <TableCell>
-              {alert.name ?? 'unnamed'}
+              {alert.name ?? '—'}
               {alert.labels && Object.keys(alert.labels).length > 0 && (
                 <Typography
                   variant="caption"

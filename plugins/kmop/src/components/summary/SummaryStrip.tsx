@@ -155,6 +155,16 @@ function ClusterChip(props: { cluster: KmopClusterStatus; now?: number }) {
       label={clusterStateText(cluster, props.now)}
       data-testid="kmop-cluster-chip"
       data-state={cluster.staleSince ? 'stale' : cluster.state}
+      // The cluster's own dashboard, when its locator names one.
+      {...(cluster.dashboardUrl
+        ? {
+            component: 'a',
+            href: cluster.dashboardUrl,
+            target: '_blank',
+            rel: 'noopener noreferrer',
+            title: `Open the dashboard of cluster ${cluster.name}`,
+          }
+        : {})}
     />
   );
 }

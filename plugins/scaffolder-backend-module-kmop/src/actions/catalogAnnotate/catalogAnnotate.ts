@@ -1,3 +1,4 @@
+import { parseInput } from '@kmop/plugin-kmop-node';
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
@@ -9,7 +10,6 @@ import {
   KUBERNETES_ANNOTATION_NAMESPACE,
 } from '@kmop/plugin-kmop-common';
 import { readFile, writeFile } from 'node:fs/promises';
-import { parseInput } from '../../util/parseInput';
 import {
   isInsideWorkspace,
   resolveWorkspacePath,

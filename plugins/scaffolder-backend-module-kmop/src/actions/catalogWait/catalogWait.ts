@@ -2,14 +2,13 @@ import { InputError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { durationToMilliseconds } from '@kmop/plugin-kmop-common';
-import { fields } from '../../util/fields';
-import { parseInput } from '../../util/parseInput';
-import { ScaffolderZod, zod } from '../../util/zod';
+import { fields, KmopZod, parseInput } from '@kmop/plugin-kmop-node';
+import { asScaffolderSchema, kmopZod, ScaffolderZod } from '../../util/zod';
 import { examples } from './catalogWait.examples';
 
 const POLL_INTERVAL_MS = 500;
 
-const inputSchema = (z: ScaffolderZod) =>
+const inputSchema = (z: KmopZod) =>
   z.object({
     entityRef: z
       .string()
@@ -47,9 +46,9 @@ export function createKmopCatalogWaitAction(
       'Waits until an entity is in the catalog, e.g. the Component the KMOP entity provider makes of a Microservice just applied. Fails after the timeout. In a dry run it does not wait.',
     examples,
     supportsDryRun: true,
-    schema: { input: inputSchema, output: outputSchema },
+    schema: { input: asScaffolderSchema(inputSchema), output: outputSchema },
     async handler(ctx) {
-      const input = parseInput(inputSchema(zod), ctx.input);
+      const input = parseInput(inputSchema(kmopZod), ctx.input);
       if (ctx.isDryRun) {
         ctx.logger.info(`dry run: not waiting for ${input.entityRef}`);
         ctx.output('entityRef', input.entityRef);

@@ -5,23 +5,24 @@ import {
   ApplyServerSideOptions,
   ClusterCache,
   discoverApiResources,
+  fields,
   KmopClusterService,
+  KmopZod,
   KubeManifest,
   KubeRequestError,
   MICROSERVICE_KIND,
+  parseInput,
+  validateDocuments,
 } from '@kmop/plugin-kmop-node';
-import { validateDocuments } from '../../native/validateDocuments';
-import { fields } from '../../util/fields';
 import { readManifestDocuments } from '../../util/manifestDocuments';
-import { parseInput } from '../../util/parseInput';
-import { ScaffolderZod, zod } from '../../util/zod';
+import { asScaffolderSchema, kmopZod, ScaffolderZod } from '../../util/zod';
 import { applyOrder } from './applyOrder';
 import { examples } from './manifestsApply.examples';
 
 /** The field manager the scaffolder's applies are recorded under. */
 export const KMOP_FIELD_MANAGER = 'kmop-scaffolder';
 
-const inputSchema = (z: ScaffolderZod) => {
+const inputSchema = (z: KmopZod) => {
   const f = fields(z);
   return z.object({
     path: f
@@ -162,9 +163,9 @@ export function createKmopManifestsApplyAction(
       'Server-side applies (field manager kmop-scaffolder) the manifests under a workspace path to a cluster configured in kubernetes.clusterLocatorMethods. Manifests are validated, then every object is sent as a server-side dry run (dryRun=All); only when the cluster accepts them all (and, with failIfExists, none exists yet) are they applied. dryRun, or a scaffolder dry run, stops after the dry run.',
     examples,
     supportsDryRun: true,
-    schema: { input: inputSchema, output: outputSchema },
+    schema: { input: asScaffolderSchema(inputSchema), output: outputSchema },
     async handler(ctx) {
-      const input = parseInput(inputSchema(zod), ctx.input);
+      const input = parseInput(inputSchema(kmopZod), ctx.input);
       const dryRun = input.dryRun || ctx.isDryRun === true;
       const { cluster, problem, known } = await options.clusters.find(
         input.cluster,

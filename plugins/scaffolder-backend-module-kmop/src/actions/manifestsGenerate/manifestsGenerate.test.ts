@@ -1,3 +1,4 @@
+import { validateDocuments } from '@kmop/plugin-kmop-node';
 import { InputError } from '@backstage/errors';
 import { mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -7,7 +8,6 @@ import {
   createWorkspace,
   snapshotDirectory,
 } from '../../__testUtils__/workspace';
-import { validateDocuments } from '../../native/validateDocuments';
 import { createKmopManifestsGenerateAction } from './manifestsGenerate';
 import { examples } from './manifestsGenerate.examples';
 
@@ -72,6 +72,7 @@ describe('kmop:manifests:generate', () => {
       }
       // KMOP resources against the KMOP schemas, native ones against theirs.
       await expect(validateDocuments(documents)).resolves.toEqual({
+        problems: [],
         errors: [],
         warnings: [],
       });

@@ -1,13 +1,16 @@
+import {
+  fields,
+  KmopZod,
+  parseInput,
+  validateDocuments,
+} from '@kmop/plugin-kmop-node';
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { validateDocuments } from '../../native/validateDocuments';
-import { fields } from '../../util/fields';
 import { readManifestDocuments } from '../../util/manifestDocuments';
-import { parseInput } from '../../util/parseInput';
-import { ScaffolderZod, zod } from '../../util/zod';
+import { asScaffolderSchema, kmopZod, ScaffolderZod } from '../../util/zod';
 import { examples } from './manifestsValidate.examples';
 
-const inputSchema = (z: ScaffolderZod) =>
+const inputSchema = (z: KmopZod) =>
   z.object({
     path: fields(z)
       .workspacePath()
@@ -29,7 +32,7 @@ const outputSchema = (z: ScaffolderZod) =>
     warnings: z
       .array(z.string())
       .describe(
-        'Documents not validated because no schema is known for their kind.',
+        'Documents not validated because no schema is known for their kind, and fields or values a schema package that trails its upstream project does not know (each names the package version checked); warnings never fail the step.',
       ),
   });
 
@@ -47,9 +50,9 @@ export function createKmopManifestsValidateAction() {
       'Validates the YAML under a workspace path: KMOP resources against the KMOP schemas, native kinds against the Kubernetes schemas from kubernetes-models (and built-in schemas for Sloth, Pyrra and Flagger). Lists every error with file, document and field path, and fails the step when any is found.',
     examples,
     supportsDryRun: true,
-    schema: { input: inputSchema, output: outputSchema },
+    schema: { input: asScaffolderSchema(inputSchema), output: outputSchema },
     async handler(ctx) {
-      const input = parseInput(inputSchema(zod), ctx.input);
+      const input = parseInput(inputSchema(kmopZod), ctx.input);
       const read = await readManifestDocuments(
         ctx.workspacePath,
         input.path,

@@ -1,11 +1,11 @@
 import { InputError } from '@backstage/errors';
-import { parseInput } from '../../util/parseInput';
-import { zod } from '../../util/zod';
+import { z } from 'zod/v3';
+import { parseInput } from './parseInput';
 import { buildKmopResources, expandSteps } from './buildResources';
 import { generateInputSchema } from './inputSchema';
 
 const parse = (input: Record<string, unknown>) =>
-  parseInput(generateInputSchema(zod), {
+  parseInput(generateInputSchema(z), {
     name: 'payments',
     owner: 'group:default/payments-team',
     image: 'ghcr.io/acme/payments:1.0.0',
@@ -142,7 +142,9 @@ describe('buildKmopResources', () => {
 
   it('checks input with the model’s own rules, naming the input field', () => {
     // autoscaling is the Microservice's schema itself, minReplicas ≤ maxReplicas included.
-    expect(() => parse({ autoscaling: { minReplicas: 5, maxReplicas: 2 } })).toThrow(
+    expect(() =>
+      parse({ autoscaling: { minReplicas: 5, maxReplicas: 2 } }),
+    ).toThrow(
       new InputError('input.autoscaling.minReplicas must be ≤ maxReplicas (2)'),
     );
   });

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -65,6 +65,38 @@ const GROUP_VERSIONS: Record<string, [pkg: string, folder: string]> = {
 };
 
 const KIND = /^[A-Z][A-Za-z0-9]*$/;
+
+/**
+ * Model packages generated from third-party CRDs at a fixed upstream release: upstream may
+ * since have added fields, enum values or made fields optional, so what such a schema does
+ * not know is a warning, never a failure (issue #8 §5). Core Kubernetes kinds are checked
+ * strictly.
+ */
+const TRAILING_PACKAGES: Record<string, string> = {
+  '@kubernetes-models/envoy-gateway': 'Envoy Gateway',
+  '@kubernetes-models/gateway-api': 'Gateway API',
+  '@kubernetes-models/istio': 'Istio',
+  '@kubernetes-models/argo-rollouts': 'Argo Rollouts',
+};
+
+/** The model package that checks an apiVersion, with its installed version. */
+export interface ModelPackage {
+  name: string;
+  version: string;
+  /** The upstream project, when the package trails a third-party CRD. */
+  trails?: string;
+}
+
+/** Which installed package (and version) validates objects of an apiVersion. */
+export function modelPackage(apiVersion: string): ModelPackage | undefined {
+  const location = GROUP_VERSIONS[apiVersion];
+  if (!location) return undefined;
+  const [name] = location;
+  const manifest = JSON.parse(
+    readFileSync(require.resolve(`${name}/package.json`), 'utf8'),
+  ) as { version: string };
+  return { name, version: manifest.version, trails: TRAILING_PACKAGES[name] };
+}
 
 /** The file URL of the model class of an apiVersion and kind, if one is installed. */
 function modelFileUrl(apiVersion: string, kind: string): string | undefined {

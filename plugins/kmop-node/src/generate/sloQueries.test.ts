@@ -8,7 +8,7 @@ import {
 
 const SKELETON_METRICS = resolve(
   __dirname,
-  '../../../../../examples/templates/kmop-microservice/skeleton/src/metrics.ts',
+  '../../../../examples/templates/kmop-microservice/skeleton/src/metrics.ts',
 );
 
 describe('SLO queries over the skeleton metrics', () => {

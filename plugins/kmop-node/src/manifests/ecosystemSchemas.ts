@@ -32,6 +32,24 @@ const slothAlert = z
   })
   .strict();
 
+/** Sloth's SLO plugin chain: `{ overridePrevious, chain: [{ id, priority, config }] }`. */
+const sloPlugins = z
+  .object({
+    overridePrevious: z.boolean().optional(),
+    chain: z
+      .array(
+        z
+          .object({
+            id: z.string().min(1),
+            priority: z.number().int().optional(),
+            config: z.unknown().optional(),
+          })
+          .passthrough(),
+      )
+      .optional(),
+  })
+  .passthrough();
+
 const slothSlo = z
   .object({
     name: z.string().min(1).max(128),
@@ -67,6 +85,7 @@ const slothSlo = z
           message: 'must have exactly one of events, raw or plugin',
         },
       ),
+    // Sloth's CRD requires neither the alerting block nor its name.
     alerting: z
       .object({
         name: z
@@ -74,13 +93,17 @@ const slothSlo = z
           .regex(
             /^[a-zA-Z_:][a-zA-Z0-9_:]*$/,
             'must be a Prometheus alert name',
-          ),
+          )
+          .optional(),
         labels: labels.optional(),
         annotations: labels.optional(),
         pageAlert: slothAlert.optional(),
         ticketAlert: slothAlert.optional(),
       })
-      .strict(),
+      .strict()
+      .optional(),
+    // SLO plugins chain (Sloth v0.12+), per SLO.
+    plugins: sloPlugins.optional(),
   })
   .strict();
 
@@ -88,6 +111,8 @@ const slothSpec = z
   .object({
     service: z.string().min(1),
     labels: labels.optional(),
+    // SLO plugins for every SLO of the object (Sloth v0.12+).
+    sloPlugins: sloPlugins.optional(),
     slos: z.array(slothSlo).min(1),
   })
   .strict();
@@ -197,7 +222,20 @@ const flaggerCanarySpec = z
   .object({
     provider: z.string().optional(),
     targetRef: crossRef,
-    autoscalerRef: crossRef.optional(),
+    // Flagger also reads primaryScalerReplicas and primaryScalerQueries here.
+    autoscalerRef: crossRef
+      .extend({
+        primaryScalerReplicas: z
+          .object({
+            minReplicas: z.number().int().min(0).optional(),
+            maxReplicas: z.number().int().min(0).optional(),
+          })
+          .passthrough()
+          .optional(),
+        primaryScalerQueries: z.record(z.string()).optional(),
+      })
+      .passthrough()
+      .optional(),
     ingressRef: crossRef.optional(),
     routeRef: crossRef.optional(),
     progressDeadlineSeconds: z.number().int().min(0).optional(),
@@ -222,11 +260,14 @@ const flaggerCanarySpec = z
           )
           .optional(),
       })
-      .passthrough(),
+      .passthrough()
+      // Not required by Flagger's CRD (Kubernetes-provider canaries use none).
+      .optional(),
+    // interval defaults to 60s and threshold to 1 in Flagger.
     analysis: z
       .object({
-        interval: goDuration,
-        threshold: z.number().int().min(0),
+        interval: goDuration.optional(),
+        threshold: z.number().int().min(0).optional(),
         maxWeight: weight.optional(),
         stepWeight: weight.optional(),
         stepWeights: z.array(weight).optional(),
@@ -238,7 +279,8 @@ const flaggerCanarySpec = z
         mirror: z.boolean().optional(),
         mirrorWeight: weight.optional(),
       })
-      .passthrough(),
+      .passthrough()
+      .optional(),
   })
   .passthrough();
 

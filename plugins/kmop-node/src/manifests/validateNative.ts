@@ -8,7 +8,7 @@ import {
 } from '@kmop/plugin-kmop-common';
 import type { ZodIssue } from 'zod';
 import { ECOSYSTEM_SPEC_SCHEMAS } from './ecosystemSchemas';
-import { AjvError, validateWithModels } from './models';
+import { AjvError, modelPackage, validateWithModels } from './models';
 
 /** One problem in an object: the field, and what is wrong with it. */
 export interface FieldError {
@@ -18,11 +18,21 @@ export interface FieldError {
 }
 
 /** What validating a native object found. */
-export type NativeValidation =
+export type NativeValidation = (
   | { status: 'valid' }
   | { status: 'invalid'; errors: FieldError[] }
   /** No schema is known for this apiVersion and kind. */
-  | { status: 'unknown' };
+  | { status: 'unknown' }
+) & {
+  /**
+   * What a schema that trails its upstream project did not know (a field, an enum value, a
+   * field it still requires), each naming the package and version checked. Not failures.
+   */
+  warnings?: FieldError[];
+};
+
+/** ajv keywords a trailing schema may fail on for a valid newer manifest. */
+const NEWER_UPSTREAM_KEYWORDS = new Set(['additionalProperties', 'enum', 'required']);
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -191,20 +201,41 @@ export async function validateNativeObjects(
     typed.push({ index, obj: { ...obj, apiVersion, kind } });
     return { status: 'valid' };
   });
-  const models = await validateWithModels(typed.map(t => t.obj));
+  // Status is never applied (the API server ignores it on create and apply), and upstream
+  // examples carry snapshots of it: only what is applied is validated.
+  const models = await validateWithModels(
+    typed.map(({ obj: { status: _status, ...applied } }) => applied),
+  );
   typed.forEach(({ index, obj }, i) => {
     const errors = metadataErrors(obj, obj.kind);
+    const warnings: FieldError[] = [];
     const model = models[i];
     let known = true;
     if (model.status === 'invalid') {
-      errors.push(...fromAjv(model.errors));
+      const pkg = modelPackage(obj.apiVersion);
+      const lenient = model.errors.filter(
+        e => pkg?.trails && NEWER_UPSTREAM_KEYWORDS.has(e.keyword),
+      );
+      errors.push(...fromAjv(model.errors.filter(e => !lenient.includes(e))));
+      for (const w of fromAjv(lenient)) {
+        warnings.push({
+          path: w.path,
+          message: `${w.message} according to ${pkg?.name} ${pkg?.version}, the schema checked; ${pkg?.trails} may be newer, so this is a warning, not a failure`,
+        });
+      }
     } else if (model.status === 'no-model') {
       const found = schemaErrors(obj);
       if (found) errors.push(...found);
       else known = false;
     }
-    if (errors.length > 0) results[index] = { status: 'invalid', errors };
-    else results[index] = known ? { status: 'valid' } : { status: 'unknown' };
+    const extra = warnings.length > 0 ? { warnings } : {};
+    if (errors.length > 0) {
+      results[index] = { status: 'invalid', errors, ...extra };
+    } else {
+      results[index] = known
+        ? { status: 'valid', ...extra }
+        : { status: 'unknown', ...extra };
+    }
   });
   return results;
 }

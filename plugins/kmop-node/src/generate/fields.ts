@@ -8,15 +8,15 @@ import {
   portNumberSchema,
   windowSchema,
 } from '@kmop/plugin-kmop-common';
-import { modelSchema, type ScaffolderZod } from './zod';
+import { type KmopZod, modelSchema } from './zod';
 
 /*
  * Field schemas several actions share. The formats are the KMOP model's own
  * schemas, so input that passes here passes there, and each is written once.
  */
 
-/** @internal */
-export const fields = (z: ScaffolderZod) => ({
+/** Field schemas shared by the golden-path input and the scaffolder actions. */
+export const fields = (z: KmopZod) => ({
   dnsLabel: () => modelSchema(dns1123LabelSchema),
   dnsSubdomain: () => modelSchema(dns1123SubdomainSchema),
   duration: () => modelSchema(durationSchema),

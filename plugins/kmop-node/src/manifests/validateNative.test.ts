@@ -197,4 +197,149 @@ describe('validateNativeObject', () => {
       ],
     });
   });
+
+  describe('accepts what the upstream CRDs accept (issue #8 §5)', () => {
+    it('accepts Sloth without alerting.name, and with SLO plugins', async () => {
+      await expect(
+        validateNativeObject({
+          apiVersion: 'sloth.slok.dev/v1',
+          kind: 'PrometheusServiceLevel',
+          metadata: meta,
+          spec: {
+            service: 'payments',
+            sloPlugins: {
+              chain: [
+                {
+                  id: 'sloth.dev/core/sli_error_ratio/v1',
+                  priority: 100,
+                  config: { window: '5m' },
+                },
+              ],
+            },
+            slos: [
+              {
+                name: 'requests-availability',
+                objective: 99.9,
+                sli: {
+                  raw: { errorRatioQuery: 'sum(rate(errors[{{.window}}]))' },
+                },
+                alerting: { pageAlert: { disable: true } },
+              },
+              {
+                name: 'no-alerting-block',
+                objective: 99,
+                sli: {
+                  raw: { errorRatioQuery: 'sum(rate(slow[{{.window}}]))' },
+                },
+                plugins: {
+                  overridePrevious: true,
+                  chain: [{ id: 'sloth.dev/contrib/denominator_corrected' }],
+                },
+              },
+            ],
+          },
+        }),
+      ).resolves.toEqual({ status: 'valid' });
+    });
+
+    it('accepts Flagger without spec.service, with primaryScaler fields and analysis defaults', async () => {
+      await expect(
+        validateNativeObject({
+          apiVersion: 'flagger.app/v1beta1',
+          kind: 'Canary',
+          metadata: meta,
+          spec: {
+            provider: 'kubernetes',
+            targetRef: {
+              apiVersion: 'apps/v1',
+              kind: 'Deployment',
+              name: 'payments',
+            },
+            autoscalerRef: {
+              apiVersion: 'autoscaling/v2',
+              kind: 'HorizontalPodAutoscaler',
+              name: 'payments',
+              primaryScalerReplicas: { minReplicas: 2, maxReplicas: 5 },
+            },
+            analysis: { iterations: 10, metrics: [] },
+          },
+        }),
+      ).resolves.toEqual({ status: 'valid' });
+    });
+
+    it('warns, naming the package version checked, on Envoy Gateway values its model does not know', async () => {
+      const result = await validateNativeObject({
+        apiVersion: 'gateway.envoyproxy.io/v1alpha1',
+        kind: 'BackendTrafficPolicy',
+        metadata: meta,
+        spec: {
+          targetRefs: [
+            {
+              group: 'gateway.networking.k8s.io',
+              kind: 'HTTPRoute',
+              name: 'payments',
+            },
+          ],
+          loadBalancer: { type: 'BackendUtilization' },
+        },
+      });
+      expect(result).toEqual({
+        status: 'valid',
+        warnings: [
+          {
+            path: 'spec.loadBalancer.type',
+            message: expect.stringMatching(
+              /^must be equal to one of the allowed values according to @kubernetes-models\/envoy-gateway \d+\.\d+\.\d+, the schema checked; Envoy Gateway may be newer/,
+            ),
+          },
+        ],
+      });
+    });
+
+    it('still fails a wrong type in a trailing schema, and any error in a core kind', async () => {
+      await expect(
+        validateNativeObject({
+          apiVersion: 'gateway.envoyproxy.io/v1alpha1',
+          kind: 'BackendTrafficPolicy',
+          metadata: meta,
+          spec: { retry: { numRetries: 'three' } },
+        }),
+      ).resolves.toMatchObject({
+        status: 'invalid',
+        errors: [{ path: 'spec.retry.numRetries', message: 'must be integer' }],
+      });
+      await expect(
+        validateNativeObject({
+          apiVersion: 'apps/v1',
+          kind: 'Deployment',
+          metadata: meta,
+          spec: {
+            selector: {},
+            template: {},
+            strategy: { type: 'Sometimes' },
+          },
+        }),
+      ).resolves.toMatchObject({ status: 'invalid' });
+    });
+
+    it('does not validate status: it is never applied', async () => {
+      await expect(
+        validateNativeObject({
+          apiVersion: 'gateway.envoyproxy.io/v1alpha1',
+          kind: 'BackendTrafficPolicy',
+          metadata: meta,
+          spec: {
+            targetRefs: [
+              {
+                group: 'gateway.networking.k8s.io',
+                kind: 'HTTPRoute',
+                name: 'payments',
+              },
+            ],
+          },
+          status: { ancestors: null },
+        }),
+      ).resolves.toEqual({ status: 'valid' });
+    });
+  });
 });

@@ -1,21 +1,26 @@
 import { KMOP_GROUP, validateKmopResource } from '@kmop/plugin-kmop-common';
-import type { ManifestDocument } from '../util/manifestDocuments';
+import {
+  DocumentProblem,
+  formatDocumentProblem,
+  ManifestDocument,
+} from './manifestDocuments';
 import { validateNativeObjects } from './validateNative';
 
-/** What validating manifest documents found, as lines a person reads. */
+/** What validating manifest documents found. */
 export interface DocumentsCheck {
-  /** `<file> doc <n>: <path>: <message>`, every problem. */
+  /** Every problem, in document order. */
+  problems: DocumentProblem[];
+  /** The same problems as lines a person reads: `<file> doc <n>: <path>: <message>`. */
   errors: string[];
-  /** Documents of kinds no schema is known for, which were not validated. */
+  /**
+   * Documents of kinds no schema is known for, which were not validated, and what a schema
+   * that trails its upstream project did not know (not failures).
+   */
   warnings: string[];
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function line(doc: ManifestDocument, path: string, message: string): string {
-  return `${doc.file} doc ${doc.index}: ${path ? `${path}: ` : ''}${message}`;
 }
 
 function identity(value: Record<string, unknown>): string | undefined {
@@ -32,6 +37,10 @@ function identity(value: Record<string, unknown>): string | undefined {
   return `${value.kind}.${group} ${namespace}/${metadata.name}`;
 }
 
+function line(doc: ManifestDocument, path: string, message: string): string {
+  return `${doc.file} doc ${doc.index}: ${path ? `${path}: ` : ''}${message}`;
+}
+
 /**
  * Validates manifest documents: KMOP resources (apiVersion `kmop.dev/…`)
  * against the KMOP schemas, everything else against the Kubernetes schemas
@@ -40,7 +49,9 @@ function identity(value: Record<string, unknown>): string | undefined {
 export async function validateDocuments(
   documents: readonly ManifestDocument[],
 ): Promise<DocumentsCheck> {
-  const errors: string[] = [];
+  const problems: DocumentProblem[] = [];
+  const problem = (doc: ManifestDocument, path: string, message: string) =>
+    problems.push({ file: doc.file, document: doc.index, path, message });
   const warnings: string[] = [];
   const native: ManifestDocument[] = [];
   const seen = new Map<string, ManifestDocument>();
@@ -48,24 +59,20 @@ export async function validateDocuments(
   for (const doc of documents) {
     const value = doc.value;
     if (!isRecord(value)) {
-      errors.push(
-        line(
-          doc,
-          '',
-          'must be a Kubernetes object (a map with apiVersion and kind)',
-        ),
+      problem(
+        doc,
+        '',
+        'must be a Kubernetes object (a map with apiVersion and kind)',
       );
       continue;
     }
     const id = identity(value);
     const first = id ? seen.get(id) : undefined;
     if (first) {
-      errors.push(
-        line(
-          doc,
-          'metadata.name',
-          `is already used by ${first.file} doc ${first.index} (${id})`,
-        ),
+      problem(
+        doc,
+        'metadata.name',
+        `is already used by ${first.file} doc ${first.index} (${id})`,
       );
     } else if (id) {
       seen.set(id, doc);
@@ -76,7 +83,7 @@ export async function validateDocuments(
     ) {
       const result = validateKmopResource(value);
       if (!result.ok) {
-        errors.push(...result.errors.map(e => line(doc, e.path, e.message)));
+        for (const e of result.errors) problem(doc, e.path, e.message);
       }
     } else {
       native.push(doc);
@@ -86,8 +93,11 @@ export async function validateDocuments(
   const results = await validateNativeObjects(native.map(d => d.value));
   native.forEach((doc, i) => {
     const result = results[i];
+    for (const w of result.warnings ?? []) {
+      warnings.push(line(doc, w.path, w.message));
+    }
     if (result.status === 'invalid') {
-      errors.push(...result.errors.map(e => line(doc, e.path, e.message)));
+      for (const e of result.errors) problem(doc, e.path, e.message);
     } else if (result.status === 'unknown') {
       const value = doc.value as Record<string, unknown>;
       warnings.push(
@@ -101,5 +111,5 @@ export async function validateDocuments(
       );
     }
   });
-  return { errors, warnings };
+  return { problems, errors: problems.map(formatDocumentProblem), warnings };
 }

@@ -7,10 +7,10 @@ import {
   rateLimitUnitSchema,
   serviceDescriptionSchema,
 } from '@kmop/plugin-kmop-common';
-import { fields } from '../../util/fields';
-import { modelSchema, type ScaffolderZod } from '../../util/zod';
+import { fields } from './fields';
+import { type KmopZod, modelSchema } from './zod';
 
-const step = (z: ScaffolderZod) => {
+const step = (z: KmopZod) => {
   const f = fields(z);
   return z
     .object({
@@ -60,7 +60,7 @@ const step = (z: ScaffolderZod) => {
 
 // A builder, not a shared constant: zod-to-json-schema writes a schema object
 // met twice as a $ref, which the action's input schema should not contain.
-const rateLimit = (z: ScaffolderZod) =>
+const rateLimit = (z: KmopZod) =>
   z
     .object({
       requests: fields(z).count().describe('Requests allowed per unit.'),
@@ -68,7 +68,7 @@ const rateLimit = (z: ScaffolderZod) =>
     })
     .strict();
 
-const route = (z: ScaffolderZod) => {
+const route = (z: KmopZod) => {
   const f = fields(z);
   return z
     .object({
@@ -159,7 +159,7 @@ const route = (z: ScaffolderZod) => {
     .strict();
 };
 
-const slo = (z: ScaffolderZod) => {
+const slo = (z: KmopZod) => {
   const f = fields(z);
   return z
     .object({
@@ -223,7 +223,7 @@ const slo = (z: ScaffolderZod) => {
     .strict();
 };
 
-const rollout = (z: ScaffolderZod) => {
+const rollout = (z: KmopZod) => {
   const f = fields(z);
   return z
     .object({
@@ -303,7 +303,7 @@ const rollout = (z: ScaffolderZod) => {
     .strict();
 };
 
-const overrides = (z: ScaffolderZod) => {
+const overrides = (z: KmopZod) => {
   const f = fields(z);
   return z
     .object({
@@ -404,11 +404,11 @@ const overrides = (z: ScaffolderZod) => {
 };
 
 /**
- * Input of `kmop:manifests:generate`.
- *
- * @internal
+ * The golden path's input: one service and its routes, SLO, rollout and
+ * resilience. `kmop:manifests:generate` adds where to write; the
+ * `generate-manifests` action takes it as is.
  */
-export const generateInputSchema = (z: ScaffolderZod) => {
+export const generateInputSchema = (z: KmopZod) => {
   const f = fields(z);
   return z
     .object({
@@ -482,10 +482,6 @@ export const generateInputSchema = (z: ScaffolderZod) => {
             ', ',
           )}) writes their manifests instead.`,
         ),
-      targetDir: f
-        .workspacePath()
-        .default('kmop')
-        .describe('Workspace-relative directory to write into (default kmop).'),
       prometheusAddress: z
         .string()
         .url()
@@ -497,5 +493,5 @@ export const generateInputSchema = (z: ScaffolderZod) => {
     .strict();
 };
 
-/** Parsed input of `kmop:manifests:generate`. */
+/** Parsed golden-path input. */
 export type GenerateInput = ReturnType<typeof generateInputSchema>['_output'];

@@ -1,0 +1,8 @@
+export type { KmopZod } from './zod';
+export { fields } from './fields';
+export { formatIssues } from './formatIssues';
+export * from './parseInput';
+export * from './inputSchema';
+export * from './buildResources';
+export * from './generateManifests';
+export * from './manifestYaml';

@@ -1,0 +1,3 @@
+export * from './manifestDocuments';
+export * from './validateDocuments';
+export * from './validateNative';

@@ -1,0 +1,68 @@
+import { parseAllDocuments } from 'yaml';
+
+/** One YAML document of a manifest file. */
+export interface ManifestDocument {
+  /** The file (or text) it came from, as shown in messages. */
+  file: string;
+  /** 1-based position in the file. */
+  index: number;
+  value: unknown;
+}
+
+/** One problem in one document. */
+export interface DocumentProblem {
+  file: string;
+  /** 1-based position of the document in its file. */
+  document: number;
+  /** Field path such as `spec.rules[0].backendRefs[1].weight`; empty for the document itself. */
+  path: string;
+  message: string;
+}
+
+/** `<file> doc <n>: <path>: <message>`. */
+export function formatDocumentProblem(problem: DocumentProblem): string {
+  const { file, document, path, message } = problem;
+  return `${file} doc ${document}: ${path ? `${path}: ` : ''}${message}`;
+}
+
+/** The documents of one YAML text, and its syntax errors. */
+export interface ParsedManifests {
+  /** Non-empty documents, in order. */
+  documents: ManifestDocument[];
+  /** YAML syntax errors. */
+  problems: DocumentProblem[];
+  /** The same, as `<file> doc <n>: <message>`. */
+  errors: string[];
+}
+
+/**
+ * Parses every YAML document of a manifest text. A document with a syntax
+ * error is reported and left out; empty documents are skipped.
+ */
+export function parseManifestText(text: string, file: string): ParsedManifests {
+  const documents: ManifestDocument[] = [];
+  const problems: DocumentProblem[] = [];
+  const problem = (document: number, message: string) =>
+    problems.push({ file, document, path: '', message });
+  const docs = parseAllDocuments(text);
+  if (!Array.isArray(docs)) return { documents, problems, errors: [] };
+  for (const [d, doc] of docs.entries()) {
+    const index = d + 1;
+    if (doc.errors.length > 0) {
+      for (const e of doc.errors) problem(index, e.message);
+      continue;
+    }
+    let value: unknown;
+    try {
+      // Caps alias expansion, so a small text cannot expand into a huge value.
+      value = doc.toJS({ maxAliasCount: 100 });
+    } catch (error) {
+      problem(index, (error as Error).message);
+      continue;
+    }
+    if (value !== null && value !== undefined) {
+      documents.push({ file, index, value });
+    }
+  }
+  return { documents, problems, errors: problems.map(formatDocumentProblem) };
+}
