@@ -12,10 +12,15 @@ import { microserviceToEntity } from './microserviceToEntity';
  * catalog test (module.test.ts) cannot reach without restarting a backend.
  */
 
-function cacheWith(state: { clusters: KmopClusterStatus[]; objects: CachedObject[] }) {
+function cacheWith(state: {
+  clusters: KmopClusterStatus[];
+  objects: CachedObject[];
+  listed: string[];
+}) {
   return {
     clusters: () => state.clusters,
     objects: () => state.objects,
+    listedClusters: () => state.listed,
     subscribe: () => () => {},
     lookup: () => {
       throw new Error('not used');
@@ -36,12 +41,17 @@ const ledger: CachedObject = {
 };
 const remote: CachedObject = {
   cluster: 'two',
-  object: { ...ledger.object, metadata: { name: 'remote', namespace: 'default' } },
+  object: {
+    ...ledger.object,
+    metadata: { name: 'remote', namespace: 'default' },
+  },
 };
-const entityOf = (o: CachedObject) => (microserviceToEntity(o) as { entity: Entity }).entity;
+const entityOf = (o: CachedObject) =>
+  (microserviceToEntity(o) as { entity: Entity }).entity;
 
 function connection() {
-  const mutations: Parameters<EntityProviderConnection['applyMutation']>[0][] = [];
+  const mutations: Parameters<EntityProviderConnection['applyMutation']>[0][] =
+    [];
   return {
     mutations,
     applyMutation: jest.fn(async (m: (typeof mutations)[number]) => {
@@ -80,17 +90,27 @@ describe('KmopEntityProvider before a cluster has been read', () => {
   it('writes nothing while a cluster is still being listed for the first time', async () => {
     const state = {
       clusters: [
-        { name: 'one', state: 'ready' as const, lastSyncedAt: new Date().toISOString() },
+        {
+          name: 'one',
+          state: 'ready' as const,
+          lastSyncedAt: new Date().toISOString(),
+        },
         { name: 'two', state: 'syncing' as const },
       ],
       objects: [ledger],
+      listed: ['one'],
     };
     const conn = connection();
     await create(cacheWith(state)).connect(conn);
     await new Promise(r => setTimeout(r, 200));
     expect(conn.mutations).toEqual([]);
-    state.clusters[1] = { name: 'two', state: 'ready', lastSyncedAt: new Date().toISOString() };
+    state.clusters[1] = {
+      name: 'two',
+      state: 'ready',
+      lastSyncedAt: new Date().toISOString(),
+    };
     state.objects = [ledger, remote];
+    state.listed = ['one', 'two'];
     await until(() => conn.mutations.length > 0);
     expect(conn.mutations[0]).toEqual({
       type: 'full',
@@ -115,15 +135,33 @@ describe('KmopEntityProvider before a cluster has been read', () => {
       },
       spec: { type: 'service', lifecycle: 'production', owner: 'x' },
     };
+    // Deleted from cluster one while the backend was down: one's Microservices
+    // were listed (another kind of one is forbidden), so it must go.
+    const deleted = entityOf({
+      cluster: 'one',
+      object: {
+        ...ledger.object,
+        metadata: { name: 'gone', namespace: 'payments' },
+      },
+    });
     const cache = cacheWith({
       clusters: [
-        { name: 'one', state: 'ready', lastSyncedAt: new Date().toISOString() },
-        { name: 'two', state: 'error', error: { kind: 'unreachable', message: 'ECONNREFUSED' } },
+        {
+          name: 'one',
+          state: 'error',
+          error: { kind: 'forbidden', message: 'horizontalpodautoscalers' },
+        },
+        {
+          name: 'two',
+          state: 'error',
+          error: { kind: 'unreachable', message: 'ECONNREFUSED' },
+        },
       ],
       objects: [ledger],
+      listed: ['one'],
     });
     const conn = connection();
-    await create(cache, [stored, elsewhere]).connect(conn);
+    await create(cache, [stored, elsewhere, deleted]).connect(conn);
     await until(() => conn.mutations.length > 0);
     expect(conn.mutations[0]).toEqual({
       type: 'full',

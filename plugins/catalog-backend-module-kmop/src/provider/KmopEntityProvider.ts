@@ -189,14 +189,17 @@ export class KmopEntityProvider implements EntityProvider {
           !this.options.config.clusters ||
           this.options.config.clusters.includes(c.name),
       );
-    if (statuses.some(s => s.state === 'syncing' && !s.lastSyncedAt)) {
+    const listed = new Set(
+      this.options.cache.listedClusters(MICROSERVICE_KIND),
+    );
+    if (statuses.some(s => s.state === 'syncing' && !listed.has(s.name))) {
       // The first list of a cluster is under way; a mutation now would drop its entities.
       this.scheduleFull(this.options.retryDelayMs ?? 1000);
       return;
     }
-    const unread = statuses
-      .filter(s => s.state === 'error' && !s.lastSyncedAt)
-      .map(s => s.name);
+    // Clusters whose Microservices could not be listed since the start (down,
+    // or no KMOP CRDs): what the catalog has from them is kept.
+    const unread = statuses.map(s => s.name).filter(name => !listed.has(name));
     const byName = this.candidates();
     // Clusters not read since the start keep the entities the catalog has for them.
     for (const entity of await this.providedEntitiesOf(unread)) {

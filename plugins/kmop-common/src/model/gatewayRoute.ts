@@ -199,12 +199,7 @@ export const gatewayRouteSpecSchema = z
     ),
     gateway: gatewayRefSchema.describe('The Gateway the route attaches to.'),
     hostnames: withRules(
-      annotateCrd(
-        z
-          .array(hostnameSchema)
-          .max(16),
-        { listSet: true },
-      ),
+      annotateCrd(z.array(hostnameSchema).max(16), { listSet: true }),
       [
         {
           description: 'Hostnames must be unique.',

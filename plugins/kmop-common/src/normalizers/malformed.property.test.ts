@@ -65,13 +65,42 @@ function sameType(value: unknown): unknown[] {
   return [{}];
 }
 
-/** The numbers and booleans of a view, by path (items by section and position). */
+/**
+ * A list element's key: what it is (type, name, severity and windows, the route it is
+ * scoped to) and which of its kind, so that an element left out does not move the others.
+ */
+function elementKey(v: unknown, i: number, seen: Map<string, number>): string {
+  if (!isRecord(v)) return String(i);
+  const id = [
+    'type',
+    'name',
+    'protocol',
+    'severity',
+    'longWindow',
+    'subset',
+    'window',
+  ]
+    .map(k => (typeof v[k] === 'string' ? v[k] : ''))
+    .join('/');
+  const scope =
+    typeof v.summary === 'string'
+      ? /^(route|rule|subset|port)\b[^:]*/.exec(v.summary)?.[0]
+      : '';
+  const key = `${id}/${scope ?? ''}`;
+  const n = seen.get(key) ?? 0;
+  seen.set(key, n + 1);
+  return /^\/*$/.test(key) ? String(i) : `${key}#${n}`;
+}
+
+/** The numbers and booleans of a view, by path (items by section and position, list elements by what they are). */
 function facts(items: NormalizedItems): Map<string, number | boolean> {
   const out = new Map<string, number | boolean>();
   const walk = (v: unknown, path: string) => {
     if (typeof v === 'number' || typeof v === 'boolean') out.set(path, v);
-    else if (Array.isArray(v)) v.forEach((x, i) => walk(x, `${path}[${i}]`));
-    else if (isRecord(v)) {
+    else if (Array.isArray(v)) {
+      const seen = new Map<string, number>();
+      v.forEach((x, i) => walk(x, `${path}[${elementKey(x, i, seen)}]`));
+    } else if (isRecord(v)) {
       for (const [k, x] of Object.entries(v)) walk(x, `${path}.${k}`);
     }
   };

@@ -25,6 +25,9 @@ const PROBES: Record<ExpectedType, unknown[]> = {
 /** Fields an array element cannot be shown without: the element goes when one of them does. */
 const REQUIRED_IN_ELEMENT = new Set(['rate', 'threshold', 'index']);
 
+/** Facts that hold for a list as a whole: when one element loses it, all do (shares of a rule). */
+const LIST_FACTS = ['share'];
+
 /** Objects that are one fact: kept whole or dropped whole. */
 const WHOLE_FACTS = new Set(['errorBudget']);
 
@@ -64,10 +67,67 @@ function isFact(key: Key, value: unknown, inValues: boolean): boolean {
   );
 }
 
+/** Fields that say which element of a list an element is, whatever its values. */
+const IDENTITY_KEYS = [
+  'type',
+  'severity',
+  'longWindow',
+  'shortWindow',
+  'name',
+  'subset',
+  'window',
+  'protocol',
+  'provider',
+];
+
+/** `route chaos` of `route chaos: 2 attempts…`: settings of one route, rule, subset or port say so. */
+function scopeOf(summary: unknown): string | undefined {
+  return typeof summary === 'string'
+    ? /^((?:route|rule|subset|port|a port)\b[^:]*): /.exec(summary)?.[1]
+    : undefined;
+}
+
+/** An element's identity, for lists whose length the bad field changes; undefined when it has none. */
+function identityOf(value: unknown): string | undefined {
+  // Numbered elements (steps) cannot be matched: leaving one out renumbers the rest.
+  if (!isRecord(value) || 'index' in value) return undefined;
+  const parts = IDENTITY_KEYS.flatMap(k =>
+    typeof value[k] === 'string' ? [`${k}=${value[k]}`] : [],
+  );
+  const scope = scopeOf(value.summary);
+  if (scope) parts.push(`scope=${scope}`);
+  return parts.length > 0 ? parts.join('|') : undefined;
+}
+
+const NO_MATCH = Symbol('no match');
+
 /**
- * `value` without the facts that differ in any of `others` (values at the same place). An
- * array whose length differs is emptied: its elements were counted or placed with the
- * bad field's help.
+ * `other`'s elements at the places of `value`'s: by position when the lengths agree, else by
+ * identity (first unused element with the same identity); NO_MATCH where none matches.
+ * Undefined when the lists cannot be matched at all.
+ */
+function align(
+  value: readonly unknown[],
+  other: unknown,
+): unknown[] | undefined {
+  if (!Array.isArray(other)) return undefined;
+  if (other.length === value.length) return other;
+  if (value.some(v => identityOf(v) === undefined)) return undefined;
+  const used = new Set<number>();
+  return value.map(v => {
+    const id = identityOf(v);
+    const j = other.findIndex((o, k) => !used.has(k) && identityOf(o) === id);
+    if (j < 0) return NO_MATCH;
+    used.add(j);
+    return other[j];
+  });
+}
+
+/**
+ * `value` without the facts that differ in any of `others` (values at the same place).
+ * Lists whose length the bad field changes are matched element by element by identity; an
+ * element only the first reading has, or a list that cannot be matched, goes: it was counted
+ * or placed with the bad field's help.
  */
 function keepStable(
   value: unknown,
@@ -75,21 +135,26 @@ function keepStable(
   inValues = false,
 ): unknown {
   if (Array.isArray(value)) {
-    if (others.some(o => !Array.isArray(o) || o.length !== value.length)) {
-      return [];
-    }
-    return value.flatMap((v, i) => {
-      const kept = keepStable(
-        v,
-        others.map(o => (o as unknown[])[i]),
-        inValues,
-      );
+    const aligned = others.map(o => align(value, o));
+    if (aligned.some(a => a === undefined)) return [];
+    const elements = value.flatMap((v, i) => {
+      const at = aligned.map(a => (a as unknown[])[i]);
+      if (at.some(o => o === NO_MATCH)) return [];
+      const kept = keepStable(v, at, inValues);
       const lost =
         isRecord(v) &&
         isRecord(kept) &&
         Object.keys(v).some(k => REQUIRED_IN_ELEMENT.has(k) && !(k in kept));
       return lost ? [] : [kept];
     });
+    for (const key of LIST_FACTS) {
+      const had = value.some(v => isRecord(v) && key in v);
+      const all = elements.every(e => isRecord(e) && key in e);
+      if (had && !all) {
+        for (const e of elements) if (isRecord(e)) delete e[key];
+      }
+    }
+    return elements;
   }
   if (!isRecord(value)) return value;
   const out: Record<string, unknown> = {};
@@ -103,7 +168,10 @@ function keepStable(
     }
     if (isFact(key, v, nested) && at.some(o => o !== v)) {
       if (key === 'summary') {
-        out[key] = 'not shown: a field it depends on is malformed';
+        const scope = scopeOf(v);
+        out[key] = `${
+          scope ? `${scope}: ` : ''
+        }not shown: a field it depends on is malformed`;
       }
       continue;
     }

@@ -408,7 +408,8 @@ export interface KmopResilienceSetting {
   /**
    * One line a person can read, e.g. `3 attempts on 5xx,reset, 2s per try`. Values that are
    * defaults are marked in it (`2 attempts (mesh default)`); a setting the tool turns off is
-   * said as such (`none (fault injection)`).
+   * said as such (`none (fault injection)`). On an `unknown` item, a summary that would have
+   * been made from a malformed field reads `… not shown: a field it depends on is malformed`.
    */
   summary: string;
   /**

@@ -18,6 +18,11 @@ export interface ClusterCache {
    * every cluster; never calls a cluster. Other kinds give an empty list.
    */
   objects(kind: KindRef): CachedObject[];
+  /**
+   * The clusters where a kept kind has been listed completely since the start:
+   * for the others, `objects()` cannot tell what the cluster holds.
+   */
+  listedClusters(kind: KindRef): string[];
   /** Calls `listener` on every change of a kept kind; returns the unsubscribe. */
   subscribe(listener: ClusterCacheListener): () => void;
   /** The state of every configured cluster. */

@@ -30,7 +30,9 @@ export type ClusterCacheChange =
 export type ClusterCacheListener = (change: ClusterCacheChange) => void;
 
 interface Resource extends KindRef {
+  cluster: string;
   keys: Set<string>;
+  listed: boolean;
 }
 
 /**
@@ -49,7 +51,9 @@ export class KeptObjects {
     const entry: Resource = {
       group: kind.group,
       kind: kind.kind,
+      cluster,
       keys: new Set(),
+      listed: false,
     };
     this.resources.set(resourceKey, entry);
     const keyOf = (object: KubeObject) =>
@@ -76,6 +80,7 @@ export class KeptObjects {
         for (const key of entry.keys) this.objectsByKey.delete(key);
         entry.keys.clear();
         objects.forEach(put);
+        entry.listed = true;
         this.emit({ type: 'resync', cluster, ...kind });
       },
     };
@@ -114,6 +119,17 @@ export class KeptObjects {
       }
     }
     return result;
+  }
+
+  /** The clusters where the kind has been listed completely at least once. */
+  listedClusters(kind: KindRef): string[] {
+    const clusters = new Set<string>();
+    for (const r of this.resources.values()) {
+      if (r.listed && r.group === kind.group && r.kind === kind.kind) {
+        clusters.add(r.cluster);
+      }
+    }
+    return [...clusters];
   }
 
   subscribe(listener: ClusterCacheListener): () => void {

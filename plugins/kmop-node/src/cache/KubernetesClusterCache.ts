@@ -96,6 +96,10 @@ export class KubernetesClusterCache implements ClusterCache {
     return this.kept.objects(kind);
   }
 
+  listedClusters(kind: KindRef): string[] {
+    return this.kept.listedClusters(kind);
+  }
+
   subscribe(listener: ClusterCacheListener): () => void {
     return this.kept.subscribe(listener);
   }

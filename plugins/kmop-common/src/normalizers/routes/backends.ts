@@ -11,9 +11,13 @@ export type WeightedBackend = Omit<KmopRouteBackend, 'share'>;
  */
 export function withShares(
   backends: readonly WeightedBackend[],
+  /** False when the list had entries that could not be read: shares would leave them out. */
+  complete = true,
 ): KmopRouteBackend[] {
   const weights = backends.map(b => b.weight);
-  if (weights.some(w => w === undefined)) return backends.map(b => ({ ...b }));
+  if (!complete || weights.some(w => w === undefined)) {
+    return backends.map(b => ({ ...b }));
+  }
   const total = (weights as number[]).reduce((sum, w) => sum + w, 0);
   return backends.map(b => ({
     ...b,

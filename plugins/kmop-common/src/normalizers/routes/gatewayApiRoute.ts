@@ -26,8 +26,10 @@ export function readHeaderMatches(
 }
 
 function readBackends(rule: Reader, at: string, defaults: string[]) {
+  const listed = rule.list('backendRefs').length;
+  const refs = rule.arr('backendRefs');
   return withShares(
-    rule.arr('backendRefs').map((b, j) => {
+    refs.map((b, j) => {
       const kind = b.str('kind');
       return {
         name: b.str('name') ?? '',
@@ -40,6 +42,7 @@ function readBackends(rule: Reader, at: string, defaults: string[]) {
         ),
       };
     }),
+    refs.length === listed,
   );
 }
 

@@ -62,8 +62,9 @@ const MAX_ISTIO_WEIGHT = 100;
 /** The destinations of an http, tcp or tls route, with their shares. */
 function readDestinations(route: Reader, at: string, defaults: string[]) {
   const routes = route.arr('route');
+  const listed = route.list('route').length;
   // One destination takes all traffic whatever its weight; among several, an unset weight is 0.
-  const single = routes.length === 1;
+  const single = listed === 1 && routes.length === 1;
   return withShares(
     routes.map((d, j) => {
       const weight = single
@@ -79,6 +80,7 @@ function readDestinations(route: Reader, at: string, defaults: string[]) {
         weight,
       };
     }),
+    routes.length === listed,
   );
 }
 

@@ -11,6 +11,15 @@ describe('normalizeKmopGatewayRoute', () => {
       'Accepted by Gateway infra/public (section https)',
     );
     expect(route.badges).toEqual(['auth: jwt', 'rate limit: 100/Minute']);
+    // The unit is required: without it none is made up.
+    const noUnit = structuredClone(gatewayRoutes.healthy) as Record<
+      string,
+      any
+    >;
+    delete noUnit.spec.rateLimit.unit;
+    expect(normalizeKmopGatewayRoute(noUnit, ctx)[0].badges).toContain(
+      'rate limit: 100/unit not set',
+    );
     expect(route.url).toBe('https://pay.example.com/api');
     expect(route.parents).toEqual([
       expect.objectContaining({

@@ -25,7 +25,8 @@ function badgesOf(r: Reader): string[] {
   const requests = r.int('spec.rateLimit.requests');
   const unit = r.str('spec.rateLimit.unit');
   if (requests !== undefined) {
-    badges.push(`rate limit: ${requests}/${unit ?? 'Second'}`);
+    // The unit is required; without it no unit is made up.
+    badges.push(`rate limit: ${requests}/${unit ?? 'unit not set'}`);
   }
   return badges;
 }
@@ -79,7 +80,10 @@ export const normalizeKmopGatewayRoute = defineNormalizer<KmopRouteView>({
                 ? matches
                 : [{ path: { type: 'PathPrefix', value: '/' } }],
             protocol: 'http',
-            backends: withShares(listed.length > 0 ? listed : ownService),
+            backends: withShares(
+              listed.length > 0 ? listed : ownService,
+              listed.length === r.list('spec.backends').length,
+            ),
             timeouts:
               request === undefined && backendRequest === undefined
                 ? undefined
