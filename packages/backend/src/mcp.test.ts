@@ -18,7 +18,7 @@ import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import request from 'supertest';
-import { parseAllDocuments } from 'yaml';
+import { parse, parseAllDocuments } from 'yaml';
 
 /*
  * KMOP's actions as agents and templates reach them: the KMOP backend, the MCP
@@ -50,6 +50,9 @@ describe('KMOP actions over MCP and in the scaffolder', () => {
         'examples/cluster',
       ].map(p => join(ROOT, p)),
     });
+    const appConfig = parse(
+      readFileSync(join(ROOT, 'app-config.yaml'), 'utf8'),
+    );
     const entities = parseAllDocuments(
       readFileSync(join(ROOT, 'examples/entities/components.yaml'), 'utf8'),
     ).map(d => d.toJSON());
@@ -67,7 +70,8 @@ describe('KMOP actions over MCP and in the scaffolder', () => {
         }),
         mockServices.rootConfig.factory({
           data: {
-            backend: { actions: { pluginSources: ['kmop'] } },
+            // The demo's own setting, so this test fails if app-config.yaml loses it.
+            backend: { actions: appConfig.backend.actions },
             kubernetes: {
               serviceLocatorMethod: { type: 'multiTenant' },
               clusterLocatorMethods: [

@@ -480,7 +480,9 @@ export async function runBench(
         .split('\n')
         .slice(-40)
         .join('\n');
-      (error as Error).message += `\nlast lines of the backend's log:\n${tail}`;
+      (error as Error).message += `\nthe backend ${
+        backend.exit ?? 'is running'
+      }; last lines of its log:\n${tail}`;
     }
     throw error;
   } finally {

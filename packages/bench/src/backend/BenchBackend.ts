@@ -232,8 +232,15 @@ export class BenchBackend {
     await this.ask({ type: 'profileStop', file });
   }
 
+  /** How the backend process ended, if it has. */
+  get exit(): string | undefined {
+    const { exitCode, signalCode } = this.child;
+    if (exitCode === null && signalCode === null) return undefined;
+    return signalCode ? `killed by ${signalCode}` : `exited with ${exitCode}`;
+  }
+
   async stop(): Promise<void> {
-    if (this.child.exitCode !== null) return;
+    if (this.exit) return;
     const exited = new Promise(resolve => this.child.once('exit', resolve));
     this.child.kill('SIGTERM');
     const timer = setTimeout(() => this.child.kill('SIGKILL'), 10_000);

@@ -84,6 +84,16 @@ describe('kmop:generate-manifests', () => {
     expect(JSON.stringify(res.body.error.cause)).toContain('port');
   });
 
+  it('names the input field when the input cannot be compiled for its targets', async () => {
+    const res = await env.invoke('generate-manifests', {
+      ...SERVICE,
+      flavour: ['sloth'],
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.error.name).toBe('InputError');
+    expect(res.body.error.message).toMatch(/^input\.flavour: /);
+  });
+
   it('is hidden from a caller the policy denies kmop.manifests.use', async () => {
     const res = await env.invoke('generate-manifests', SERVICE, NO_KMOP);
     expect(res.status).toBe(404);

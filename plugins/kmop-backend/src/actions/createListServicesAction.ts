@@ -27,6 +27,29 @@ export interface ListServicesActionOptions {
 
 const HEALTH = ['ok', 'progressing', 'degraded', 'unknown'] as const;
 
+// Views built at once: each reads the catalog and may query Prometheus, so a
+// large catalog must not become hundreds of simultaneous requests.
+const VIEWS_AT_ONCE = 8;
+
+async function mapWithLimit<T, R>(
+  items: T[],
+  limit: number,
+  fn: (item: T) => Promise<R>,
+): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i]);
+    }
+  };
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, worker),
+  );
+  return results;
+}
+
 // Any of the annotations that link an entity to cluster objects (as isKmopAvailable).
 const LINKED = [
   KMOP_ANNOTATION_SERVICE_NAME,
@@ -95,16 +118,18 @@ read, are listed.
             .describe('Only entities whose overall health is this.'),
         }),
       output: z => {
-        const counts = z
-          .object({
-            ok: z.number().describe('Items that are ok.'),
-            progressing: z
-              .number()
-              .describe('Items progressing (e.g. a rollout under way).'),
-            degraded: z.number().describe('Items degraded.'),
-            unknown: z.number().describe('Items whose health is unknown.'),
-          })
-          .describe('Items by health.');
+        // A builder, not a constant: a schema used twice becomes a $ref without its description.
+        const counts = () =>
+          z
+            .object({
+              ok: z.number().describe('Items that are ok.'),
+              progressing: z
+                .number()
+                .describe('Items progressing (e.g. a rollout under way).'),
+              degraded: z.number().describe('Items degraded.'),
+              unknown: z.number().describe('Items whose health is unknown.'),
+            })
+            .describe('Items by health.');
         const section = (what: string) =>
           z
             .object({
@@ -114,7 +139,7 @@ read, are listed.
                   'The worst item’s health; none when the section is empty.',
                 ),
               count: z.number().describe('Number of items.'),
-              counts,
+              counts: counts(),
             })
             .describe(what);
         return z.object({
@@ -184,8 +209,8 @@ read, are listed.
           (!owner || specRef(e, 'owner', 'group') === owner) &&
           (!system || specRef(e, 'system', 'system') === system),
       );
-      const services = await Promise.all(
-        candidates.map(entity => describe(entity, credentials)),
+      const services = await mapWithLimit(candidates, VIEWS_AT_ONCE, entity =>
+        describe(entity, credentials),
       );
       return {
         output: {

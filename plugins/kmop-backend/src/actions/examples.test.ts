@@ -1,0 +1,101 @@
+import request from 'supertest';
+import { userAuth } from '../__testUtils__/testBackend';
+import { startActionsBackend } from './__testUtils__/actionsBackend';
+
+jest.setTimeout(60_000);
+
+type ListedAction = {
+  id: string;
+  name: string;
+  title: string;
+  description: string;
+  attributes: Record<string, boolean>;
+  examples?: { title: string; input: object }[];
+  schema: { input: object; output: object };
+};
+
+/** Every field of a JSON schema (nested objects and array items included) has a description. */
+function undescribed(schema: Record<string, unknown>, path = ''): string[] {
+  const out: string[] = [];
+  const properties = schema.properties as
+    | Record<string, Record<string, unknown>>
+    | undefined;
+  for (const [key, child] of Object.entries(properties ?? {})) {
+    const here = path ? `${path}.${key}` : key;
+    if (!child.description) out.push(here);
+    out.push(...undescribed(child, here));
+  }
+  const items = schema.items as Record<string, unknown> | undefined;
+  if (items && typeof items === 'object')
+    out.push(...undescribed(items, `${path}[]`));
+  return out;
+}
+
+describe('the KMOP actions as the registry lists them', () => {
+  let env: Awaited<ReturnType<typeof startActionsBackend>>;
+  let actions: ListedAction[];
+
+  beforeAll(async () => {
+    env = await startActionsBackend();
+    const res = await request(env.backend.server)
+      .get('/api/kmop/.backstage/actions/v1/actions')
+      .set('Authorization', userAuth());
+    actions = res.body.actions;
+  }, 30_000);
+
+  afterAll(() => env?.stop());
+
+  it('are five, named verb first without the plugin id, read-only, described', () => {
+    expect(actions.map(a => a.id).sort()).toEqual([
+      'kmop:explain-release',
+      'kmop:generate-manifests',
+      'kmop:get-entity-view',
+      'kmop:list-services',
+      'kmop:validate-manifests',
+    ]);
+    for (const action of actions) {
+      expect(action.name).toMatch(
+        /^(get|list|explain|validate|generate)-[a-z-]+$/,
+      );
+      expect(action.title).not.toBe('');
+      expect(action.description).toContain('## When to use');
+      expect(action.attributes).toEqual({
+        readOnly: true,
+        destructive: false,
+        idempotent: true,
+      });
+      expect({
+        id: action.id,
+        undescribed: undescribed(action.schema.input as never),
+      }).toEqual({
+        id: action.id,
+        undescribed: [],
+      });
+      expect({
+        id: action.id,
+        undescribed: undescribed(action.schema.output as never),
+      }).toEqual({
+        id: action.id,
+        undescribed: [],
+      });
+    }
+  });
+
+  it('run each of their examples', async () => {
+    const examples = actions.flatMap(a =>
+      (a.examples ?? []).map(e => ({
+        name: a.name,
+        title: e.title,
+        input: e.input,
+      })),
+    );
+    expect(examples.length).toBeGreaterThanOrEqual(5);
+    for (const example of examples) {
+      const res = await env.invoke(example.name, example.input);
+      expect({ example: example.title, status: res.status }).toEqual({
+        example: example.title,
+        status: 200,
+      });
+    }
+  });
+});
