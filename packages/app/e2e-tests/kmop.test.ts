@@ -197,7 +197,7 @@ test('checkout: route, Sloth SLO, the canary step and weight, the release verdic
 
   const vs = demoObject('VirtualService', 'checkout-internal');
   const { retries } = vs.spec.http.find(
-    (route: { retries?: unknown }) => route.retries,
+    (http: { retries?: unknown }) => http.retries,
   );
   const virtualService = item('VirtualService', 'checkout-internal').last();
   await expect(virtualService).toContainText(`${retries.attempts} attempts`);
