@@ -18,6 +18,7 @@ import {
 } from './entityCards';
 import { kmopEntityContent } from './entityContent';
 import { kmopEntityFilter } from './filters';
+import { kmopPlugin } from './plugin';
 
 jest.setTimeout(30_000);
 
@@ -72,6 +73,20 @@ describe('kmop plugin (new frontend system)', () => {
       await screen.findByTestId('empty-entity-page', {}, { timeout: 15_000 }),
     ).toBeInTheDocument();
     expect(api.getEntityView).not.toHaveBeenCalled();
+  });
+
+  it('has the extension ids the README documents', () => {
+    for (const id of [
+      'api:kmop',
+      'entity-content:kmop',
+      'entity-card:kmop/health',
+      'entity-card:kmop/routes',
+      'entity-card:kmop/slos',
+      'entity-card:kmop/rollouts',
+      'entity-card:kmop/resilience',
+    ]) {
+      expect(kmopPlugin.getExtension(id as never)).toBeDefined();
+    }
   });
 
   it('matches the same annotations as isKmopAvailable', () => {

@@ -296,6 +296,11 @@ describe('EntityKmopContent', () => {
     expect(screen.getByTestId('kmop-slo-budget-remaining')).toHaveTextContent(
       '-12.5% (overspent)',
     );
+    const burnTable = within(
+      screen.getByTestId('kmop-release-panel'),
+    ).getByRole('table', { name: 'Burn of requests-availability per alert' });
+    const pageRow = within(burnTable).getByText('page 1h/5m').closest('tr')!;
+    expect(pageRow).toHaveTextContent('20.5× / 31×14.4×firing');
   });
 
   it('labels a default window as the default, beside the objective', async () => {

@@ -2,6 +2,11 @@ import { InfoCard } from '@backstage/core-components';
 import type { KmopRolloutView, KmopSloView } from '@kmop/plugin-kmop-common';
 import Box from '@material-ui/core/Box';
 import Grid from '@material-ui/core/Grid';
+import Table from '@material-ui/core/Table';
+import TableBody from '@material-ui/core/TableBody';
+import TableCell from '@material-ui/core/TableCell';
+import TableHead from '@material-ui/core/TableHead';
+import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import ErrorIcon from '@material-ui/icons/Error';
@@ -42,7 +47,7 @@ export function ReleasePanel(props: {
   const verdict = releaseVerdict(slos);
   return (
     <InfoCard
-      title={`Release in progress: ${rollout.source.name}`}
+      title={`Release in progress: ${rollout.source.kind} ${rollout.source.name}`}
       subheader="The rollout's steps beside the burn of this service's SLOs"
     >
       <Box data-testid="kmop-release-panel">
@@ -100,7 +105,7 @@ function SloBurn(props: { slo: KmopSloView }) {
   const { slo } = props;
   const burns = alertBurns(slo);
   return (
-    <Box mb={1.5}>
+    <Box mb={2} data-testid="kmop-release-slo">
       <Typography variant="subtitle2" component="h4">
         {slo.name}
         {slo.objective !== undefined
@@ -113,19 +118,39 @@ function SloBurn(props: { slo: KmopSloView }) {
           ? formatPercent(slo.errorBudgetRemaining, 1)
           : 'no data'}
       </Typography>
-      {burns.map(({ alert, longRate, shortRate, firing }) => (
-        <Typography
-          variant="body2"
-          key={`${alert.severity}-${alert.longWindow}-${alert.shortWindow}`}
-        >
-          {alert.name ? `${alert.name} ` : ''}({alert.severity}){' '}
-          {alert.longWindow}/{alert.shortWindow}: burn{' '}
-          {longRate !== undefined ? formatBurn(longRate) : 'no data'} /{' '}
-          {shortRate !== undefined ? formatBurn(shortRate) : 'no data'} against{' '}
-          {formatBurn(alert.threshold)}
-          {firing ? ' — firing' : ''}
-        </Typography>
-      ))}
+      {burns.length > 0 && (
+        <Table size="small" aria-label={`Burn of ${slo.name} per alert`}>
+          <TableHead>
+            <TableRow>
+              <TableCell>Alert</TableCell>
+              <TableCell>Burn (long / short)</TableCell>
+              <TableCell>Threshold</TableCell>
+              <TableCell>State</TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {burns.map(({ alert, longRate, shortRate, firing }) => (
+              <TableRow
+                key={`${alert.name}-${alert.severity}-${alert.longWindow}-${alert.shortWindow}`}
+              >
+                <TableCell>
+                  {alert.severity} {alert.longWindow}/{alert.shortWindow}
+                </TableCell>
+                <TableCell>
+                  {longRate !== undefined ? formatBurn(longRate) : 'no data'} /{' '}
+                  {shortRate !== undefined ? formatBurn(shortRate) : 'no data'}
+                </TableCell>
+                <TableCell>{formatBurn(alert.threshold)}</TableCell>
+                <TableCell>
+                  {firing === undefined && 'no data'}
+                  {firing === true && <strong>firing</strong>}
+                  {firing === false && 'not firing'}
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
     </Box>
   );
 }

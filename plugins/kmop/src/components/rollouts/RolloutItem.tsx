@@ -34,9 +34,12 @@ export function RolloutSummary(props: { rollout: KmopRolloutView }) {
           Aborted{rollout.message ? `: ${rollout.message}` : ''}
         </Typography>
       )}
-      {!rollout.aborted && rollout.message && (
-        <Typography variant="body2">{rollout.message}</Typography>
-      )}
+      {!rollout.aborted &&
+        rollout.message &&
+        // Argo repeats the pause reason as the message; say it once.
+        !rollout.pauseReasons.includes(rollout.message) && (
+          <Typography variant="body2">{rollout.message}</Typography>
+        )}
       {rollout.paused && (
         <Typography variant="body2" data-testid="kmop-rollout-paused">
           Paused
