@@ -79,6 +79,22 @@ describe('Operations', () => {
     expect(asController.entry.obj.status).toEqual({ replicas: 9 });
   });
 
+  it('keeps the generation a seed was written with, and stamps 1 on a client create', () => {
+    const { ops, type } = setup();
+    const deployments = type('apps', 'deployments');
+    const withHistory = (name: string) => {
+      const obj = deployment(name, { status: { observedGeneration: 7 } });
+      (obj.metadata as Record<string, unknown>).generation = 7;
+      return obj;
+    };
+    const seeded = ops.create(deployments, 'shop', withHistory('seeded'), {
+      asController: true,
+    });
+    expect(seeded.entry.obj.metadata.generation).toBe(7);
+    const created = ops.create(deployments, 'shop', withHistory('created'));
+    expect(created.entry.obj.metadata.generation).toBe(1);
+  });
+
   it('answers 409 AlreadyExists, 400 on a mismatched namespace or kind, 422 on a bad name', () => {
     const { ops, type } = setup();
     const deployments = type('apps', 'deployments');

@@ -136,7 +136,13 @@ export class Operations {
     delete meta.deletionTimestamp;
     delete meta.deletionGracePeriodSeconds;
     if (type.hasGeneration) {
-      meta.generation = 1;
+      // A seed or controller write describes an object with a history: its status's
+      // observedGeneration is only meaningful against the generation it was written with.
+      const seeded = meta.generation;
+      meta.generation =
+        options.asController && Number.isInteger(seeded) && (seeded as number) > 0
+          ? seeded
+          : 1;
     } else {
       delete meta.generation;
     }
