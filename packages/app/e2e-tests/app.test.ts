@@ -59,3 +59,33 @@ test('the KMOP golden-path template offers its form', async ({ page }) => {
     page.getByRole('textbox', { name: 'Name', exact: true }),
   ).toBeVisible();
 });
+
+test('the scaffolder’s installed actions include KMOP’s actions-registry actions', async ({
+  page,
+}) => {
+  await signIn(page);
+  // Navigate inside the app (a full page load would ask to sign in again).
+  await page.evaluate(() => {
+    window.history.pushState({}, '', '/create/actions');
+    window.dispatchEvent(new PopStateEvent('popstate'));
+  });
+  for (const id of [
+    'kmop:get-entity-view',
+    'kmop:list-services',
+    'kmop:explain-release',
+    'kmop:validate-manifests',
+    'kmop:generate-manifests',
+    // The scaffolder module's own actions sit beside them.
+    'kmop:manifests:generate',
+  ]) {
+    await expect(page.getByText(id, { exact: true }).first()).toBeVisible();
+  }
+  await page.getByText('kmop:explain-release', { exact: true }).first().click();
+  await expect(
+    page.getByText('is the checkout canary safe to promote?').first(),
+  ).toBeVisible();
+  await page.screenshot({
+    path: 'e2e-test-report/installed-actions.png',
+    fullPage: true,
+  });
+});

@@ -370,7 +370,9 @@ export async function runBench(
         targets: list,
         sequence,
         concurrency,
-        blockSize: Math.max(concurrency * 2, Math.ceil(sequence.length / 10)),
+        // Several rounds, so that a passing disturbance does not fall on
+        // one route alone; a block is at least one full wave of requests.
+        blockSize: Math.max(concurrency, Math.ceil(sequence.length / 10)),
         clusterRequestCount,
         backendRequestCount: () => benchBackend.loggedRequests(),
       });
@@ -403,7 +405,7 @@ export async function runBench(
       'stress',
       options.stressConcurrency,
       [targets.floor, targets.kmop],
-      Math.max(options.requests, 2 * options.stressConcurrency),
+      Math.max(options.requests, 4 * options.stressConcurrency),
     )) as BenchResult['stress'];
 
     let profile: BenchResult['profile'];
