@@ -1,11 +1,5 @@
-import { test, expect, Page } from '@playwright/test';
-
-async function signIn(page: Page) {
-  await page.goto('/');
-  const enter = page.getByRole('button', { name: 'Enter' });
-  await enter.waitFor();
-  await enter.click();
-}
+import { test, expect } from '@playwright/test';
+import { openEntityTab, signIn } from './navigation';
 
 test('the catalog lists the demo components', async ({ page }) => {
   await signIn(page);
@@ -25,13 +19,7 @@ test('the catalog lists the demo components', async ({ page }) => {
 test('the Kubernetes tab shows the simulator’s objects for catalog-api', async ({
   page,
 }) => {
-  await signIn(page);
-  // Navigate inside the app: a full page load would ask to sign in again.
-  await page.getByRole('link', { name: 'catalog-api', exact: true }).click();
-  await page
-    .getByRole('navigation', { name: 'Content navigation' })
-    .getByRole('link', { name: 'Kubernetes' })
-    .click();
+  await openEntityTab(page, 'catalog-api', 'Kubernetes');
   await expect(page.getByText('demo', { exact: true }).first()).toBeVisible();
   // examples/cluster/catalog-api.yaml: four Pods, one crash-looping.
   await expect(page.getByText('4 pods')).toBeVisible();
