@@ -53,10 +53,10 @@ export function ReleasePanel(props: {
       <Box data-testid="kmop-release-panel">
         <Verdict verdict={verdict} />
         <Grid container spacing={3}>
-          <Grid item xs={12} md={7}>
+          <Grid item xs={12} md={6}>
             <RolloutSummary rollout={rollout} />
           </Grid>
-          <Grid item xs={12} md={5}>
+          <Grid item xs={12} md={6}>
             {slos.map(slo => (
               <SloBurn key={slo.id} slo={slo} />
             ))}
