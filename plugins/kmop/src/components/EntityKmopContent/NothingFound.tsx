@@ -26,13 +26,23 @@ export function NothingFound(props: { view: KmopEntityView }) {
       title="No KMOP resources found for this entity"
       description={
         <>
-          <Typography variant="body1" paragraph>
+          <Typography
+            variant="body1"
+            component="span"
+            display="block"
+            paragraph
+          >
             KMOP looked in {props.view.clusters.length} cluster
             {props.view.clusters.length === 1 ? '' : 's'} for{' '}
             {lookedFor.length > 0 ? lookedFor.join(', ') : 'nothing'} and found
             no gateway route, SLO, rollout or resilience policy.
           </Typography>
-          <Typography variant="body1" paragraph>
+          <Typography
+            variant="body1"
+            component="span"
+            display="block"
+            paragraph
+          >
             Link resources with the annotation{' '}
             <code>kmop.dev/service-name</code> (matched on{' '}
             <code>spec.serviceRef</code> of KMOP resources and the{' '}

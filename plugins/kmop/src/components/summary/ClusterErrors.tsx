@@ -30,17 +30,18 @@ export function ClusterErrors(props: {
             severity="error"
             defaultExpanded
             title={`Cluster ${cluster.name} — ${describeErrorKind(cluster)}`}
+            // WarningPanel renders the message inside a paragraph: blocks inside are spans.
             message={
               <>
-                <Typography variant="body2">
+                <Typography variant="body2" component="span" display="block">
                   {cluster.error?.message ?? 'No message.'}
                 </Typography>
                 {cluster.error?.resource && (
-                  <Typography variant="body2">
+                  <Typography variant="body2" component="span" display="block">
                     Resource: {cluster.error.resource}
                   </Typography>
                 )}
-                <Typography variant="body2">
+                <Typography variant="body2" component="span" display="block">
                   {cluster.staleSince
                     ? `Items from this cluster are its last known data, stale since ${formatClock(
                         cluster.staleSince,
