@@ -7,6 +7,7 @@
 export * from './view';
 export * from './normalizers';
 export * from './slo';
+export * from './release';
 export * from './model';
 export * from './entity';
 export * from './permissions';

@@ -123,9 +123,10 @@ export const normalizePyrraSlo = defineNormalizer<KmopSloView>({
     if (alerts.length > 0 && !r.has('spec.alerting.name')) {
       defaults.push('alerts.name');
     }
+    const verdict = pyrraVerdict(r);
     return [
       {
-        ...itemBase(meta, pyrraVerdict(r)),
+        ...itemBase(meta, verdict),
         name: meta.source.name,
         description: r.str('spec.description'),
         objective,
@@ -136,6 +137,7 @@ export const normalizePyrraSlo = defineNormalizer<KmopSloView>({
         burnRates: [],
         alerts,
         dataSource: 'none',
+        toolHealth: { health: verdict.health, reason: verdict.reason },
         ...(defaults.length > 0 ? { defaults } : {}),
       },
     ];
