@@ -140,7 +140,9 @@ export class Operations {
       // observedGeneration is only meaningful against the generation it was written with.
       const seeded = meta.generation;
       meta.generation =
-        options.asController && Number.isInteger(seeded) && (seeded as number) > 0
+        options.asController &&
+        Number.isInteger(seeded) &&
+        (seeded as number) > 0
           ? seeded
           : 1;
     } else {
