@@ -171,8 +171,13 @@ describe('offeredOperations: Flagger Canary', () => {
 
   it('offers no promote when no analysis is underway or skipAnalysis is already set', () => {
     expect(
-      reasonOf(offeredOperations(canary({}, { phase: 'Succeeded' })), 'promote'),
-    ).toBe('No analysis is underway (phase Succeeded): there is nothing to promote');
+      reasonOf(
+        offeredOperations(canary({}, { phase: 'Succeeded' })),
+        'promote',
+      ),
+    ).toBe(
+      'No analysis is underway (phase Succeeded): there is nothing to promote',
+    );
     expect(
       offered(offeredOperations(canary({ skipAnalysis: true }))).promote,
     ).toBe(false);
@@ -192,14 +197,19 @@ describe('offeredOperations: KMOP RolloutPolicy', () => {
     const ops = offeredOperations(policy, { rollouts: [policy, rendered] });
     expect(offered(ops)).toMatchObject({ promote: true, retry: false });
     expect(ops[0].target).toEqual(rendered.source);
-    expect(ops[0].reason).toMatch(/on Rollout payments, rendered from this RolloutPolicy/);
+    expect(ops[0].reason).toMatch(
+      /on Rollout payments, rendered from this RolloutPolicy/,
+    );
   });
 
   it('finds a GitOps-applied rendering by the kmop.dev/compiled-from annotation', () => {
     const byAnnotation = objects.argoRollout(
       (objects.argoPausedAtStep as { status: Record<string, unknown> }).status,
       {},
-      { name: 'payments-rollout', annotations: { 'kmop.dev/compiled-from': 'RolloutPolicy/payments' } },
+      {
+        name: 'payments-rollout',
+        annotations: { 'kmop.dev/compiled-from': 'RolloutPolicy/payments' },
+      },
     );
     const item: KmopRolloutView = argo(byAnnotation);
     const ops = offeredOperations(policy, { rollouts: [item] });

@@ -179,7 +179,9 @@ function argoRule(operation: KmopOperationName, r: KmopRolloutView): Rule {
     return ARGO_DEPLOYING.has(r.phase ?? '')
       ? yes(`The rollout is ${r.phase}`)
       : no(
-          `The rollout is ${r.phase ?? 'without a phase'}; only a Progressing or Paused rollout can be ${
+          `The rollout is ${
+            r.phase ?? 'without a phase'
+          }; only a Progressing or Paused rollout can be ${
             operation === 'abort' ? 'aborted' : 'promoted'
           }`,
         );
@@ -201,7 +203,9 @@ function argoRule(operation: KmopOperationName, r: KmopRolloutView): Rule {
     r.phase === 'Progressing' &&
     (current?.type === 'analysis' || current?.type === 'experiment')
   ) {
-    return yes(`The rollout is running the ${current.type} of step ${current.index + 1}`);
+    return yes(
+      `The rollout is running the ${current.type} of step ${current.index + 1}`,
+    );
   }
   return no('The rollout is not paused at a step');
 }
@@ -232,7 +236,11 @@ function deploymentRule(
 }
 
 /** Phases in which a Flagger analysis is underway (skipAnalysis then promotes). */
-const FLAGGER_ANALYSING = new Set(['Progressing', 'Waiting', 'WaitingPromotion']);
+const FLAGGER_ANALYSING = new Set([
+  'Progressing',
+  'Waiting',
+  'WaitingPromotion',
+]);
 
 function flaggerRule(operation: KmopOperationName, r: KmopRolloutView): Rule {
   const { suspended, skipAnalysis } = r.control ?? {};
@@ -253,7 +261,9 @@ function flaggerRule(operation: KmopOperationName, r: KmopRolloutView): Rule {
   return FLAGGER_ANALYSING.has(r.phase ?? '')
     ? yes(`Flagger is analysing the canary (${r.phase})`)
     : no(
-        `No analysis is underway (phase ${r.phase ?? 'not reported'}): there is nothing to promote`,
+        `No analysis is underway (phase ${
+          r.phase ?? 'not reported'
+        }): there is nothing to promote`,
       );
 }
 
@@ -340,7 +350,8 @@ export function offeredOperations(
       } has a controller ownerReference or a kmop.dev/compiled-from annotation naming RolloutPolicy/${
         rollout.source.name
       }`,
-      changesSpec: tool === 'flagger' || operation === 'pause' || operation === 'restart',
+      changesSpec:
+        tool === 'flagger' || operation === 'pause' || operation === 'restart',
       effect: EFFECTS[tool][operation] ?? '',
     }));
   }

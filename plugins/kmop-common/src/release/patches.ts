@@ -94,7 +94,7 @@ export function withResourceVersion(
   };
 }
 
-function request(
+function patchRequest(
   subresource: KmopOperationRequest['subresource'],
   contentType: KmopOperationRequest['contentType'],
   body: Json,
@@ -126,13 +126,8 @@ function argoPromote(object: unknown, rv: string): Partial<KmopOperationPlan> {
   const canary = isRecord(at(object, 'spec', 'strategy', 'canary'));
   const inconclusive =
     canary &&
-    at(
-      object,
-      'status',
-      'canary',
-      'currentStepAnalysisRunStatus',
-      'status',
-    ) === 'Inconclusive';
+    at(object, 'status', 'canary', 'currentStepAnalysisRunStatus', 'status') ===
+      'Inconclusive';
   const controllerPause = at(object, 'status', 'controllerPause') === true;
   let unified: Json = {
     spec: { paused: false },
@@ -164,16 +159,16 @@ function argoPromote(object: unknown, rv: string): Partial<KmopOperationPlan> {
     }
   }
   return {
-    ...(status ? { status: request('status', MERGE_PATCH, status, rv) } : {}),
+    ...(status ? { status: patchRequest('status', MERGE_PATCH, status, rv) } : {}),
     ...(specPaused
       ? {
-          main: request('main', MERGE_PATCH, { spec: { paused: false } }, rv),
+          main: patchRequest('main', MERGE_PATCH, { spec: { paused: false } }, rv),
         }
       : {}),
     // The CLI sends the unified patch on 404 only when it had a status patch to send.
     ...(status
       ? {
-          mainWithoutStatusSubresource: request(
+          mainWithoutStatusSubresource: patchRequest(
             'main',
             MERGE_PATCH,
             unified,
@@ -187,8 +182,8 @@ function argoPromote(object: unknown, rv: string): Partial<KmopOperationPlan> {
 /** A status change sent as `abort` and `retry` send it: status first, the same on 404. */
 function argoStatus(body: Json, rv: string): Partial<KmopOperationPlan> {
   return {
-    status: request('status', MERGE_PATCH, body, rv),
-    mainWithoutStatusSubresource: request('main', MERGE_PATCH, body, rv),
+    status: patchRequest('status', MERGE_PATCH, body, rv),
+    mainWithoutStatusSubresource: patchRequest('main', MERGE_PATCH, body, rv),
   };
 }
 
@@ -208,7 +203,7 @@ function argoPlan(
       const stable = at(object, 'status', 'stableRS');
       if (podHash === stable) return {};
       return {
-        status: request(
+        status: patchRequest(
           'status',
           MERGE_PATCH,
           { status: { promoteFull: true } },
@@ -222,11 +217,11 @@ function argoPlan(
       return argoStatus({ status: { abort: false } }, rv);
     case 'pause':
       return {
-        main: request('main', MERGE_PATCH, { spec: { paused: true } }, rv),
+        main: patchRequest('main', MERGE_PATCH, { spec: { paused: true } }, rv),
       };
     case 'restart':
       return {
-        main: request(
+        main: patchRequest(
           'main',
           MERGE_PATCH,
           { spec: { restartAt: rfc3339(now) } },
@@ -244,7 +239,7 @@ function deploymentPlan(
   now: Date,
 ): Partial<KmopOperationPlan> {
   const main = (body: Json) => ({
-    main: request('main', STRATEGIC_MERGE_PATCH, body, rv),
+    main: patchRequest('main', STRATEGIC_MERGE_PATCH, body, rv),
   });
   switch (operation) {
     case 'pause':
@@ -274,7 +269,7 @@ function flaggerPlan(
   rv: string,
 ): Partial<KmopOperationPlan> {
   const main = (body: Json) => ({
-    main: request('main', MERGE_PATCH, body, rv),
+    main: patchRequest('main', MERGE_PATCH, body, rv),
   });
   switch (operation) {
     case 'promote':

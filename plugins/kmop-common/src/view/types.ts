@@ -400,7 +400,11 @@ export interface KmopRolloutView extends KmopItemBase {
    * the compilers write (`via: 'annotation'`, for manifests applied by GitOps). Absent for
    * objects written by hand.
    */
-  renderedFrom?: { kind: string; name: string; via: 'ownerReference' | 'annotation' };
+  renderedFrom?: {
+    kind: string;
+    name: string;
+    via: 'ownerReference' | 'annotation';
+  };
   /**
    * The GitOps tool that manages the object, from its markers (Argo CD: label
    * `app.kubernetes.io/instance` or annotation `argocd.argoproj.io/tracking-id`; Flux: label

@@ -79,9 +79,7 @@ const COMPILED_FROM = 'kmop.dev/compiled-from';
  * The KMOP object a rendered Rollout or Canary came from: its controller ownerReference
  * to a kmop.dev object (the operator), else the compilers' annotation (GitOps).
  */
-export function readRenderedFrom(
-  r: Reader,
-): KmopRolloutView['renderedFrom'] {
+export function readRenderedFrom(r: Reader): KmopRolloutView['renderedFrom'] {
   const owner = r
     .arr('metadata.ownerReferences')
     .find(
@@ -118,7 +116,12 @@ export function readGitOps(r: Reader): KmopRolloutView['gitOps'] {
   for (const [tool, where, key] of GITOPS_MARKERS) {
     const value = r.str(['metadata', where, key]);
     if (value !== undefined && value !== '') {
-      return { tool, marker: `${where === 'labels' ? 'label' : 'annotation'} ${key}=${value}` };
+      return {
+        tool,
+        marker: `${
+          where === 'labels' ? 'label' : 'annotation'
+        } ${key}=${value}`,
+      };
     }
   }
   return undefined;

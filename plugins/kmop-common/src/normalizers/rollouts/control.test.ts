@@ -39,7 +39,10 @@ describe('rollout control facts, rendering and GitOps markers', () => {
   });
 
   it('reads spec.paused of a Deployment and the Flagger levers', () => {
-    const [dep] = normalizeDeployment(objects.deployment({ paused: true }), ctx);
+    const [dep] = normalizeDeployment(
+      objects.deployment({ paused: true }),
+      ctx,
+    );
     expect(dep.control).toEqual({ specPaused: true });
     const [canary] = normalizeFlaggerCanary(
       objects.flaggerCanary({ skipAnalysis: true }),
@@ -58,11 +61,16 @@ describe('rollout control facts, rendering and GitOps markers', () => {
       marker: 'label kustomize.toolkit.fluxcd.io/name=apps',
     });
     const [argo] = normalizeArgoRollout(
-      objects.argoRollout({}, {}, {
-        annotations: {
-          'argocd.argoproj.io/tracking-id': 'shop:argoproj.io/Rollout:shop/checkout',
+      objects.argoRollout(
+        {},
+        {},
+        {
+          annotations: {
+            'argocd.argoproj.io/tracking-id':
+              'shop:argoproj.io/Rollout:shop/checkout',
+          },
         },
-      }),
+      ),
       ctx,
     );
     expect(argo.gitOps?.tool).toBe('Argo CD');

@@ -239,7 +239,11 @@ export const normalizeFlaggerCanary = defineNormalizer<KmopRolloutView>({
         ? ` (${failedChecks}/${failureThreshold} failed checks)`
         : '';
     const verdict = canaryVerdict(r, phase, risk);
-    const suspended = r.orDefault(r.bool('spec.suspend'), 'spec.suspend', false);
+    const suspended = r.orDefault(
+      r.bool('spec.suspend'),
+      'spec.suspend',
+      false,
+    );
     const skipAnalysis = r.orDefault(
       r.bool('spec.skipAnalysis'),
       'spec.skipAnalysis',

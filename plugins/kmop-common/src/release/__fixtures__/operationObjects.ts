@@ -60,7 +60,10 @@ export const argoAnalysing = argoRollout({
   currentPodHash: '7b9c',
   stableRS: '5f6d',
   canary: {
-    currentStepAnalysisRunStatus: { name: 'checkout-7b9c-3', status: 'Running' },
+    currentStepAnalysisRunStatus: {
+      name: 'checkout-7b9c-3',
+      status: 'Running',
+    },
   },
 });
 
@@ -143,7 +146,11 @@ export function flaggerCanary(spec: Json = {}, status: Json = {}): Json {
     kind: 'Canary',
     metadata: meta('catalog-api'),
     spec: {
-      targetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'catalog-api' },
+      targetRef: {
+        apiVersion: 'apps/v1',
+        kind: 'Deployment',
+        name: 'catalog-api',
+      },
       service: { port: 8080 },
       analysis: { interval: '1m', threshold: 5, stepWeight: 10, maxWeight: 50 },
       ...spec,
