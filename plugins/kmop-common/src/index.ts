@@ -11,3 +11,4 @@ export * from './model';
 export * from './entity';
 export * from './permissions';
 export * from './compilers';
+export * from './readiness';
