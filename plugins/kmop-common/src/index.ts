@@ -13,3 +13,4 @@ export * from './model';
 export * from './entity';
 export * from './permissions';
 export * from './compilers';
+export * from './readiness';
