@@ -41,6 +41,14 @@ export interface KmopItemBase {
    */
   observedGeneration?: number;
   /**
+   * Set when the kind does not always report the generation its controller observed:
+   * `none` — the kind has no such field (Ingress, Pyrra's ServiceLevelObjective, Flagger's
+   * Canary), so nothing can be said about it; `optional` — the field is optional
+   * (HorizontalPodAutoscaler), so its absence means "not reported", not "not yet observed".
+   * Absent for kinds whose controllers always report it.
+   */
+  observedGenerationField?: 'none' | 'optional';
+  /**
    * Dotted paths of fields of this item (`window`, `replicas.desired`, `rolling.maxSurge`,
    * `failureThreshold`) whose value the object does not set: the documented default its
    * tool applies, so the page can label it as a default. Absent or empty when every value

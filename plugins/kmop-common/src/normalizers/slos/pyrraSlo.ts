@@ -87,6 +87,8 @@ function pyrraVerdict(r: Reader): HealthVerdict {
 export const normalizePyrraSlo = defineNormalizer<KmopSloView>({
   apiVersion: 'pyrra.dev/v1alpha1',
   kind: 'ServiceLevelObjective',
+  // Pyrra's ServiceLevelObjectiveStatus has no observedGeneration.
+  observedGenerationField: 'none',
   blank: blankSlo,
   build: (r, meta) => {
     const window = readWindow(r, 'spec.window', undefined);
