@@ -11,3 +11,5 @@ export * from './model';
 export * from './entity';
 export * from './permissions';
 export * from './compilers';
+export * from './duration';
+export * from './util';
