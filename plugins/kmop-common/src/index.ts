@@ -5,6 +5,8 @@
  * @packageDocumentation
  */
 export * from './view';
+export * from './release/operations';
+export * from './release/patches';
 export * from './normalizers';
 export * from './slo';
 export * from './model';
@@ -13,3 +15,4 @@ export * from './permissions';
 export * from './compilers';
 export * from './duration';
 export * from './util';
+export * from './readiness';
