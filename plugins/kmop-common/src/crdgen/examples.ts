@@ -1,4 +1,4 @@
-import { KmopKind } from './constants';
+import { KmopKind } from '../model/constants';
 
 /*
  * One realistic manifest per kind, as YAML a person would write. The reference docs show them

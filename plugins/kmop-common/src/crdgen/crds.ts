@@ -8,9 +8,9 @@ import {
   KMOP_VERSION,
   KmopKind,
   KmopPrinterColumn,
-} from './constants';
-import { kmopResourceSchemas } from './resource';
-import { crdAnnotationsOf } from './shared/crdAnnotations';
+} from '../model/constants';
+import { kmopResourceSchemas } from '../model/resource';
+import { crdAnnotationsOf } from '../model/shared/crdAnnotations';
 import {
   ANNOTATIONS_KEY,
   StructuralSchema,

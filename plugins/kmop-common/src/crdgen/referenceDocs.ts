@@ -4,7 +4,7 @@ import {
   KMOP_KIND_NAMES,
   KMOP_KINDS,
   KmopKind,
-} from './constants';
+} from '../model/constants';
 import {
   KMOP_JSON_SCHEMA_OPTIONS,
   ZodToJsonSchema,
@@ -19,7 +19,7 @@ import {
   intOrPercentSchema,
   quantitySchema,
   windowSchema,
-} from './shared';
+} from '../model/shared';
 import {
   NOTES_KEY,
   StructuralSchema,

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
-import { KMOP_KIND_NAMES } from './constants';
+import { KMOP_KIND_NAMES } from '../model/constants';
 import { KMOP_EXAMPLE_MANIFESTS } from './examples';
-import { validateKmopResource, validateKmopResources } from './validate';
+import { validateKmopResource, validateKmopResources } from '../model/validate';
 
 describe('example manifests', () => {
   it.each(KMOP_KIND_NAMES.map(kind => [kind]))('has a valid %s', kind => {

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { zodToJsonSchema } from 'zod-to-json-schema';
-import { intOrPercentSchema } from './shared/intOrPercent';
-import { annotateCrd } from './shared/crdAnnotations';
-import { withRules } from './shared/rules';
+import { intOrPercentSchema } from '../model/shared/intOrPercent';
+import { annotateCrd } from '../model/shared/crdAnnotations';
+import { withRules } from '../model/shared/rules';
 import { KMOP_JSON_SCHEMA_OPTIONS } from './crds';
 import {
   NOTES_KEY,

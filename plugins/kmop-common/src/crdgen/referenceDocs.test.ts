@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { zodToJsonSchema } from 'zod-to-json-schema';
-import { KMOP_KIND_NAMES } from './constants';
+import { KMOP_KIND_NAMES } from '../model/constants';
 import {
   RESOURCE_MODEL_DOC_PATH,
   renderResourceModelReference,

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
 import { zodToJsonSchema } from 'zod-to-json-schema';
-import { KMOP_KIND_NAMES, KMOP_KINDS } from './constants';
+import { KMOP_KIND_NAMES, KMOP_KINDS } from '../model/constants';
 import { generateKmopCrds, kmopCrdFileName } from './crds';
 import { renderCrdYaml } from './crdYaml';
 import { StructuralSchema } from './structuralSchema';
