@@ -13,4 +13,6 @@ export * from './model';
 export * from './entity';
 export * from './permissions';
 export * from './compilers';
+export * from './duration';
+export * from './util';
 export * from './readiness';

@@ -8,8 +8,8 @@ import {
   describeAlert,
   errorBudgetRemaining,
   multiwindowAlerts,
-  tryParseDuration,
 } from '../../slo';
+import { tryParseDuration } from '../../duration';
 import type { Reader } from '../access';
 import { HealthVerdict, defineNormalizer, itemBase } from '../base';
 import { kmopVerdict } from '../kmopStatus';
@@ -39,7 +39,7 @@ function readBurnRates(r: Reader): KmopBurnRate[] {
     const window = b.str('window');
     const rate = b.num('rate');
     if (window === undefined || rate === undefined) return [];
-    if (!tryParseDuration(window)) {
+    if (!tryParseDuration(window, 'prometheus')) {
       b.note('window', `is "${window}", expected a duration such as 1h`);
       return [];
     }
