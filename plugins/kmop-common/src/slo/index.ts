@@ -1,4 +1,3 @@
-export { parseDuration, tryParseDuration, formatDuration } from './duration';
 export {
   assertObjective,
   assertErrorRatio,

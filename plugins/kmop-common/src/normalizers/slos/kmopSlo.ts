@@ -3,8 +3,8 @@ import {
   errorBudgetRemaining,
   sloHealth,
   multiwindowAlerts,
-  tryParseDuration,
 } from '../../slo';
+import { tryParseDuration } from '../../duration';
 import type { Reader } from '../access';
 import { defineNormalizer, itemBase } from '../base';
 import { kmopVerdict } from '../kmopStatus';
@@ -34,7 +34,7 @@ function readBurnRates(r: Reader): KmopBurnRate[] {
     const window = b.str('window');
     const rate = b.num('rate');
     if (window === undefined || rate === undefined) return [];
-    if (!tryParseDuration(window)) {
+    if (!tryParseDuration(window, 'prometheus')) {
       b.note('window', `is "${window}", expected a duration such as 1h`);
       return [];
     }
