@@ -1,6 +1,6 @@
 import type { KmopBurnRate, KmopSloView } from '../view';
 import { evaluateAlerts } from './alerts';
-import { tryParseDuration } from './duration';
+import { tryParseDuration } from '../duration';
 import { errorBudgetRemaining } from './budget';
 import { sloHealth } from './health';
 

@@ -1,5 +1,5 @@
 import type { KmopBurnRateAlert, KmopHealth, KmopSloView } from '../view';
-import { parseDuration } from './duration';
+import { parseDuration } from '../duration';
 
 /** A health word with the reason a person reads beside it. */
 export interface SloHealthVerdict {
