@@ -37,8 +37,8 @@ export function withMeasuredFigures(
     // Shortest window first, as a person reads a burn table.
     burnRates: [...figures.burnRates].sort(
       (a, b) =>
-        (tryParseDuration(a.window) ?? Infinity) -
-        (tryParseDuration(b.window) ?? Infinity),
+        (tryParseDuration(a.window, 'prometheus') ?? Infinity) -
+        (tryParseDuration(b.window, 'prometheus') ?? Infinity),
     ),
     alerts: evaluateAlerts(slo.alerts, byWindow),
     dataSource: 'prometheus',

@@ -24,7 +24,7 @@ export interface AlertBurn {
 
 function seconds(window: string): number | undefined {
   try {
-    return parseDuration(window);
+    return parseDuration(window, 'prometheus');
   } catch {
     return undefined;
   }
