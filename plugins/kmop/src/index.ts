@@ -15,5 +15,10 @@ export {
   EntityKmopHealthCard,
 } from './plugin';
 export { kmopApiRef, KmopClient } from './api';
-export type { KmopApi, KmopClientOptions } from './api';
+export type {
+  KmopApi,
+  KmopClientOptions,
+  KmopOperationRequest,
+  KmopOperationResult,
+} from './api';
 export { isKmopAvailable } from './isKmopAvailable';

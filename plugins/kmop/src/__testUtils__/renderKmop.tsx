@@ -1,5 +1,7 @@
 import { CompoundEntityRef, Entity } from '@backstage/catalog-model';
 import { configApiRef } from '@backstage/core-plugin-api';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
 import {
   mockApis,
@@ -7,7 +9,12 @@ import {
   TestApiProvider,
 } from '@backstage/test-utils';
 import type { KmopEntityView } from '@kmop/plugin-kmop-common';
-import { KmopApi, kmopApiRef } from '../api';
+import {
+  KmopApi,
+  kmopApiRef,
+  KmopOperationRequest,
+  KmopOperationResult,
+} from '../api';
 import { checkoutEntity } from './viewFixture';
 
 /** A KMOP API mock whose view answers come from `views` in turn (the last one repeats). */
@@ -26,6 +33,14 @@ export function mockKmopApi(
       async (_entityRef: CompoundEntityRef, _itemId: string) =>
         'apiVersion: v1\nkind: Example\n',
     ),
+    operateRollout: jest.fn(
+      async (
+        _entityRef: CompoundEntityRef,
+        _request: KmopOperationRequest,
+      ): Promise<KmopOperationResult> => {
+        throw new Error('operateRollout was not expected in this test');
+      },
+    ),
   };
 }
 
@@ -37,20 +52,29 @@ export async function renderKmop(
     entity?: Entity;
     /** `kmop.ui.refreshIntervalSeconds`; 0 (no polling) unless a test needs it. */
     refreshIntervalSeconds?: number;
+    /** `kmop.operations.enabled`; off unless a test needs it. */
+    operations?: boolean;
+    /** What the permission policy answers for `kmop.rollout.operate` (and anything else). */
+    permission?: AuthorizeResult.ALLOW | AuthorizeResult.DENY;
   },
 ) {
   const config = mockApis.config({
     data: {
       kmop: {
         ui: { refreshIntervalSeconds: options.refreshIntervalSeconds ?? 0 },
+        operations: { enabled: options.operations ?? false },
       },
     },
+  });
+  const permissionApi = mockApis.permission({
+    authorize: options.permission ?? AuthorizeResult.ALLOW,
   });
   return renderInTestApp(
     <TestApiProvider
       apis={[
         [kmopApiRef, options.api],
         [configApiRef, config],
+        [permissionApiRef, permissionApi],
       ]}
     >
       <EntityProvider entity={options.entity ?? checkoutEntity}>

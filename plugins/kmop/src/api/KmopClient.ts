@@ -2,7 +2,7 @@ import { CompoundEntityRef } from '@backstage/catalog-model';
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import type { KmopEntityView } from '@kmop/plugin-kmop-common';
-import { KmopApi } from './KmopApi';
+import { KmopApi, KmopOperationRequest, KmopOperationResult } from './KmopApi';
 
 /**
  * Options of {@link KmopClient}.
@@ -42,9 +42,26 @@ export class KmopClient implements KmopApi {
     return body.yaml;
   }
 
-  private async request<T>(path: string): Promise<T> {
+  async operateRollout(
+    entityRef: CompoundEntityRef,
+    request: KmopOperationRequest,
+  ): Promise<KmopOperationResult> {
+    return this.request<KmopOperationResult>(
+      `${entityPath(entityRef)}/operations`,
+      {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(request),
+      },
+    );
+  }
+
+  private async request<T>(path: string, init?: RequestInit): Promise<T> {
     const baseUrl = await this.discoveryApi.getBaseUrl('kmop');
-    const response = await this.fetchApi.fetch(`${baseUrl}${path}`);
+    const url = `${baseUrl}${path}`;
+    const response = await (init
+      ? this.fetchApi.fetch(url, init)
+      : this.fetchApi.fetch(url));
     if (!response.ok) {
       // The entity routes answer 404 for an unknown entity or item too, so a 404 only
       // means "not installed" when the plugin's own health route is missing as well.
