@@ -28,6 +28,8 @@ function run(name, command, commandArgs, env = {}) {
 const yarnBin = 'yarn';
 run('types', yarnBin, ['tsc']);
 run('lint', yarnBin, ['backstage-cli', 'repo', 'lint']);
+// Formatting is part of lint: a diff that only reformats hides the change under review.
+run('formatting', yarnBin, ['prettier', '--check', '.']);
 
 const report = join(mkdtempSync(join(tmpdir(), 'kmop-test-')), 'jest.json');
 run(

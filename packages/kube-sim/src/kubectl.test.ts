@@ -153,11 +153,17 @@ describe('kubectl against kube-sim', () => {
   it(
     'applies the demo objects of examples/cluster and reads them back as JSON',
     async () => {
-      const { stdout } = await kubectl('apply', '-f', join(REPO, 'examples/cluster'));
+      const { stdout } = await kubectl(
+        'apply',
+        '-f',
+        join(REPO, 'examples/cluster'),
+      );
       expect(stdout).toContain('namespace/payments created');
       expect(stdout).toContain('rollout.argoproj.io/checkout created');
       expect(stdout).toContain('gatewayroute.kmop.dev/payments-public created');
-      expect(stdout).toContain('prometheusservicelevel.sloth.slok.dev/checkout created');
+      expect(stdout).toContain(
+        'prometheusservicelevel.sloth.slok.dev/checkout created',
+      );
       const { stdout: json } = await kubectl(
         'get',
         'rollouts,httproutes,destinationrules',
@@ -168,7 +174,8 @@ describe('kubectl against kube-sim', () => {
         'json',
       );
       const items = JSON.parse(json).items.map(
-        (o: { kind: string; metadata: { name: string } }) => `${o.kind}/${o.metadata.name}`,
+        (o: { kind: string; metadata: { name: string } }) =>
+          `${o.kind}/${o.metadata.name}`,
       );
       expect(items.sort()).toEqual([
         'DestinationRule/checkout',

@@ -5,6 +5,7 @@ import { builtinResourceTypes } from './builtins';
 import { CRD_KEY } from './crds';
 import { RolloutDemo } from './demo';
 import { DownMode, Faults } from './faults';
+import { GarbageCollector } from './gc';
 import { CrdSchemaLookup } from './openapi';
 import { Operations } from './operations';
 import { ResourceRegistry } from './registry';
@@ -64,6 +65,11 @@ export interface KubeSim {
   store: SimStore;
   /** HTTP requests received so far, the admin endpoint excluded (to count a client's calls). */
   readonly requestCount: number;
+  /**
+   * Resolves once the garbage collector has deleted every dependent whose owners are
+   * gone (it works in the background after each write, as kube-controller-manager does).
+   */
+  garbageCollected(): Promise<void>;
   /** Ends watches, closes connections and stops listening. */
   close(): Promise<void>;
 }
@@ -106,6 +112,7 @@ export async function startKubeSim(
   );
   objects.onEvent(event => hub.publish(event));
   const ops = new Operations(registry, objects, hub);
+  const gc = new GarbageCollector({ registry, store: objects, ops });
   const store = createSimStore(registry, objects, ops);
 
   const crdSchema: CrdSchemaLookup = (type, version) => {
@@ -231,12 +238,14 @@ export async function startKubeSim(
     get requestCount() {
       return requestCount;
     },
+    garbageCollected: () => gc.idle(),
     async close() {
       if (closed) {
         return;
       }
       closed = true;
       demo?.stop();
+      gc.stop();
       hub.endAll();
       await stopListening();
     },

@@ -32,7 +32,11 @@ export type NativeValidation = (
 };
 
 /** ajv keywords a trailing schema may fail on for a valid newer manifest. */
-const NEWER_UPSTREAM_KEYWORDS = new Set(['additionalProperties', 'enum', 'required']);
+const NEWER_UPSTREAM_KEYWORDS = new Set([
+  'additionalProperties',
+  'enum',
+  'required',
+]);
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
