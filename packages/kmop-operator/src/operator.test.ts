@@ -1,5 +1,5 @@
+import { KMOP_EXAMPLE_MANIFESTS } from '@kmop/plugin-kmop-common/testUtils';
 import { KubeSim } from '@kmop/kube-sim';
-import { KMOP_EXAMPLE_MANIFESTS } from '@kmop/plugin-kmop-common';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';

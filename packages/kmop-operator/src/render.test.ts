@@ -1,5 +1,5 @@
+import { KMOP_EXAMPLE_MANIFESTS } from '@kmop/plugin-kmop-common/testUtils';
 import {
-  KMOP_EXAMPLE_MANIFESTS,
   KMOP_KIND_NAMES,
   NativeTarget,
   compileToNative,

@@ -14,4 +14,3 @@ export * from './resiliencePolicy';
 export * from './resource';
 export * from './issues';
 export * from './validate';
-export { KMOP_EXAMPLE_MANIFESTS } from './examples';
