@@ -151,27 +151,44 @@ describe('the operator against kube-sim', () => {
       'the Service recreated',
     );
 
-    // Invalid spec: InvalidSpec with the field, children untouched.
-    const before = deployment()!;
-    sim.store.patch(ref('kmop.dev/v1alpha1', 'Microservice', 'payments-api'), {
-      spec: { autoscaling: { minReplicas: 9, maxReplicas: 3 } },
+    // Invalid spec (the CRD lets it through, the compiler refuses it): InvalidSpec with the
+    // field, and the children rendered before are left as they were.
+    sim.store.create(example('ServiceLevelObjective') as never);
+    sim.store.create(example('RolloutPolicy') as never);
+    const policy = () =>
+      get('kmop.dev/v1alpha1', 'RolloutPolicy', 'payments-api');
+    const rollout = () =>
+      get('argoproj.io/v1alpha1', 'Rollout', 'payments-api');
+    await waitUntil(
+      () => rollout() && condition(policy(), 'Reconciled')?.status === 'True',
+      'the Rollout',
+    );
+    const before = rollout()!;
+    sim.store.patch(ref('kmop.dev/v1alpha1', 'RolloutPolicy', 'payments-api'), {
+      spec: { sloGate: { sloRef: 'no-such-slo' } },
     });
     const invalid = await waitUntil(
-      () => condition(ms(), 'Ready')?.reason === 'InvalidSpec' && ms(),
+      () => condition(policy(), 'Ready')?.reason === 'InvalidSpec' && policy(),
       'InvalidSpec',
     );
-    expect(condition(invalid, 'Ready').message).toContain('spec.autoscaling');
-    expect(deployment()!.metadata.resourceVersion).toBe(
+    expect(condition(invalid, 'Ready').message).toContain(
+      'spec.sloGate.sloRef',
+    );
+    expect(rollout()!.metadata.resourceVersion).toBe(
       before.metadata.resourceVersion,
     );
-    expect(invalid.status.children).toBeDefined();
+    expect(invalid.status.children).toContainEqual({
+      apiVersion: 'argoproj.io/v1alpha1',
+      kind: 'Rollout',
+      name: 'payments-api',
+    });
 
     // Metrics and probes.
     expect((await operator.get('/healthz')).status).toBe(200);
     expect((await operator.get('/readyz')).status).toBe(200);
     const metrics = (await operator.get('/metrics')).text;
     expect(metrics).toContain(
-      'kmop_operator_reconciles_total{kind="Microservice",result="invalid"}',
+      'kmop_operator_reconciles_total{kind="RolloutPolicy",result="invalid"}',
     );
     expect(metrics).toContain('kmop_operator_queue_depth');
   });
