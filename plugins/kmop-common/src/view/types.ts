@@ -269,6 +269,13 @@ export interface KmopSloView extends KmopItemBase {
   alerts: KmopBurnRateAlert[];
   /** Where the SLI figures came from. */
   dataSource: 'prometheus' | 'status' | 'none';
+  /**
+   * What the SLO's tool or operator says of the object itself (rules generated, reconciled,
+   * generation observed), before the figures are weighed. The item's `health` is this verdict
+   * made worse by the figures: a firing burn-rate alert or a spent budget is `degraded`,
+   * whatever the tool reports (see `sloHealth`).
+   */
+  toolHealth: { health: KmopHealth; reason: string };
   /** When the figures were computed (ISO 8601), when known. */
   evaluatedAt?: string;
 }
