@@ -17,8 +17,8 @@ import { createKmopActions } from './actions';
 import { createGetReadinessAction } from './actions/createGetReadinessAction';
 import { createReadinessRouter } from './readinessRouter';
 import { createRouter } from './router';
+import { EntityAccessCache, EntityReadAccess } from './permissions';
 import { DefaultEntityViewService } from './services/EntityViewService/DefaultEntityViewService';
-import { EntityAccessCache } from './services/EntityViewService/EntityAccessCache';
 import { PrometheusSloEvaluator } from './services/Prometheus/PrometheusSloEvaluator';
 import { DefaultReadinessService } from './services/ReadinessService/DefaultReadinessService';
 import { ClusterSourceObjectService } from './services/SourceObjectService/ClusterSourceObjectService';
@@ -59,25 +59,20 @@ export const kmopPlugin = createBackendPlugin({
         suppliers.forEach(s => deps.clusters.addClusterSupplier(s));
         strategies.forEach(([p, s]) => deps.clusters.addAuthStrategy(p, s));
         deps.permissionsRegistry.addPermissions(kmopPermissions);
-        // One reuse of access decisions for every route that answers for entities.
-        const access = EntityAccessCache.fromConfig(deps.config);
-        const entityViews = DefaultEntityViewService.create({
+        const access = EntityReadAccess.create({
           catalog: deps.catalog,
           permissions: deps.permissions,
-          cache: deps.cache,
+          reuse: EntityAccessCache.fromConfig(deps.config),
+        });
+        const entityViews = DefaultEntityViewService.create({
           access,
+          cache: deps.cache,
           sloEvaluator: PrometheusSloEvaluator.fromConfig(deps.config, {
             logger: deps.logger,
           }),
         });
         const sourceObjects = ClusterSourceObjectService.create({
-          // Same authorization as the view; no SLO figures needed to find an item.
-          entityViews: DefaultEntityViewService.create({
-            catalog: deps.catalog,
-            permissions: deps.permissions,
-            cache: deps.cache,
-            access,
-          }),
+          entityViews,
           clusters: deps.clusters,
           requestTimeoutMs: readCacheSettings(deps.config).requestTimeoutMs,
         });

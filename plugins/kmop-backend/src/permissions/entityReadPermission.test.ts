@@ -6,7 +6,7 @@ import {
   DEMO_SEEDS,
   startKmopBackend,
   userAuth,
-} from './__testUtils__/testBackend';
+} from '../__testUtils__/testBackend';
 
 describe('kmop.entity.read', () => {
   let sim: KubeSim;
