@@ -1,6 +1,6 @@
 import type { KmopBurnRate, KmopSloView } from '../view';
 import { evaluateAlerts } from './alerts';
-import { tryParseDuration } from './duration';
+import { tryParseDuration } from '../duration';
 import { errorBudgetRemaining } from './budget';
 import { sloHealth } from './health';
 
@@ -37,8 +37,8 @@ export function withMeasuredFigures(
     // Shortest window first, as a person reads a burn table.
     burnRates: [...figures.burnRates].sort(
       (a, b) =>
-        (tryParseDuration(a.window) ?? Infinity) -
-        (tryParseDuration(b.window) ?? Infinity),
+        (tryParseDuration(a.window, 'prometheus') ?? Infinity) -
+        (tryParseDuration(b.window, 'prometheus') ?? Infinity),
     ),
     alerts: evaluateAlerts(slo.alerts, byWindow),
     dataSource: 'prometheus',

@@ -1,5 +1,5 @@
 import type { KmopBurnRateAlert, KmopHealth, KmopSloView } from '../view';
-import { parseDuration } from './duration';
+import { tryParseDuration } from '../duration';
 
 /** A health word with the reason a person reads beside it. */
 export interface SloHealthVerdict {
@@ -23,11 +23,8 @@ export interface AlertBurn {
 }
 
 function seconds(window: string): number | undefined {
-  try {
-    return parseDuration(window);
-  } catch {
-    return undefined;
-  }
+  const milliseconds = tryParseDuration(window, 'prometheus');
+  return milliseconds === undefined ? undefined : milliseconds / 1000;
 }
 
 /**
