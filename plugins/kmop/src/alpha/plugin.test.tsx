@@ -36,13 +36,11 @@ type Extensions = NonNullable<
   NonNullable<Parameters<typeof renderTestApp>[0]>['extensions']
 >;
 
-// The four full section cards are off by default; an adopter turns them on like this.
-const ENABLE_FULL_CARDS = [
-  'entity-card:kmop/routes',
-  'entity-card:kmop/slos',
-  'entity-card:kmop/rollouts',
-  'entity-card:kmop/resilience',
-];
+// The four full section cards are off by default; an adopter turns them on in app-config
+// (`entity-card:kmop/routes` …). The test app adds extensions under its own plugin, `test`.
+const ENABLE_FULL_CARDS = ['routes', 'slos', 'rollouts', 'resilience'].map(
+  name => `entity-card:test/${name}`,
+);
 
 function render(
   entity: typeof checkoutEntity,

@@ -1,6 +1,14 @@
 import type { KmopOrgPage, KmopServiceSummary } from '@kmop/plugin-kmop-common';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { mockKmopApi, renderKmop } from '../../__testUtils__/renderKmop';
+import { configApiRef } from '@backstage/core-plugin-api';
+import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import {
+  mockApis,
+  renderInTestApp,
+  TestApiProvider,
+} from '@backstage/test-utils';
+import { kmopApiRef } from '../../api';
+import { mockKmopApi } from '../../__testUtils__/renderKmop';
 import { makeView } from '../../__testUtils__/viewFixture';
 import { KmopOrgPage as OrgPage } from './KmopOrgPage';
 
@@ -66,11 +74,28 @@ const PAGE: KmopOrgPage = {
   generatedAt: '2026-12-01T00:00:00Z',
 };
 
+jest.setTimeout(30_000);
+
 describe('KmopOrgPage', () => {
   it('shows every service, what rolls out and burns now, and asks the server to sort and filter', async () => {
     const api = mockKmopApi(makeView());
     api.listServices.mockResolvedValue(PAGE);
-    await renderKmop(<OrgPage />, { api });
+    await renderInTestApp(
+      <TestApiProvider
+        apis={[
+          [kmopApiRef, api],
+          [configApiRef, mockApis.config()],
+        ]}
+      >
+        <OrgPage />
+      </TestApiProvider>,
+      { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+    );
+    expect(
+      (await screen.findByRole('link', { name: 'checkout' })).getAttribute(
+        'href',
+      ),
+    ).toBe('/catalog/default/component/checkout/kmop');
     const table = await screen.findByRole('table', { name: 'Services' });
     expect(within(table).getByText('checkout')).toBeInTheDocument();
     expect(
