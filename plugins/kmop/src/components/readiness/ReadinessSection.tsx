@@ -7,8 +7,8 @@ import {
 import {
   READINESS_COMPONENT_TITLES,
   READINESS_COMPONENTS,
-  ReadinessCheckResult,
-  ReadinessEvidence,
+  type ReadinessCheckResult,
+  type ReadinessEvidence,
 } from '@kmop/plugin-kmop-common';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
