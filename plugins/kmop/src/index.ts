@@ -13,11 +13,15 @@ export {
   EntityKmopRolloutsCard,
   EntityKmopResilienceCard,
   EntityKmopHealthCard,
+  EntityKmopReadinessCard,
+  EntityKmopRollupContent,
+  KmopOrgPage,
 } from './plugin';
 export { kmopApiRef, KmopClient } from './api';
 export type {
   KmopApi,
   KmopClientOptions,
+  KmopEntityReadinessResponse,
   KmopOperationRequest,
   KmopOperationResult,
 } from './api';

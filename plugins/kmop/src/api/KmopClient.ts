@@ -1,8 +1,17 @@
 import { CompoundEntityRef } from '@backstage/catalog-model';
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
+<<<<<<< HEAD
 import type { KmopEntityView } from '@kmop/plugin-kmop-common';
 import { KmopApi, KmopOperationRequest, KmopOperationResult } from './KmopApi';
+=======
+import type {
+  KmopEntityView,
+  KmopOrgPage,
+  KmopOrgQuery,
+} from '@kmop/plugin-kmop-common';
+import { KmopApi, KmopEntityReadinessResponse } from './KmopApi';
+>>>>>>> main
 
 /**
  * Options of {@link KmopClient}.
@@ -42,6 +51,7 @@ export class KmopClient implements KmopApi {
     return body.yaml;
   }
 
+<<<<<<< HEAD
   async operateRollout(
     entityRef: CompoundEntityRef,
     request: KmopOperationRequest,
@@ -57,6 +67,28 @@ export class KmopClient implements KmopApi {
   }
 
   private async request<T>(path: string, init?: RequestInit): Promise<T> {
+=======
+  async getEntityReadiness(
+    entityRef: CompoundEntityRef,
+  ): Promise<KmopEntityReadinessResponse> {
+    return this.request<KmopEntityReadinessResponse>(
+      `/v1/readiness${entityPath(entityRef).slice('/v1'.length)}`,
+    );
+  }
+
+  async listServices(query: KmopOrgQuery): Promise<KmopOrgPage> {
+    const params = new URLSearchParams();
+    for (const [key, value] of Object.entries(query)) {
+      if (value !== undefined && value !== '') params.set(key, String(value));
+    }
+    const search = params.toString();
+    return this.request<KmopOrgPage>(
+      `/v1/readiness/services${search ? `?${search}` : ''}`,
+    );
+  }
+
+  private async request<T>(path: string): Promise<T> {
+>>>>>>> main
     const baseUrl = await this.discoveryApi.getBaseUrl('kmop');
     const url = `${baseUrl}${path}`;
     const response = await (init

@@ -11,6 +11,7 @@ import { SlosSection } from '../slos/SlosSection';
 import { ClusterErrors } from '../summary/ClusterErrors';
 import { SummaryStrip } from '../summary/SummaryStrip';
 import { NothingFound } from './NothingFound';
+import { ReadinessSection } from '../readiness/ReadinessSection';
 
 /**
  * The KMOP tab of an entity: summary strip, per-cluster errors, the release view while a
@@ -57,6 +58,28 @@ function KmopPage(props: { view: KmopEntityView }) {
           </>
         )}
       </Box>
+<<<<<<< HEAD
     </ReleaseContext.Provider>
+=======
+      {itemCount === 0 ? (
+        <NothingFound view={view} />
+      ) : (
+        <>
+          {judgement.releases.map(release => (
+            <ReleasePanel
+              key={`release-${release.rollout.id}`}
+              release={release}
+              slos={judgement.slos}
+            />
+          ))}
+          <RoutesSection routes={view.routes} />
+          <SlosSection slos={view.slos} />
+          <RolloutsSection rollouts={view.rollouts} />
+          <ResilienceSection resilience={view.resilience} />
+        </>
+      )}
+      <ReadinessSection refreshKey={view.generatedAt} />
+    </Box>
+>>>>>>> main
   );
 }

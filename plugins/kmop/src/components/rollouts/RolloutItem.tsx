@@ -4,6 +4,7 @@ import Typography from '@material-ui/core/Typography';
 import { OperationButtons } from '../operations/OperationButtons';
 import { KmopItem } from '../shared/KmopItem';
 import { formatAge, formatClock } from '../shared/format';
+import { describeMatch } from './describeMatch';
 import { strategyLabel } from './describeStep';
 import { RolloutSteps } from './RolloutSteps';
 import { TrafficSplit } from './TrafficSplit';
@@ -144,7 +145,9 @@ function RolloutDetails(props: { rollout: KmopRolloutView }) {
     rows.push(['Service port', String(rollout.servicePort)]);
   for (const routing of rollout.trafficRouting ?? []) {
     const resource = routing.resource
-      ? ` via ${routing.resource.kind} ${routing.resource.name}`
+      ? ` via ${routing.resource.kind} ${
+          routing.resource.namespace ? `${routing.resource.namespace}/` : ''
+        }${routing.resource.name}`
       : '';
     const routes = routing.routes?.length
       ? ` (routes ${routing.routes.join(', ')})`
@@ -168,6 +171,12 @@ function RolloutDetails(props: { rollout: KmopRolloutView }) {
     if (plan.iterations !== undefined)
       parts.push(`${plan.iterations} iterations`);
     rows.push(['Analysis', parts.join(', ') || 'no schedule set']);
+    plan.matches?.forEach((conditions, i) => {
+      rows.push([
+        plan.matches!.length > 1 ? `A/B match ${i + 1}` : 'A/B match',
+        describeMatch(conditions),
+      ]);
+    });
     for (const metric of plan.metrics) {
       const range = metric.thresholdRange;
       const bounds = [
