@@ -8,23 +8,18 @@ import {
   renderInTestApp,
   TestApiProvider,
 } from '@backstage/test-utils';
-<<<<<<< HEAD
-import type { KmopEntityView } from '@kmop/plugin-kmop-common';
-import {
-  KmopApi,
-  kmopApiRef,
-  KmopOperationRequest,
-  KmopOperationResult,
-} from '../api';
-=======
 import type {
   KmopEntityView,
   KmopOrgPage,
   KmopOrgQuery,
   KmopReadiness,
 } from '@kmop/plugin-kmop-common';
-import { KmopApi, kmopApiRef } from '../api';
->>>>>>> main
+import {
+  KmopApi,
+  kmopApiRef,
+  KmopOperationRequest,
+  KmopOperationResult,
+} from '../api';
 import { checkoutEntity } from './viewFixture';
 
 const EMPTY_READINESS: KmopReadiness = {
@@ -60,7 +55,6 @@ export function mockKmopApi(
       async (_entityRef: CompoundEntityRef, _itemId: string) =>
         'apiVersion: v1\nkind: Example\n',
     ),
-<<<<<<< HEAD
     operateRollout: jest.fn(
       async (
         _entityRef: CompoundEntityRef,
@@ -69,14 +63,12 @@ export function mockKmopApi(
         throw new Error('operateRollout was not expected in this test');
       },
     ),
-=======
     getEntityReadiness: jest.fn(async (entityRef: CompoundEntityRef) => ({
       entityRef: `${entityRef.kind}:${entityRef.namespace}/${entityRef.name}`,
       readiness: EMPTY_READINESS,
       generatedAt: '2026-12-01T00:00:00Z',
     })),
     listServices: jest.fn(async (_query: KmopOrgQuery) => EMPTY_ORG_PAGE),
->>>>>>> main
   };
 }
 

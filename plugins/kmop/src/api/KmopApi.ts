@@ -2,10 +2,12 @@ import { CompoundEntityRef } from '@backstage/catalog-model';
 import { createApiRef } from '@backstage/core-plugin-api';
 import type {
   KmopEntityView,
-<<<<<<< HEAD
   KmopOperationName,
   KmopRolloutView,
   KmopSource,
+  KmopOrgPage,
+  KmopOrgQuery,
+  KmopReadiness,
 } from '@kmop/plugin-kmop-common';
 
 /**
@@ -35,11 +37,7 @@ export interface KmopOperationResult {
   effect: string;
   /** Set when it changed the spec of an object a GitOps tool manages. */
   warning?: string;
-=======
-  KmopOrgPage,
-  KmopOrgQuery,
-  KmopReadiness,
-} from '@kmop/plugin-kmop-common';
+}
 
 /**
  * One entity's readiness as the backend answers it.
@@ -50,7 +48,6 @@ export interface KmopEntityReadinessResponse {
   entityRef: string;
   readiness: KmopReadiness;
   generatedAt: string;
->>>>>>> main
 }
 
 /**
@@ -69,7 +66,6 @@ export interface KmopApi {
     entityRef: CompoundEntityRef,
     itemId: string,
   ): Promise<string>;
-<<<<<<< HEAD
   /**
    * Promotes, aborts, retries, pauses, resumes or restarts a rollout item of the entity's
    * view. A stale `resourceVersion` fails with a 409 `ResponseError` whose body carries the
@@ -79,14 +75,12 @@ export interface KmopApi {
     entityRef: CompoundEntityRef,
     request: KmopOperationRequest,
   ): Promise<KmopOperationResult>;
-=======
   /** The entity's readiness over the twelve components. */
   getEntityReadiness(
     entityRef: CompoundEntityRef,
   ): Promise<KmopEntityReadinessResponse>;
   /** The organisation view: services the caller may see, filtered, sorted and paged by the backend. */
   listServices(query: KmopOrgQuery): Promise<KmopOrgPage>;
->>>>>>> main
 }
 
 /**

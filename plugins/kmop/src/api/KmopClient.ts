@@ -1,17 +1,17 @@
 import { CompoundEntityRef } from '@backstage/catalog-model';
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
-<<<<<<< HEAD
-import type { KmopEntityView } from '@kmop/plugin-kmop-common';
-import { KmopApi, KmopOperationRequest, KmopOperationResult } from './KmopApi';
-=======
 import type {
   KmopEntityView,
   KmopOrgPage,
   KmopOrgQuery,
 } from '@kmop/plugin-kmop-common';
-import { KmopApi, KmopEntityReadinessResponse } from './KmopApi';
->>>>>>> main
+import {
+  KmopApi,
+  KmopEntityReadinessResponse,
+  KmopOperationRequest,
+  KmopOperationResult,
+} from './KmopApi';
 
 /**
  * Options of {@link KmopClient}.
@@ -51,7 +51,6 @@ export class KmopClient implements KmopApi {
     return body.yaml;
   }
 
-<<<<<<< HEAD
   async operateRollout(
     entityRef: CompoundEntityRef,
     request: KmopOperationRequest,
@@ -66,8 +65,6 @@ export class KmopClient implements KmopApi {
     );
   }
 
-  private async request<T>(path: string, init?: RequestInit): Promise<T> {
-=======
   async getEntityReadiness(
     entityRef: CompoundEntityRef,
   ): Promise<KmopEntityReadinessResponse> {
@@ -87,8 +84,7 @@ export class KmopClient implements KmopApi {
     );
   }
 
-  private async request<T>(path: string): Promise<T> {
->>>>>>> main
+  private async request<T>(path: string, init?: RequestInit): Promise<T> {
     const baseUrl = await this.discoveryApi.getBaseUrl('kmop');
     const url = `${baseUrl}${path}`;
     const response = await (init

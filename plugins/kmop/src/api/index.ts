@@ -1,12 +1,9 @@
 export { kmopApiRef } from './KmopApi';
-<<<<<<< HEAD
 export type {
   KmopApi,
+  KmopEntityReadinessResponse,
   KmopOperationRequest,
   KmopOperationResult,
 } from './KmopApi';
-=======
-export type { KmopApi, KmopEntityReadinessResponse } from './KmopApi';
->>>>>>> main
 export { KmopClient } from './KmopClient';
 export type { KmopClientOptions } from './KmopClient';

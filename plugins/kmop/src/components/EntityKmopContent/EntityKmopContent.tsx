@@ -57,29 +57,8 @@ function KmopPage(props: { view: KmopEntityView }) {
             <ResilienceSection resilience={view.resilience} />
           </>
         )}
+        <ReadinessSection refreshKey={view.generatedAt} />
       </Box>
-<<<<<<< HEAD
     </ReleaseContext.Provider>
-=======
-      {itemCount === 0 ? (
-        <NothingFound view={view} />
-      ) : (
-        <>
-          {judgement.releases.map(release => (
-            <ReleasePanel
-              key={`release-${release.rollout.id}`}
-              release={release}
-              slos={judgement.slos}
-            />
-          ))}
-          <RoutesSection routes={view.routes} />
-          <SlosSection slos={view.slos} />
-          <RolloutsSection rollouts={view.rollouts} />
-          <ResilienceSection resilience={view.resilience} />
-        </>
-      )}
-      <ReadinessSection refreshKey={view.generatedAt} />
-    </Box>
->>>>>>> main
   );
 }
