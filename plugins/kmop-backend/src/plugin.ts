@@ -13,10 +13,12 @@ import {
   readCacheSettings,
 } from '@kmop/plugin-kmop-node';
 import { AuthenticationStrategy } from '@backstage/plugin-kubernetes-node';
+import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import { createKmopActions } from './actions';
 import { createRouter } from './router';
 import { DefaultEntityViewService } from './services/EntityViewService/DefaultEntityViewService';
 import { EntityAccessCache } from './services/EntityViewService/EntityAccessCache';
+import { EntityViewSignals } from './services/EntityViewSignals/EntityViewSignals';
 import { PrometheusSloEvaluator } from './services/Prometheus/PrometheusSloEvaluator';
 import { ClusterSourceObjectService } from './services/SourceObjectService/ClusterSourceObjectService';
 
@@ -49,6 +51,7 @@ export const kmopPlugin = createBackendPlugin({
         cache: kmopClusterCacheServiceRef,
         actionsRegistry: actionsRegistryServiceRef,
         clusters: kmopClustersServiceRef,
+        signals: signalsServiceRef,
       },
       async init(deps) {
         // The shared cluster list gains what only a plugin can give it.
@@ -58,11 +61,19 @@ export const kmopPlugin = createBackendPlugin({
         deps.permissionsRegistry.addPermissions(kmopPermissions);
         // One reuse of access decisions for every route that answers for entities.
         const access = EntityAccessCache.fromConfig(deps.config);
+        const viewSignals = EntityViewSignals.create({
+          cache: deps.cache,
+          signals: deps.signals,
+          logger: deps.logger,
+        });
+        deps.lifecycle.addStartupHook(() => viewSignals.start());
+        deps.lifecycle.addShutdownHook(() => viewSignals.stop());
         const entityViews = DefaultEntityViewService.create({
           catalog: deps.catalog,
           permissions: deps.permissions,
           cache: deps.cache,
           access,
+          followers: viewSignals,
           sloEvaluator: PrometheusSloEvaluator.fromConfig(deps.config, {
             logger: deps.logger,
           }),

@@ -38,6 +38,8 @@ export interface DefaultEntityViewServiceOptions {
    */
   access: EntityAccessCache;
   sloEvaluator?: SloEvaluator;
+  /** Told of every entity whose view was read, so its changes reach open pages. */
+  followers?: { follow(entityRef: string, target: KmopEntityTarget): void };
   now?: () => Date;
 }
 
@@ -84,6 +86,7 @@ export class DefaultEntityViewService implements EntityViewService {
       };
     }
     const target = this.resolveTarget(entity, entityRef);
+    this.options.followers?.follow(entityRef, target);
     const { items, clusters } = this.options.cache.lookup(target);
     const slos = this.options.sloEvaluator
       ? await this.options.sloEvaluator.evaluate(items.slos)
