@@ -171,3 +171,40 @@ describe('live entity views', () => {
     expect(refused.headers.etag).not.toBe(headers.etag);
   });
 });
+
+describe('a view before the first list', () => {
+  it('says "syncing" for the cluster, never an empty "ready"', async () => {
+    const sim = await startKubeSim({ seeds: DEMO_SEEDS });
+    // Every request waits: discovery and the first lists take seconds, not ms.
+    sim.faults.setLatency(800);
+    const backend = await startKmopBackend({
+      clusters: [{ name: 'demo', url: sim.url }],
+      kmop: { cache: { requestTimeout: '5s' } },
+    });
+    try {
+      const early = await request(backend.server)
+        .get(`${PATH}/payments`)
+        .set('Authorization', userAuth());
+      expect(early.status).toBe(200);
+      expect(early.body.clusters).toEqual([
+        expect.objectContaining({ name: 'demo', state: 'syncing' }),
+      ]);
+      expect(early.body.routes).toEqual([]);
+
+      sim.faults.clearLatency();
+      await waitFor('the first lists', async () => {
+        const res = await request(backend.server)
+          .get(`${PATH}/payments`)
+          .set('Authorization', userAuth());
+        return res.body.clusters[0].state === 'ready';
+      });
+      const ready = await request(backend.server)
+        .get(`${PATH}/payments`)
+        .set('Authorization', userAuth());
+      expect(ready.body.routes.length).toBeGreaterThan(0);
+    } finally {
+      await backend.stop();
+      await sim.close();
+    }
+  });
+});

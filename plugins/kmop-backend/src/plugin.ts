@@ -19,7 +19,7 @@ import { createRouter } from './router';
 import { DefaultEntityViewService } from './services/EntityViewService/DefaultEntityViewService';
 import { EntityAccessCache } from './services/EntityViewService/EntityAccessCache';
 import { EntityViewSignals } from './services/EntityViewSignals/EntityViewSignals';
-import { PrometheusSloEvaluator } from './services/Prometheus/PrometheusSloEvaluator';
+import { scheduleSloEvaluation } from './services/Prometheus/scheduleSloEvaluation';
 import { ClusterSourceObjectService } from './services/SourceObjectService/ClusterSourceObjectService';
 
 /**
@@ -46,6 +46,7 @@ export const kmopPlugin = createBackendPlugin({
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         lifecycle: coreServices.lifecycle,
+        scheduler: coreServices.scheduler,
         auth: coreServices.auth,
         catalog: catalogServiceRef,
         cache: kmopClusterCacheServiceRef,
@@ -74,8 +75,11 @@ export const kmopPlugin = createBackendPlugin({
           cache: deps.cache,
           access,
           followers: viewSignals,
-          sloEvaluator: PrometheusSloEvaluator.fromConfig(deps.config, {
+          sloEvaluator: await scheduleSloEvaluation({
+            config: deps.config,
             logger: deps.logger,
+            scheduler: deps.scheduler,
+            onFiguresChanged: ids => viewSignals.slosChanged(ids),
           }),
         });
         const sourceObjects = ClusterSourceObjectService.create({

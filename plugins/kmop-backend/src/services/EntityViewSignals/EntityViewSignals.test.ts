@@ -139,4 +139,32 @@ describe('EntityViewSignals', () => {
     ]);
     signals.stop();
   });
+
+  it('signals the entities that show an SLO whose figures changed', () => {
+    const sim = fakeCache();
+    const signals = start(sim.cache);
+    signals.showsSlos('component:default/checkout', ['slo-1']);
+    signals.slosChanged(['slo-1']);
+    signals.slosChanged(['slo-2']);
+    jest.advanceTimersByTime(250);
+    expect(channels()).toEqual(['kmop:entity-view:component:default/checkout']);
+    signals.stop();
+  });
+
+  it('gives a view a new generation exactly when it may have changed', () => {
+    const sim = fakeCache();
+    const signals = start(sim.cache);
+    const target = { serviceName: 'checkout' };
+    const first = signals.follow('component:default/checkout', target);
+    expect(signals.follow('component:default/checkout', target)).toBe(first);
+    sim.change({ after: place('payments') });
+    expect(signals.follow('component:default/checkout', target)).toBe(first);
+    sim.change({ after: place('checkout') });
+    const second = signals.follow('component:default/checkout', target);
+    expect(second).not.toBe(first);
+    expect(
+      signals.follow('component:default/checkout', { serviceName: 'other' }),
+    ).not.toBe(second);
+    signals.stop();
+  });
 });

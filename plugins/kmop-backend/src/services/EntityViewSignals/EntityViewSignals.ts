@@ -36,6 +36,10 @@ export interface EntityViewSignalsOptions {
 
 interface Followed {
   target: KmopEntityTarget;
+  /** The SLOs of the view last read; their figures change without an object changing. */
+  sloIds: string[];
+  /** Changes with every change of the view (unique over all entities). */
+  generation: number;
   selector?: ReturnType<typeof parseLabelSelector>;
   lastReadAt: number;
 }
@@ -55,6 +59,7 @@ export class EntityViewSignals {
   private timer?: ReturnType<typeof setTimeout>;
   private stateTimer?: ReturnType<typeof setInterval>;
   private lastClusterStates = '';
+  private generations = 0;
   private unsubscribe?: () => void;
 
   static create(options: EntityViewSignalsOptions): EntityViewSignals {
@@ -87,21 +92,46 @@ export class EntityViewSignals {
     this.pending.clear();
   }
 
-  /** Notes that the view of `entityRef` was read, so its changes are signalled. */
-  follow(entityRef: string, target: KmopEntityTarget): void {
+  /**
+   * Notes that the view of `entityRef` is read, so its changes are signalled;
+   * returns its generation, a number that changes whenever its view may have
+   * changed.
+   */
+  follow(entityRef: string, target: KmopEntityTarget): number {
     const known = this.followed.get(entityRef);
     const lastReadAt = this.now();
     if (known && sameTarget(known.target, target)) {
       known.lastReadAt = lastReadAt;
-      return;
+      return known.generation;
     }
+    const generation = ++this.generations;
     this.followed.set(entityRef, {
       target,
+      sloIds: [],
+      generation,
       selector: target.labelSelector
         ? parseLabelSelector(target.labelSelector)
         : undefined,
       lastReadAt,
     });
+    return generation;
+  }
+
+  /** The SLOs the entity's view shows (see {@link slosChanged}). */
+  showsSlos(entityRef: string, sloIds: string[]): void {
+    const followed = this.followed.get(entityRef);
+    if (followed) followed.sloIds = sloIds;
+  }
+
+  /** Signals the entities whose views show these SLOs (new Prometheus figures). */
+  slosChanged(sloIds: string[]): void {
+    const changed = new Set(sloIds);
+    this.followed.forEach((followed, entityRef) => {
+      if (followed.sloIds.some(id => changed.has(id))) {
+        this.changed(entityRef, followed);
+      }
+    });
+    this.schedule();
   }
 
   private onChange(change: IndexedObjectChange): void {
@@ -111,13 +141,12 @@ export class EntityViewSignals {
         this.followed.delete(entityRef);
         continue;
       }
-      if (this.pending.has(entityRef)) continue;
       const { target, selector } = followed;
       if (
         (change.before && objectBelongsTo(target, change.before, selector)) ||
         (change.after && objectBelongsTo(target, change.after, selector))
       ) {
-        this.pending.add(entityRef);
+        this.changed(entityRef, followed);
       }
     }
     this.schedule();
@@ -129,8 +158,17 @@ export class EntityViewSignals {
     const states = this.clusterStates();
     if (states === this.lastClusterStates) return;
     this.lastClusterStates = states;
-    this.followed.forEach((_, entityRef) => this.pending.add(entityRef));
+    this.followed.forEach((followed, entityRef) =>
+      this.changed(entityRef, followed),
+    );
     this.schedule();
+  }
+
+  // Synchronous with the cache update: a view built after this sees the new
+  // generation, one built before it is not reused.
+  private changed(entityRef: string, followed: Followed): void {
+    followed.generation = ++this.generations;
+    this.pending.add(entityRef);
   }
 
   private clusterStates(): string {

@@ -10,6 +10,7 @@ import { SlosSection } from '../slos/SlosSection';
 import { ClusterErrors } from '../summary/ClusterErrors';
 import { SummaryStrip } from '../summary/SummaryStrip';
 import { NothingFound } from './NothingFound';
+import { StillSyncing } from './StillSyncing';
 
 /**
  * The KMOP tab of an entity: summary strip, per-cluster errors, the release view while a
@@ -38,7 +39,7 @@ function KmopPage(props: { view: KmopEntityView }) {
         <SummaryStrip view={view} />
       </Box>
       {itemCount === 0 ? (
-        <NothingFound view={view} />
+        <NothingYet view={view} />
       ) : (
         <>
           {inProgress.map(rollout => (
@@ -55,5 +56,14 @@ function KmopPage(props: { view: KmopEntityView }) {
         </>
       )}
     </Box>
+  );
+}
+
+/** No item: "syncing" while a cluster's first list is not complete, else how to link resources. */
+function NothingYet(props: { view: KmopEntityView }) {
+  return props.view.clusters.some(c => c.state === 'syncing') ? (
+    <StillSyncing view={props.view} />
+  ) : (
+    <NothingFound view={props.view} />
   );
 }
