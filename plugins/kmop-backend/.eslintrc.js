@@ -3,7 +3,13 @@ module.exports = require('@backstage/cli/config/eslint-factory')(__dirname, {
     // The fault tests assert through these helpers.
     'jest/expect-expect': [
       'warn',
-      { assertFunctionNames: ['expect', 'expectDegradedThenRecovered', 'waitFor'] },
+      {
+        assertFunctionNames: [
+          'expect',
+          'expectDegradedThenRecovered',
+          'waitFor',
+        ],
+      },
     ],
   },
 });

@@ -25,13 +25,19 @@ import request from 'supertest';
  */
 
 const ROOT = resolve(__dirname, '../../..');
-const CRDS = [join(ROOT, 'examples/cluster/crds'), join(ROOT, 'plugins/kmop-common/crds')];
+const CRDS = [
+  join(ROOT, 'examples/cluster/crds'),
+  join(ROOT, 'plugins/kmop-common/crds'),
+];
 
 const clusterConfig = (url: string) => ({
   kubernetes: {
     serviceLocatorMethod: { type: 'multiTenant' },
     clusterLocatorMethods: [
-      { type: 'config', clusters: [{ name: 'sim', url, authProvider: 'none' }] },
+      {
+        type: 'config',
+        clusters: [{ name: 'sim', url, authProvider: 'none' }],
+      },
     ],
   },
 });
@@ -71,7 +77,9 @@ describe('generate, apply, then see it in the KMOP view', () => {
           slo: { objective: 99.5, window: '28d' },
           rollout: {
             strategy: 'canary',
-            canary: { steps: [{ setWeight: 25, pause: '5m' }, { setWeight: 75 }] },
+            canary: {
+              steps: [{ setWeight: 25, pause: '5m' }, { setWeight: 75 }],
+            },
           },
           resilience: { preset: 'standard' },
         },
@@ -104,7 +112,11 @@ describe('generate, apply, then see it in the KMOP view', () => {
                 namespace: 'default',
                 annotations: { 'kmop.dev/service-name': 'ledger' },
               },
-              spec: { type: 'service', lifecycle: 'experimental', owner: 'payments-team' },
+              spec: {
+                type: 'service',
+                lifecycle: 'experimental',
+                owner: 'payments-team',
+              },
             },
           ],
         }),
@@ -120,22 +132,31 @@ describe('generate, apply, then see it in the KMOP view', () => {
           .set('Authorization', mockCredentials.user.header());
         expect(res.status).toBe(200);
         view = res.body;
-        if (view!.clusters[0]?.state === 'ready' && view!.routes.length > 0) break;
+        if (view!.clusters[0]?.state === 'ready' && view!.routes.length > 0)
+          break;
         await new Promise(r => setTimeout(r, 100));
       }
       expect(view!.routes[0]).toMatchObject({
-        source: { kind: 'GatewayRoute', namespace: 'payments', name: expect.any(String) },
+        source: {
+          kind: 'GatewayRoute',
+          namespace: 'payments',
+          name: expect.any(String),
+        },
         hostnames: ['ledger.example.com'],
       });
       expect(view!.slos.map(s => [s.source.kind, s.window])).toEqual([
         ['ServiceLevelObjective', '28d'],
       ]);
       expect(view!.slos[0].objective).toBeCloseTo(0.995, 12);
-      const rollout = view!.rollouts.find(r => r.source.kind === 'RolloutPolicy')!;
-      expect(rollout.steps.filter(s => s.type === 'setWeight').map(s => s.weight)).toEqual([
-        25, 75,
-      ]);
-      const resilience = view!.resilience.find(r => r.source.kind === 'ResiliencePolicy')!;
+      const rollout = view!.rollouts.find(
+        r => r.source.kind === 'RolloutPolicy',
+      )!;
+      expect(
+        rollout.steps.filter(s => s.type === 'setWeight').map(s => s.weight),
+      ).toEqual([25, 75]);
+      const resilience = view!.resilience.find(
+        r => r.source.kind === 'ResiliencePolicy',
+      )!;
       expect(resilience.settings.map(s => s.type)).toEqual(
         expect.arrayContaining(['retry', 'timeout', 'circuitBreaker']),
       );

@@ -94,6 +94,14 @@ export function builtinResourceTypes(): ResourceType[] {
       shortNames: ['quota'],
       status: true,
     }),
+    // Controllers record what they did; kubectl get events and kubectl events read these.
+    builtin({
+      group: '',
+      version: 'v1',
+      kind: 'Event',
+      plural: 'events',
+      shortNames: ['ev'],
+    }),
     ...[
       { kind: 'Deployment', plural: 'deployments', shortNames: ['deploy'] },
       { kind: 'ReplicaSet', plural: 'replicasets', shortNames: ['rs'] },
@@ -155,6 +163,22 @@ export function builtinResourceTypes(): ResourceType[] {
       shortNames: ['ing'],
       status: true,
       generation: true,
+    }),
+    // Leader election: optimistic concurrency on resourceVersion is all a Lease needs.
+    builtin({
+      group: 'coordination.k8s.io',
+      version: 'v1',
+      kind: 'Lease',
+      plural: 'leases',
+    }),
+    // The newer Events API. Upstream it shares storage with core/v1 Events under a field
+    // conversion; here it is its own collection (see the README).
+    builtin({
+      group: 'events.k8s.io',
+      version: 'v1',
+      kind: 'Event',
+      plural: 'events',
+      shortNames: ['ev'],
     }),
     builtin({
       group: 'apiextensions.k8s.io',

@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { parse as parseYaml } from 'yaml';
+import { admitCustomResource, schemaOfCrd } from './admission';
 import { CRD_KEY, establishedStatus, resourceTypeFromCrd } from './crds';
 import { canonical, decodeObject, timestamp, validateName } from './decode';
 import { applyDefaults } from './defaults';
+import { FOREGROUND_FINALIZER, ORPHAN_FINALIZER } from './gc';
 import { ApiError } from './errors';
 import { deepEqual } from './json';
 import { jsonPatch, mergePatch, strategicMergePatch } from './patch';
@@ -69,10 +71,13 @@ function unstored(obj: KubeObject, rv: number): StoredEntry {
   return { obj, rv, json: JSON.stringify(obj) };
 }
 
-/** Everything but metadata and status: what `generation` counts changes of. */
-function specOf(obj: KubeObject) {
-  const { metadata: _m, status: _s, apiVersion: _a, kind: _k, ...rest } = obj;
-  return rest;
+/**
+ * What `generation` counts changes of: everything but metadata, and but status when
+ * status is a subresource (without one, a status change is a change like any other).
+ */
+function specOf(type: ResourceType, obj: KubeObject) {
+  const { metadata: _m, status, apiVersion: _a, kind: _k, ...rest } = obj;
+  return type.statusSubresource ? rest : { ...rest, status };
 }
 
 function withoutResourceVersion(obj: KubeObject) {
@@ -140,7 +145,9 @@ export class Operations {
       // observedGeneration is only meaningful against the generation it was written with.
       const seeded = meta.generation;
       meta.generation =
-        options.asController && Number.isInteger(seeded) && (seeded as number) > 0
+        options.asController &&
+        Number.isInteger(seeded) &&
+        (seeded as number) > 0
           ? seeded
           : 1;
     } else {
@@ -155,6 +162,7 @@ export class Operations {
       obj.status = establishedStatus(crdType, now);
     }
     const stored = canonical(obj);
+    this.admit(type, stored);
     if (options.dryRun) {
       delete stored.metadata.resourceVersion;
       return {
@@ -267,18 +275,43 @@ export class Operations {
     if (options.dryRun) {
       return { entry: current, deleted: true };
     }
-    const finalizers = current.obj.metadata.finalizers;
-    if (Array.isArray(finalizers) && finalizers.length > 0) {
-      if (current.obj.metadata.deletionTimestamp) {
+    const finalizers = [...(current.obj.metadata.finalizers ?? [])];
+    // Foreground and Orphan deletions wait for the garbage collector, which does its part
+    // and then removes the finalizer, as upstream.
+    const policy = options.propagationPolicy;
+    let policyFinalizer: string | undefined;
+    if (policy === 'Foreground') {
+      policyFinalizer = FOREGROUND_FINALIZER;
+    } else if (
+      policy === 'Orphan' &&
+      this.store.dependentsOf(current.obj.metadata.uid ?? '').length > 0
+    ) {
+      policyFinalizer = ORPHAN_FINALIZER;
+    }
+    if (policyFinalizer && !finalizers.includes(policyFinalizer)) {
+      finalizers.push(policyFinalizer);
+    }
+    if (finalizers.length > 0) {
+      if (
+        current.obj.metadata.deletionTimestamp &&
+        finalizers.length === (current.obj.metadata.finalizers ?? []).length
+      ) {
         return { entry: current, deleted: false };
       }
       const marked = structuredClone(current.obj);
-      marked.metadata.deletionTimestamp = timestamp();
-      marked.metadata.deletionGracePeriodSeconds = 0;
+      marked.metadata.finalizers = finalizers;
+      if (!marked.metadata.deletionTimestamp) {
+        marked.metadata.deletionTimestamp = timestamp();
+        marked.metadata.deletionGracePeriodSeconds = 0;
+        // The API server counts the start of a graceful deletion as a change of intent.
+        if (type.hasGeneration && marked.metadata.generation) {
+          marked.metadata.generation += 1;
+        }
+      }
       return { entry: this.store.put(type, canonical(marked)), deleted: false };
     }
     return {
-      entry: this.remove(type, current, options.propagationPolicy),
+      entry: this.remove(type, current),
       deleted: true,
     };
   }
@@ -394,7 +427,7 @@ export class Operations {
       }
       if (type.hasGeneration) {
         const generation = old.metadata.generation ?? 1;
-        meta.generation = deepEqual(specOf(old), specOf(next))
+        meta.generation = deepEqual(specOf(type, old), specOf(type, next))
           ? generation
           : generation + 1;
       } else {
@@ -411,6 +444,7 @@ export class Operations {
     if (deepEqual(withoutResourceVersion(next), withoutResourceVersion(old))) {
       return { entry: current };
     }
+    this.admit(type, next, old);
     const finalizers = next.metadata.finalizers;
     const released =
       next.metadata.deletionTimestamp &&
@@ -434,6 +468,16 @@ export class Operations {
     return { entry };
   }
 
+  /** Refuses a custom resource its CRD's schema and rules do not allow (422). */
+  private admit(type: ResourceType, obj: KubeObject, old?: KubeObject) {
+    if (!type.crdName) {
+      return;
+    }
+    const crdType = this.registry.findByKey(CRD_KEY);
+    const crd = crdType && this.store.get(crdType, '', type.crdName)?.obj;
+    admitCustomResource(type, schemaOfCrd(crd, type.storageVersion), obj, old);
+  }
+
   /** For a CRD write, validates the definition and returns the resource it defines. */
   private checkCrd(
     type: ResourceType,
@@ -455,12 +499,11 @@ export class Operations {
     this.registry.put(next);
   }
 
-  /** Removes an object, then what Kubernetes' controllers would remove with it. */
-  private remove(
-    type: ResourceType,
-    current: StoredEntry,
-    propagationPolicy?: DeleteOptions['propagationPolicy'],
-  ): StoredEntry {
+  /**
+   * Removes an object, and what goes with it at once: a CRD's objects, a Namespace's
+   * contents. Dependents by owner reference are the garbage collector's, in the background.
+   */
+  private remove(type: ResourceType, current: StoredEntry): StoredEntry {
     const namespace = namespaceOf(type, current.obj);
     const name = current.obj.metadata.name as string;
     const removed = this.store.remove(type, namespace, name) as StoredEntry;
@@ -471,38 +514,13 @@ export class Operations {
       }
     } else if (resourceKey(type) === '/namespaces') {
       for (const ref of this.store.inNamespace(name)) {
-        this.removeIfPresent(
-          ref.resource,
-          ref.namespace,
-          ref.name,
-          propagationPolicy,
-        );
-      }
-    }
-    const uid = current.obj.metadata.uid;
-    if (uid && propagationPolicy !== 'Orphan') {
-      for (const ref of this.store.dependentsOf(uid)) {
-        this.removeIfPresent(
-          ref.resource,
-          ref.namespace,
-          ref.name,
-          propagationPolicy,
-        );
+        const entry = this.store.get(ref.resource, ref.namespace, ref.name);
+        if (entry) {
+          this.remove(ref.resource, entry);
+        }
       }
     }
     return removed;
-  }
-
-  private removeIfPresent(
-    type: ResourceType,
-    namespace: string,
-    name: string,
-    propagationPolicy?: DeleteOptions['propagationPolicy'],
-  ) {
-    const entry = this.store.get(type, namespace, name);
-    if (entry) {
-      this.remove(type, entry, propagationPolicy);
-    }
   }
 
   /** A CRD went away: its objects are deleted, its watches end, it leaves discovery. */

@@ -54,6 +54,7 @@ describe('ResourceRegistry', () => {
       'secrets',
       'limitranges',
       'resourcequotas',
+      'events',
     ]);
   });
 
@@ -74,6 +75,8 @@ describe('ResourceRegistry', () => {
       'autoscaling',
       'policy',
       'networking.k8s.io',
+      'coordination.k8s.io',
+      'events.k8s.io',
       'apiextensions.k8s.io',
       'argoproj.io',
       'zeta.io',

@@ -1,10 +1,12 @@
 import { IncomingMessage, Server, createServer } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import { AddressInfo, Socket } from 'node:net';
+import { schemaOfCrd } from './admission';
 import { builtinResourceTypes } from './builtins';
 import { CRD_KEY } from './crds';
 import { RolloutDemo } from './demo';
 import { DownMode, Faults } from './faults';
+import { GarbageCollector } from './gc';
 import { CrdSchemaLookup } from './openapi';
 import { Operations } from './operations';
 import { ResourceRegistry } from './registry';
@@ -12,7 +14,7 @@ import { createRequestHandler } from './router';
 import { readSeeds } from './seeds';
 import { SimStore, createSimStore } from './simStore';
 import { ObjectStore } from './store';
-import { JsonObject, isObject } from './types';
+import { JsonObject } from './types';
 import { KubeSimTls, generateKubeSimTls } from './tls';
 import { WatchHub } from './watch';
 
@@ -64,6 +66,11 @@ export interface KubeSim {
   store: SimStore;
   /** HTTP requests received so far, the admin endpoint excluded (to count a client's calls). */
   readonly requestCount: number;
+  /**
+   * Resolves once the garbage collector has deleted every dependent whose owners are
+   * gone (it works in the background after each write, as kube-controller-manager does).
+   */
+  garbageCollected(): Promise<void>;
   /** Ends watches, closes connections and stops listening. */
   close(): Promise<void>;
 }
@@ -106,6 +113,7 @@ export async function startKubeSim(
   );
   objects.onEvent(event => hub.publish(event));
   const ops = new Operations(registry, objects, hub);
+  const gc = new GarbageCollector({ registry, store: objects, ops });
   const store = createSimStore(registry, objects, ops);
 
   const crdSchema: CrdSchemaLookup = (type, version) => {
@@ -114,14 +122,7 @@ export async function startKubeSim(
       type.crdName && crdType
         ? objects.get(crdType, '', type.crdName)
         : undefined;
-    const spec = crd && isObject(crd.obj.spec) ? crd.obj.spec : {};
-    const versions = Array.isArray(spec.versions) ? spec.versions : [];
-    const match = versions.find(v => isObject(v) && v.name === version);
-    const schema =
-      isObject(match) && isObject(match.schema)
-        ? match.schema.openAPIV3Schema
-        : undefined;
-    return isObject(schema) ? (schema as JsonObject) : undefined;
+    return schemaOfCrd(crd?.obj, version) as JsonObject | undefined;
   };
 
   const sockets = new Set<Socket>();
@@ -231,12 +232,14 @@ export async function startKubeSim(
     get requestCount() {
       return requestCount;
     },
+    garbageCollected: () => gc.idle(),
     async close() {
       if (closed) {
         return;
       }
       closed = true;
       demo?.stop();
+      gc.stop();
       hub.endAll();
       await stopListening();
     },

@@ -16,8 +16,8 @@ import { AuthenticationStrategy } from '@backstage/plugin-kubernetes-node';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import { createKmopActions } from './actions';
 import { createRouter } from './router';
+import { EntityAccessCache, EntityReadAccess } from './permissions';
 import { DefaultEntityViewService } from './services/EntityViewService/DefaultEntityViewService';
-import { EntityAccessCache } from './services/EntityViewService/EntityAccessCache';
 import { EntityViewSignals } from './services/EntityViewSignals/EntityViewSignals';
 import { scheduleSloEvaluation } from './services/Prometheus/scheduleSloEvaluation';
 import { ClusterSourceObjectService } from './services/SourceObjectService/ClusterSourceObjectService';
@@ -60,8 +60,11 @@ export const kmopPlugin = createBackendPlugin({
         suppliers.forEach(s => deps.clusters.addClusterSupplier(s));
         strategies.forEach(([p, s]) => deps.clusters.addAuthStrategy(p, s));
         deps.permissionsRegistry.addPermissions(kmopPermissions);
-        // One reuse of access decisions for every route that answers for entities.
-        const access = EntityAccessCache.fromConfig(deps.config);
+        const access = EntityReadAccess.create({
+          catalog: deps.catalog,
+          permissions: deps.permissions,
+          reuse: EntityAccessCache.fromConfig(deps.config),
+        });
         const viewSignals = EntityViewSignals.create({
           cache: deps.cache,
           signals: deps.signals,
@@ -70,10 +73,8 @@ export const kmopPlugin = createBackendPlugin({
         deps.lifecycle.addStartupHook(() => viewSignals.start());
         deps.lifecycle.addShutdownHook(() => viewSignals.stop());
         const entityViews = DefaultEntityViewService.create({
-          catalog: deps.catalog,
-          permissions: deps.permissions,
-          cache: deps.cache,
           access,
+          cache: deps.cache,
           followers: viewSignals,
           sloEvaluator: await scheduleSloEvaluation({
             config: deps.config,
@@ -83,13 +84,7 @@ export const kmopPlugin = createBackendPlugin({
           }),
         });
         const sourceObjects = ClusterSourceObjectService.create({
-          // Same authorization as the view; no SLO figures needed to find an item.
-          entityViews: DefaultEntityViewService.create({
-            catalog: deps.catalog,
-            permissions: deps.permissions,
-            cache: deps.cache,
-            access,
-          }),
+          entityViews,
           clusters: deps.clusters,
           requestTimeoutMs: readCacheSettings(deps.config).requestTimeoutMs,
         });

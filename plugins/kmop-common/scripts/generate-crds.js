@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /*
  * Writes the CustomResourceDefinitions of the KMOP kinds to crds/ and the field reference to
- * docs/resource-model.md, both generated from the zod schemas in src/model.
+ * docs/resource-model.md, both generated from the zod schemas in src/model by the build-time
+ * code in src/crdgen (kept out of the runtime model, which the browser and the backend load).
  *
  * Run it after changing a schema: yarn workspace @kmop/plugin-kmop-common generate:crds
  * A test fails while the committed files differ from what this script would write.
@@ -15,12 +16,12 @@ require('@backstage/cli/config/nodeTransform.cjs');
 const YAML = require('yaml');
 const { zodToJsonSchema } = require('zod-to-json-schema');
 const { KMOP_KIND_NAMES } = require('../src/model/constants');
-const { kmopCrd, kmopCrdFileName } = require('../src/model/crds');
-const { renderCrdYaml } = require('../src/model/crdYaml');
+const { kmopCrd, kmopCrdFileName } = require('../src/crdgen/crds');
+const { renderCrdYaml } = require('../src/crdgen/crdYaml');
 const {
   RESOURCE_MODEL_DOC_PATH,
   renderResourceModelReference,
-} = require('../src/model/referenceDocs');
+} = require('../src/crdgen/referenceDocs');
 
 const packageDir = path.resolve(__dirname, '..');
 const repoRoot = path.resolve(packageDir, '../..');

@@ -41,6 +41,14 @@ export interface KmopItemBase {
    */
   observedGeneration?: number;
   /**
+   * Set when the kind does not always report the generation its controller observed:
+   * `none` — the kind has no such field (Ingress, Pyrra's ServiceLevelObjective, Flagger's
+   * Canary), so nothing can be said about it; `optional` — the field is optional
+   * (HorizontalPodAutoscaler), so its absence means "not reported", not "not yet observed".
+   * Absent for kinds whose controllers always report it.
+   */
+  observedGenerationField?: 'none' | 'optional';
+  /**
    * Dotted paths of fields of this item (`window`, `replicas.desired`, `rolling.maxSurge`,
    * `failureThreshold`) whose value the object does not set: the documented default its
    * tool applies, so the page can label it as a default. Absent or empty when every value
@@ -246,6 +254,13 @@ export interface KmopSloView extends KmopItemBase {
   alerts: KmopBurnRateAlert[];
   /** Where the SLI figures came from. */
   dataSource: 'prometheus' | 'status' | 'none';
+  /**
+   * What the SLO's tool or operator says of the object itself (rules generated, reconciled,
+   * generation observed), before the figures are weighed. The item's `health` is this verdict
+   * made worse by the figures: a firing burn-rate alert or a spent budget is `degraded`,
+   * whatever the tool reports (see `sloHealth`).
+   */
+  toolHealth: { health: KmopHealth; reason: string };
   /** When the figures were computed (ISO 8601), when known. */
   evaluatedAt?: string;
 }
@@ -388,6 +403,52 @@ export interface KmopRolloutView extends KmopItemBase {
   rolling?: { maxSurge?: number | string; maxUnavailable?: number | string };
   /** The workload the rollout drives, when it is a reference (Flagger `targetRef`, Argo `workloadRef`, KMOP). */
   target?: { kind: string; name: string };
+  /**
+   * The facts each tool's own client reads before it acts (see `release/operations.ts`).
+   * A fact is absent when its field is malformed or, where the tool gives no default, not
+   * reported: an operation that needs it is then not offered, with the reason.
+   */
+  control?: KmopRolloutControl;
+  /**
+   * The KMOP object this one was rendered from: the controller `ownerReference` the KMOP
+   * operator sets (`via: 'ownerReference'`), else the `kmop.dev/compiled-from` annotation
+   * the compilers write (`via: 'annotation'`, for manifests applied by GitOps). Absent for
+   * objects written by hand.
+   */
+  renderedFrom?: {
+    kind: string;
+    name: string;
+    via: 'ownerReference' | 'annotation';
+  };
+  /**
+   * The GitOps tool that manages the object, from its markers (Argo CD: label
+   * `app.kubernetes.io/instance` or annotation `argocd.argoproj.io/tracking-id`; Flux: label
+   * `kustomize.toolkit.fluxcd.io/name` or `helm.toolkit.fluxcd.io/name`). A change to its
+   * `spec` may be put back from Git. Absent when no marker is present.
+   */
+  gitOps?: { tool: 'Argo CD' | 'Flux'; marker: string };
+}
+
+/** What a tool's own client reads before it acts on a rollout. */
+export interface KmopRolloutControl {
+  /** `spec.paused` (Argo Rollout, Deployment); false when unset. */
+  specPaused?: boolean;
+  /** Number of Argo `status.pauseConditions`; 0 when unset. */
+  pauseConditions?: number;
+  /** Argo `status.controllerPause`; false when unset. */
+  controllerPause?: boolean;
+  /**
+   * Argo: `status.currentPodHash == status.stableRS`, Argo CD's `fullyPromoted`. Absent
+   * until the controller has reported both (Argo CD would compare two absent fields as
+   * equal; KMOP does not guess).
+   */
+  fullyPromoted?: boolean;
+  /** Flagger `spec.suspend`; false when unset. */
+  suspended?: boolean;
+  /** Flagger `spec.skipAnalysis`; false when unset. */
+  skipAnalysis?: boolean;
+  /** KMOP RolloutPolicy `spec.engine` (`argo-rollouts`, `flagger`), when set. */
+  engine?: string;
 }
 
 /** One resilience setting a policy applies. */

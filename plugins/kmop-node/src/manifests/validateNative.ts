@@ -4,6 +4,7 @@ import {
   isDns1123Subdomain,
   isLabelValue,
   isQualifiedName,
+  isRecord,
   toValidationErrors,
 } from '@kmop/plugin-kmop-common';
 import type { ZodIssue } from 'zod';
@@ -32,11 +33,11 @@ export type NativeValidation = (
 };
 
 /** ajv keywords a trailing schema may fail on for a valid newer manifest. */
-const NEWER_UPSTREAM_KEYWORDS = new Set(['additionalProperties', 'enum', 'required']);
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+const NEWER_UPSTREAM_KEYWORDS = new Set([
+  'additionalProperties',
+  'enum',
+  'required',
+]);
 
 /** `/spec/rules/0/weight` → `['spec', 'rules', 0, 'weight']`. */
 function pointerToPath(pointer: string): (string | number)[] {

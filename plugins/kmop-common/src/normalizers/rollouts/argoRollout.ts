@@ -6,7 +6,9 @@ import {
   blankRollout,
   defined,
   readCanaryStep,
+  readGitOps,
   readPercent,
+  readRenderedFrom,
   type StepKind,
 } from './common';
 
@@ -249,6 +251,8 @@ export const normalizeArgoRollout = defineNormalizer<KmopRolloutView>({
       .filter((t): t is string => t !== undefined)
       .sort();
     const observed = observedGeneration(r);
+    const podHash = r.str('status.currentPodHash');
+    const stableRS = r.str('status.stableRS');
     return [
       {
         ...itemBase(meta, { ...verdict, badges: [...new Set(badges)] }),
@@ -266,8 +270,8 @@ export const normalizeArgoRollout = defineNormalizer<KmopRolloutView>({
           'rollout.argoproj.io/revision',
         ]),
         canaryWeight: readPercent(r, 'status.canary.weights.canary.weight'),
-        stableRevision: r.str('status.stableRS'),
-        canaryRevision: r.str('status.currentPodHash'),
+        stableRevision: stableRS,
+        canaryRevision: podHash,
         aborted,
         paused: pauseKnown
           ? pauseReasons.length > 0 || manual || controllerPause
@@ -298,6 +302,19 @@ export const normalizeArgoRollout = defineNormalizer<KmopRolloutView>({
             })
           : undefined,
         target: readWorkloadRef(r),
+        control: {
+          specPaused: manual,
+          pauseConditions: r.isMalformed('status.pauseConditions')
+            ? undefined
+            : conditions.length,
+          controllerPause,
+          fullyPromoted:
+            podHash !== undefined && stableRS !== undefined
+              ? podHash === stableRS
+              : undefined,
+        },
+        renderedFrom: readRenderedFrom(r),
+        gitOps: readGitOps(r),
         ...(defaults.length > 0 ? { defaults } : {}),
       },
     ];

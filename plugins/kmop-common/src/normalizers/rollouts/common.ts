@@ -71,3 +71,58 @@ export function readPercent(r: Reader, path: string): number | undefined {
 export function defined<T extends object>(value: T): T | undefined {
   return Object.values(value).some(v => v !== undefined) ? value : undefined;
 }
+
+/** The annotation KMOP's compilers write on what they render (`<Kind>/<name>`). */
+const COMPILED_FROM = 'kmop.dev/compiled-from';
+
+/**
+ * The KMOP object a rendered Rollout or Canary came from: its controller ownerReference
+ * to a kmop.dev object (the operator), else the compilers' annotation (GitOps).
+ */
+export function readRenderedFrom(r: Reader): KmopRolloutView['renderedFrom'] {
+  const owner = r
+    .arr('metadata.ownerReferences')
+    .find(
+      o =>
+        o.bool('controller') === true &&
+        (o.str('apiVersion') ?? '').startsWith('kmop.dev/'),
+    );
+  const ownerKind = owner?.str('kind');
+  const ownerName = owner?.str('name');
+  if (ownerKind && ownerName) {
+    return { kind: ownerKind, name: ownerName, via: 'ownerReference' };
+  }
+  const annotation = r.str(['metadata', 'annotations', COMPILED_FROM]);
+  const match = annotation?.match(/^([A-Za-z]+)\/(.+)$/);
+  return match
+    ? { kind: match[1], name: match[2], via: 'annotation' }
+    : undefined;
+}
+
+/** GitOps markers, in the order they are looked for. */
+const GITOPS_MARKERS: [
+  tool: 'Argo CD' | 'Flux',
+  where: 'labels' | 'annotations',
+  key: string,
+][] = [
+  ['Argo CD', 'annotations', 'argocd.argoproj.io/tracking-id'],
+  ['Argo CD', 'labels', 'app.kubernetes.io/instance'],
+  ['Flux', 'labels', 'kustomize.toolkit.fluxcd.io/name'],
+  ['Flux', 'labels', 'helm.toolkit.fluxcd.io/name'],
+];
+
+/** Which GitOps tool manages the object, from its label or annotation. */
+export function readGitOps(r: Reader): KmopRolloutView['gitOps'] {
+  for (const [tool, where, key] of GITOPS_MARKERS) {
+    const value = r.str(['metadata', where, key]);
+    if (value !== undefined && value !== '') {
+      return {
+        tool,
+        marker: `${
+          where === 'labels' ? 'label' : 'annotation'
+        } ${key}=${value}`,
+      };
+    }
+  }
+  return undefined;
+}

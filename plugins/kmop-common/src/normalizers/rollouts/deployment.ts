@@ -2,7 +2,7 @@ import type { KmopRolloutView } from '../../view';
 import { Reader, describeCondition, findCondition } from '../access';
 import { HealthVerdict, defineNormalizer, itemBase } from '../base';
 import { staleVerdict } from '../health';
-import { blankRollout } from './common';
+import { blankRollout, readGitOps, readRenderedFrom } from './common';
 
 /** Kubernetes' rolling-update defaults. */
 const DEFAULT_SURGE = '25%';
@@ -139,6 +139,9 @@ export const normalizeDeployment = defineNormalizer<KmopRolloutView>({
           'deployment.kubernetes.io/revision',
         ]),
         rolling,
+        control: { specPaused: paused },
+        renderedFrom: readRenderedFrom(r),
+        gitOps: readGitOps(r),
         ...(defaults.length > 0 ? { defaults } : {}),
       },
     ];

@@ -8,7 +8,7 @@ import type {
 } from '../../view';
 import { Reader, describeCondition, findCondition, show } from '../access';
 import { HealthVerdict, defineNormalizer, itemBase } from '../base';
-import { blankRollout } from './common';
+import { blankRollout, readGitOps, readRenderedFrom } from './common';
 
 /** Flagger's total weight: canary weights are percentages of it. */
 const TOTAL_WEIGHT = 100;
@@ -220,6 +220,8 @@ function readPromoted(r: Reader): KmopReportedCondition | undefined {
 export const normalizeFlaggerCanary = defineNormalizer<KmopRolloutView>({
   apiVersion: 'flagger.app/v1beta1',
   kind: 'Canary',
+  // Flagger's CanaryStatus and CanaryCondition have no observedGeneration.
+  observedGenerationField: 'none',
   blank: blankRollout,
   build: (r, meta) => {
     // spec.canaryAnalysis is the deprecated name of spec.analysis.
@@ -239,6 +241,16 @@ export const normalizeFlaggerCanary = defineNormalizer<KmopRolloutView>({
         ? ` (${failedChecks}/${failureThreshold} failed checks)`
         : '';
     const verdict = canaryVerdict(r, phase, risk);
+    const suspended = r.orDefault(
+      r.bool('spec.suspend'),
+      'spec.suspend',
+      false,
+    );
+    const skipAnalysis = r.orDefault(
+      r.bool('spec.skipAnalysis'),
+      'spec.skipAnalysis',
+      false,
+    );
     const badges = [...(verdict.badges ?? [])];
     if (abTesting) badges.push('A/B testing');
     if (r.bool('spec.suspend') === true) badges.push('suspended');
@@ -255,7 +267,7 @@ export const normalizeFlaggerCanary = defineNormalizer<KmopRolloutView>({
         steps: stepsOf(plannedWeights(analysis), phase, canaryWeight),
         canaryWeight,
         aborted: false,
-        paused: r.orDefault(r.bool('spec.suspend'), 'spec.suspend', false),
+        paused: suspended,
         pauseReasons: r.bool('spec.suspend') === true ? ['suspended'] : [],
         failedChecks,
         failureThreshold,
@@ -273,6 +285,9 @@ export const normalizeFlaggerCanary = defineNormalizer<KmopRolloutView>({
               name: targetName,
             }
           : undefined,
+        control: { suspended, skipAnalysis },
+        renderedFrom: readRenderedFrom(r),
+        gitOps: readGitOps(r),
         ...(defaults.length > 0 ? { defaults } : {}),
       },
     ];

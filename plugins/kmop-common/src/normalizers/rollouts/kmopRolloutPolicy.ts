@@ -6,6 +6,7 @@ import {
   blankRollout,
   defined,
   readCanaryStep,
+  readGitOps,
   readPercent,
   type StepKind,
 } from './common';
@@ -125,6 +126,8 @@ export const normalizeKmopRolloutPolicy = defineNormalizer<KmopRolloutView>({
         target: serviceRef
           ? { kind: 'Microservice', name: serviceRef }
           : undefined,
+        control: { engine: r.str('spec.engine') },
+        gitOps: readGitOps(r),
       },
     ];
   },

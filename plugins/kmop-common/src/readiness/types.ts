@@ -1,0 +1,90 @@
+/**
+ * Readiness: a service measured against the twelve components of the KMOP blueprint,
+ * from what runs in its clusters. Every check is computed by a pure function in this
+ * folder; `docs/readiness.md` documents each one.
+ */
+
+/** The twelve components every microservice needs, in the blueprint's order. */
+export const READINESS_COMPONENTS = [
+  'discovery',
+  'gateway',
+  'loadBalancing',
+  'configuration',
+  'communication',
+  'monitoring',
+  'containerization',
+  'delivery',
+  'security',
+  'data',
+  'resilience',
+  'orchestration',
+] as const;
+
+export type ReadinessComponent = (typeof READINESS_COMPONENTS)[number];
+
+/** Names of the components, as a person reads them. */
+export const READINESS_COMPONENT_TITLES: Record<ReadinessComponent, string> = {
+  discovery: 'Service discovery',
+  gateway: 'API gateway',
+  loadBalancing: 'Load balancing',
+  configuration: 'Configuration',
+  communication: 'Service communication',
+  monitoring: 'Monitoring and logging',
+  containerization: 'Containerization',
+  delivery: 'CI/CD',
+  security: 'Security',
+  data: 'Data management',
+  resilience: 'Fault tolerance and resilience',
+  orchestration: 'Orchestration',
+};
+
+export type ReadinessStatus = 'pass' | 'warn' | 'fail' | 'notApplicable';
+
+/** An object a check read, or a note on what it looked for and did not find. */
+export interface ReadinessEvidence {
+  cluster?: string;
+  kind?: string;
+  namespace?: string;
+  name?: string;
+  /** What this object says for the check, in words. */
+  note: string;
+}
+
+/** What to do about a check that does not pass. */
+export interface ReadinessRemedy {
+  /** In words. */
+  text: string;
+  /**
+   * The day-2 template that adds the missing KMOP resource to the service, when one does:
+   * `slo` (a ServiceLevelObjective), `resilience` (a ResiliencePolicy), `rollout` (a
+   * RolloutPolicy). The frontend links to `kmop-day2` with it as the `resource` parameter.
+   */
+  template?: 'slo' | 'resilience' | 'rollout';
+}
+
+export interface ReadinessCheckResult {
+  /** Stable id: `<component>.<name>`, e.g. `resilience.disruptionBudget`. */
+  id: string;
+  component: ReadinessComponent;
+  title: string;
+  status: ReadinessStatus;
+  /** The result in one sentence. */
+  summary: string;
+  /** The objects read (object + cluster), or what was looked for and not found. */
+  evidence: ReadinessEvidence[];
+  /** Absent when the check passes or does not apply. */
+  remedy?: ReadinessRemedy;
+}
+
+/** One service's readiness. */
+export interface KmopReadiness {
+  checks: ReadinessCheckResult[];
+  counts: Record<ReadinessStatus, number>;
+  /**
+   * Passed ÷ applicable checks, in [0, 1]; a warning counts half. Absent when no check
+   * applies.
+   */
+  score?: number;
+  /** Workloads (Deployment, StatefulSet, Rollout) found for the service, over all clusters. */
+  workloads: number;
+}
