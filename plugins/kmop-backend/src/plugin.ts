@@ -15,11 +15,14 @@ import {
 import { AuthenticationStrategy } from '@backstage/plugin-kubernetes-node';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import { createKmopActions } from './actions';
+import { createGetReadinessAction } from './actions/createGetReadinessAction';
+import { createReadinessRouter } from './readinessRouter';
 import { createRouter } from './router';
 import { EntityAccessCache, EntityReadAccess } from './permissions';
 import { DefaultEntityViewService } from './services/EntityViewService/DefaultEntityViewService';
 import { EntityViewSignals } from './services/EntityViewSignals/EntityViewSignals';
 import { scheduleSloEvaluation } from './services/Prometheus/scheduleSloEvaluation';
+import { DefaultReadinessService } from './services/ReadinessService/DefaultReadinessService';
 import { ClusterSourceObjectService } from './services/SourceObjectService/ClusterSourceObjectService';
 
 /**
@@ -97,10 +100,23 @@ export const kmopPlugin = createBackendPlugin({
             sourceObjects,
           }),
         );
+        const readiness = DefaultReadinessService.create({
+          entityViews,
+          catalog: deps.catalog,
+          permissions: deps.permissions,
+          cache: deps.cache,
+        });
+        deps.httpRouter.use(
+          await createReadinessRouter({ httpAuth: deps.httpAuth, readiness }),
+        );
         createKmopActions({
           actionsRegistry: deps.actionsRegistry,
           entityViews,
           catalog: deps.catalog,
+        });
+        createGetReadinessAction({
+          actionsRegistry: deps.actionsRegistry,
+          readiness,
         });
         deps.httpRouter.addAuthPolicy({
           path: '/health',

@@ -10,6 +10,7 @@ import { SlosSection } from '../slos/SlosSection';
 import { ClusterErrors } from '../summary/ClusterErrors';
 import { SummaryStrip } from '../summary/SummaryStrip';
 import { NothingFound } from './NothingFound';
+import { ReadinessSection } from '../readiness/ReadinessSection';
 import { StillSyncing } from './StillSyncing';
 
 /**
@@ -55,6 +56,7 @@ function KmopPage(props: { view: KmopEntityView }) {
           <ResilienceSection resilience={view.resilience} />
         </>
       )}
+      <ReadinessSection refreshKey={view.generatedAt} />
     </Box>
   );
 }
