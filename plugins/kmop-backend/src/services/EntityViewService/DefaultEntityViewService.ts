@@ -1,11 +1,15 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
-import { CompoundEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  CompoundEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import {
   KmopEntityTarget,
   KmopEntityView,
   KmopSloView,
   isKmopAvailable,
+  nestRenderedObjects,
   resolveEntityTarget,
 } from '@kmop/plugin-kmop-common';
 import { ClusterCache } from '@kmop/plugin-kmop-node';
@@ -123,7 +127,9 @@ export class DefaultEntityViewService implements EntityViewService {
     now: string,
     sloFigures: boolean,
   ): Promise<KmopEntityView> {
-    const { items, clusters } = this.options.cache.lookup(target);
+    const { items: found, clusters } = this.options.cache.lookup(target);
+    // What a KMOP resource rendered is shown under it, not as items of its own.
+    const items = nestRenderedObjects(found);
     if (sloFigures) {
       this.options.followers?.showsSlos(
         entityRef,
