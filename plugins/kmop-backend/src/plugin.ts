@@ -19,6 +19,10 @@ import { DefaultEntityViewService } from './services/EntityViewService/DefaultEn
 import { EntityAccessCache } from './services/EntityViewService/EntityAccessCache';
 import { PrometheusSloEvaluator } from './services/Prometheus/PrometheusSloEvaluator';
 import { ClusterSourceObjectService } from './services/SourceObjectService/ClusterSourceObjectService';
+import { ClusterClients } from './services/OperationService/ClusterClients';
+import { ClusterOperationService } from './services/OperationService/ClusterOperationService';
+import { RolloutOperateAuthorizer } from './permissions/RolloutOperateAuthorizer';
+import { readOperationsConfig } from './permissions/readOperationsConfig';
 
 /**
  * The KMOP backend plugin: `GET /api/kmop/v1/entities/:kind/:namespace/:name`
@@ -45,6 +49,7 @@ export const kmopPlugin = createBackendPlugin({
         permissionsRegistry: coreServices.permissionsRegistry,
         lifecycle: coreServices.lifecycle,
         auth: coreServices.auth,
+        auditor: coreServices.auditor,
         catalog: catalogServiceRef,
         cache: kmopClusterCacheServiceRef,
         actionsRegistry: actionsRegistryServiceRef,
@@ -79,18 +84,39 @@ export const kmopPlugin = createBackendPlugin({
           requestTimeoutMs: readCacheSettings(deps.config).requestTimeoutMs,
         });
         deps.lifecycle.addShutdownHook(() => sourceObjects.close());
+        const clusterClients = ClusterClients.create({
+          clusters: deps.clusters,
+          requestTimeoutMs: readCacheSettings(deps.config).requestTimeoutMs,
+        });
+        deps.lifecycle.addShutdownHook(() => clusterClients.close());
+        const operations = ClusterOperationService.create({
+          entityViews: DefaultEntityViewService.create({
+            catalog: deps.catalog,
+            permissions: deps.permissions,
+            cache: deps.cache,
+            access,
+          }),
+          authorizer: RolloutOperateAuthorizer.create({
+            permissions: deps.permissions,
+            operations: readOperationsConfig(deps.config),
+          }),
+          clients: clusterClients,
+          auditor: deps.auditor,
+        });
         deps.httpRouter.use(
           await createRouter({
             httpAuth: deps.httpAuth,
             entityViews,
             cache: deps.cache,
             sourceObjects,
+            operations,
           }),
         );
         createKmopActions({
           actionsRegistry: deps.actionsRegistry,
           entityViews,
           catalog: deps.catalog,
+          operations,
         });
         deps.httpRouter.addAuthPolicy({
           path: '/health',

@@ -34,6 +34,8 @@ describe('offeredOperations: Argo Rollouts (Argo CD discovery.lua, Rollouts dash
     );
     expect(reasonOf(ops, 'pause')).toBe('The rollout is already paused');
     expect(ops.every(o => o.target?.kind === 'Rollout')).toBe(true);
+    // The version the page sends back with the operation.
+    expect(ops.every(o => o.resourceVersion === '41')).toBe(true);
   });
 
   it('offers nothing but restart on a fully promoted rollout', () => {

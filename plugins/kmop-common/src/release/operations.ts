@@ -68,6 +68,8 @@ export interface KmopOfferedOperation {
    * Rollout or Canary it was rendered into. Absent when that object is not known.
    */
   target?: KmopSource;
+  /** `metadata.resourceVersion` of the target as this view saw it, to send with the operation. */
+  resourceVersion?: string;
   /** Set when the operation changes `spec` of an object a GitOps tool manages. */
   warning?: string;
 }
@@ -368,6 +370,9 @@ export function offeredOperations(
       changesSpec: spec,
       effect: EFFECTS[tool][operation] ?? '',
       target: rollout.source,
+      ...(rollout.resourceVersion === undefined
+        ? {}
+        : { resourceVersion: rollout.resourceVersion }),
       ...(warning ? { warning } : {}),
     };
   });

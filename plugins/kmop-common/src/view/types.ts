@@ -324,6 +324,12 @@ export interface KmopAnalysisPlan {
 }
 
 export interface KmopRolloutView extends KmopItemBase {
+  /**
+   * `metadata.resourceVersion` of the object this item was read from. An operation sends it
+   * back, so the API server refuses the change when the object changed since. Absent when
+   * the object carries none (objects read from files).
+   */
+  resourceVersion?: string;
   strategy: 'canary' | 'blueGreen' | 'rolling' | 'recreate' | 'unknown';
   /** The source's own phase word (`Healthy`, `Paused`, `Progressing`, `Succeeded`…). */
   phase?: string;
