@@ -1,4 +1,5 @@
 import { createBackend } from '@backstage/backend-defaults';
+import { demoPermissionPolicyModule } from './permissions/demoPermissionPolicyModule';
 
 const backend = createBackend();
 
@@ -19,12 +20,11 @@ backend.add(import('@kmop/plugin-catalog-backend-module-kmop'));
 backend.add(import('@backstage/plugin-scaffolder-backend'));
 backend.add(import('@kmop/plugin-scaffolder-backend-module-kmop'));
 
-// Permissions are enforced; the allow-all policy is a development policy that
-// a real installation replaces with its own.
+// Permissions are enforced. The demo policy allows everything but operating a
+// release, which it allows to the entity's owners; a real installation replaces it
+// with its own (README: "The demo's permission policy").
 backend.add(import('@backstage/plugin-permission-backend'));
-backend.add(
-  import('@backstage/plugin-permission-backend-module-allow-all-policy'),
-);
+backend.add(demoPermissionPolicyModule);
 
 backend.add(import('@backstage/plugin-kubernetes-backend'));
 

@@ -1,6 +1,6 @@
 import type { RolloutCanaryStep, RolloutPolicy } from '../model/rolloutPolicy';
 import type { ServiceLevelObjective } from '../model/serviceLevelObjective';
-import { toGoDuration } from './duration';
+import { toGoDuration } from '../duration';
 import { compiledMetadata, podSelector } from './metadata';
 import {
   burnRateQuery,

@@ -1,6 +1,6 @@
 import type { ResiliencePolicy } from '../model/resiliencePolicy';
 import type { KmopRateLimit } from '../model/shared/network';
-import { toGoDuration } from './duration';
+import { toGoDuration } from '../duration';
 import { httpRouteTargetRef } from './envoyGatewayRoute';
 import { compiledMetadata } from './metadata';
 import type { CompileResult, JsonObject } from './types';

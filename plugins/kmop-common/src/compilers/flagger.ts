@@ -1,8 +1,7 @@
-import { durationToMilliseconds } from '../model/shared/duration';
+import { toGoDuration, tryParseDuration } from '../duration';
 import type { GatewayRoute } from '../model/gatewayRoute';
 import type { RolloutPolicy } from '../model/rolloutPolicy';
 import type { ServiceLevelObjective } from '../model/serviceLevelObjective';
-import { toGoDuration } from './duration';
 import { compiledMetadata } from './metadata';
 import {
   burnRateQuery,
@@ -47,11 +46,13 @@ function interval(policy: RolloutPolicy, warnings: string[]): string {
   const timed = pauses.filter((d): d is string => d !== undefined);
   if (timed.length === 0) return DEFAULT_INTERVAL;
   const longest = timed.reduce((a, b) =>
-    (durationToMilliseconds(b) ?? 0) > (durationToMilliseconds(a) ?? 0) ? b : a,
+    (tryParseDuration(b, 'kmop') ?? 0) > (tryParseDuration(a, 'kmop') ?? 0)
+      ? b
+      : a,
   );
   if (
     timed.some(
-      d => durationToMilliseconds(d) !== durationToMilliseconds(longest),
+      d => tryParseDuration(d, 'kmop') !== tryParseDuration(longest, 'kmop'),
     )
   ) {
     warnings.push(

@@ -1,5 +1,5 @@
 import type { GatewayRoute } from '../model/gatewayRoute';
-import { toGoDuration } from './duration';
+import { toGoDuration } from '../duration';
 import { compiledMetadata } from './metadata';
 import type { CompileResult, JsonObject, NativeObject } from './types';
 

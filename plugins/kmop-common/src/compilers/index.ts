@@ -1,7 +1,6 @@
 export * from './types';
 export * from './targets';
 export * from './metadata';
-export * from './duration';
 export * from './microservice';
 export * from './gatewayApi';
 export * from './envoyGatewayRoute';

@@ -1,5 +1,5 @@
 import type { ResiliencePolicy } from '../model/resiliencePolicy';
-import { toGoDuration } from './duration';
+import { toGoDuration } from '../duration';
 import { compiledMetadata } from './metadata';
 import type { CompileResult, JsonObject, NativeObject } from './types';
 

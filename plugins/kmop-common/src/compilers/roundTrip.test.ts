@@ -8,7 +8,8 @@ import {
   serviceLevelObjectiveSchema,
 } from '../model';
 import { normalizeObject, NormalizedItems } from '../normalizers';
-import { parseDuration, pyrraAlerts } from '../slo';
+import { pyrraAlerts } from '../slo';
+import { parseDuration } from '../duration';
 import type {
   KmopBurnRateAlert,
   KmopResilienceSetting,
@@ -66,7 +67,7 @@ function compiledView(
 }
 
 const seconds = (d: string | number | boolean | undefined) =>
-  d === undefined ? undefined : parseDuration(String(d));
+  d === undefined ? undefined : parseDuration(String(d), 'prometheus');
 
 /** A route view with durations as seconds, so `1d` and `24h` compare equal. */
 function comparableRoute(route: KmopRouteView) {
@@ -309,7 +310,9 @@ describe('round trip properties', () => {
         fc.tuple(duration, duration),
         (backends, matches, [a, b]) => {
           const [shorter, longer] =
-            parseDuration(a) <= parseDuration(b) ? [a, b] : [b, a];
+            parseDuration(a, 'kmop') <= parseDuration(b, 'kmop')
+              ? [a, b]
+              : [b, a];
           const route: GatewayRoute = gatewayRouteSchema.parse(
             merge(gatewayRouteInput, {
               spec: {
@@ -368,8 +371,8 @@ describe('round trip properties', () => {
           const native = compiledView([slo], ['pyrra']).slos[0];
           expect(kmop.objective).toBeDefined();
           expect(native.objective).toBeCloseTo(kmop.objective ?? NaN, 12);
-          expect(parseDuration(native.window ?? '')).toBe(
-            parseDuration(kmop.window ?? ''),
+          expect(parseDuration(native.window ?? '', 'prometheus')).toBe(
+            parseDuration(kmop.window ?? '', 'prometheus'),
           );
         },
       ),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { tryParseDuration } from '../duration';
 import {
   annotateCrd,
   conditionsSchema,
@@ -6,7 +7,6 @@ import {
   dns1123SubdomainSchema,
   duplicateViolations,
   durationSchema,
-  durationToMilliseconds,
   kmopResourceSchema,
   observedGenerationSchema,
   portNumberSchema,
@@ -103,8 +103,8 @@ const timeoutsSchema = withRules(
         if (value.request === undefined || value.backendRequest === undefined) {
           return [];
         }
-        const request = durationToMilliseconds(value.request) ?? 0;
-        const backend = durationToMilliseconds(value.backendRequest) ?? 0;
+        const request = tryParseDuration(value.request, 'kmop') ?? 0;
+        const backend = tryParseDuration(value.backendRequest, 'kmop') ?? 0;
         return backend > request
           ? [
               {

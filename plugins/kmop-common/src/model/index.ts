@@ -1,6 +1,6 @@
 export * from './constants';
 export * from './shared/names';
-export * from './shared/duration';
+export * from './shared/durationSchemas';
 export * from './shared/intOrPercent';
 export * from './shared/quantity';
 export * from './shared/metadata';

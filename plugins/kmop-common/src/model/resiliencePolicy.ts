@@ -1,11 +1,11 @@
 import { z } from 'zod';
+import { tryParseDuration } from '../duration';
 import {
   annotateCrd,
   conditionsSchema,
   dns1123LabelSchema,
   duplicateViolations,
   durationSchema,
-  durationToMilliseconds,
   intOrPercentSchema,
   kmopResourceSchema,
   observedGenerationSchema,
@@ -65,8 +65,8 @@ const backoffSchema = withRules(
     {
       description: '`baseInterval` must be ≤ `maxInterval`.',
       check: value => {
-        const base = durationToMilliseconds(value.baseInterval) ?? 0;
-        const max = durationToMilliseconds(value.maxInterval) ?? 0;
+        const base = tryParseDuration(value.baseInterval, 'kmop') ?? 0;
+        const max = tryParseDuration(value.maxInterval, 'kmop') ?? 0;
         return base > max
           ? [
               {

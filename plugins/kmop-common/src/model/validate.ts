@@ -1,3 +1,4 @@
+import { isRecord } from '../util/isRecord';
 import { KMOP_API_VERSION, KMOP_KIND_NAMES, isKmopKind } from './constants';
 import { KmopValidationError, toValidationErrors } from './issues';
 import { KmopResource, kmopResourceSchemas } from './resource';
@@ -17,10 +18,6 @@ export interface KmopDocumentError extends KmopValidationError {
 export type KmopValidationResults =
   | { ok: true; resources: KmopResource[] }
   | { ok: false; errors: KmopDocumentError[] };
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function typeErrors(input: Record<string, unknown>): KmopValidationError[] {
   const errors: KmopValidationError[] = [];

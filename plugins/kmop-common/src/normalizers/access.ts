@@ -17,10 +17,10 @@ export interface KubeCondition {
   lastTransitionTime?: string;
 }
 
-/** Plain JSON-like object check: arrays and null are not records. */
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+import { isRecord } from '../util/isRecord';
+
+// The readers are built on the record check; offered here too for code that reads objects.
+export { isRecord };
 
 /** The JSON type name of a value, for messages. */
 export function typeName(value: unknown): string {

@@ -3,7 +3,6 @@ export {
   VIEW_SECTIONS,
   findSupportedKind,
   normalizeObject,
-  parseApiVersion,
 } from './registry';
 export type {
   KmopViewSection,

@@ -8,7 +8,6 @@ import {
   SUPPORTED_KINDS,
   findSupportedKind,
   normalizeObject,
-  parseApiVersion,
 } from './registry';
 
 const ctx = { cluster: 'prod' };
@@ -72,16 +71,6 @@ describe('SUPPORTED_KINDS', () => {
     expect(
       findSupportedKind('kmop.dev/v1alpha1', 'ServiceLevelObjective')?.group,
     ).toBe('kmop.dev');
-  });
-});
-
-describe('parseApiVersion', () => {
-  it('splits group and version', () => {
-    expect(parseApiVersion('argoproj.io/v1alpha1')).toEqual({
-      group: 'argoproj.io',
-      version: 'v1alpha1',
-    });
-    expect(parseApiVersion('v1')).toEqual({ group: '', version: 'v1' });
   });
 });
 

@@ -10,6 +10,7 @@ import type {
   KmopSloView,
 } from '../view';
 import { isRecord } from './access';
+import { parseApiVersion } from '../util/apiVersion';
 import type { NormalizeContext, Normalizer } from './base';
 import { normalizeEnvoyBackendTrafficPolicy } from './resilience/envoyBackendTrafficPolicy';
 import { normalizeHorizontalPodAutoscaler } from './resilience/horizontalPodAutoscaler';
@@ -226,20 +227,6 @@ export const SUPPORTED_KINDS: readonly SupportedKind[] = ENTRIES.map(
     sections: VIEW_SECTIONS.filter(s => normalize[s] !== undefined),
   }),
 );
-
-/** Splits `group/version` (`v1` alone is the core group). */
-export function parseApiVersion(apiVersion: string): {
-  group: string;
-  version: string;
-} {
-  const slash = apiVersion.lastIndexOf('/');
-  return slash < 0
-    ? { group: '', version: apiVersion }
-    : {
-        group: apiVersion.slice(0, slash),
-        version: apiVersion.slice(slash + 1),
-      };
-}
 
 function findEntry(apiVersion: string, kind: string): KindEntry | undefined {
   const { group, version } = parseApiVersion(apiVersion);

@@ -4,7 +4,7 @@
  * window; the short window is 1/12 of the long one.
  */
 import type { KmopBurnRateAlert } from '../view';
-import { formatDuration, parseDuration } from './duration';
+import { formatDuration, parseDuration } from '../duration';
 
 /** One alert tier: how much of the budget may burn within the long window. */
 export interface BurnRateAlertTier {
@@ -77,7 +77,10 @@ const PYRRA_TIERS: {
 export function pyrraAlerts(sloWindow: string | number): KmopBurnRateAlert[] {
   const period = windowSeconds(sloWindow);
   const scaled = (fraction: number) =>
-    formatDuration(Math.max(60, Math.round(period / fraction / 60) * 60));
+    formatDuration(
+      Math.max(60, Math.round(period / fraction / 60) * 60) * 1000,
+      'prometheus',
+    );
   return PYRRA_TIERS.map(t => ({
     severity: t.severity,
     longWindow: scaled(t.long),
@@ -87,9 +90,14 @@ export function pyrraAlerts(sloWindow: string | number): KmopBurnRateAlert[] {
   }));
 }
 
+/** Seconds in an SLO or burn-rate window; windows are Prometheus durations (`5m`, `28d`). */
+function windowToSeconds(window: string): number {
+  return parseDuration(window, 'prometheus') / 1000;
+}
+
 function windowSeconds(sloWindow: string | number): number {
   const seconds =
-    typeof sloWindow === 'number' ? sloWindow : parseDuration(sloWindow);
+    typeof sloWindow === 'number' ? sloWindow : windowToSeconds(sloWindow);
   if (!(Number.isFinite(seconds) && seconds > 0)) {
     throw new RangeError(
       `sloWindow must be a positive duration, got ${sloWindow}`,
@@ -112,16 +120,17 @@ export function multiwindowAlerts(
 ): KmopBurnRateAlert[] {
   const period = windowSeconds(sloWindow);
   return tiers
-    .filter(t => parseDuration(t.longWindow) <= period)
+    .filter(t => windowToSeconds(t.longWindow) <= period)
     .map(t => ({
       severity: t.severity,
       longWindow: t.longWindow,
       shortWindow: t.shortWindow,
       // Twelve significant digits: 14.4, not 14.400000000000002.
       threshold: Number(
-        ((t.budgetFraction * period) / parseDuration(t.longWindow)).toPrecision(
-          12,
-        ),
+        (
+          (t.budgetFraction * period) /
+          windowToSeconds(t.longWindow)
+        ).toPrecision(12),
       ),
     }));
 }
@@ -130,11 +139,11 @@ export function multiwindowAlerts(
 export type BurnRatesByWindow = Readonly<Record<string, number>>;
 
 function rateFor(window: string, rates: BurnRatesByWindow): number | undefined {
-  const wanted = parseDuration(window);
+  const wanted = windowToSeconds(window);
   for (const [key, rate] of Object.entries(rates)) {
     let seconds: number;
     try {
-      seconds = parseDuration(key);
+      seconds = windowToSeconds(key);
     } catch {
       continue;
     }

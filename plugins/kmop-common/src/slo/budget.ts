@@ -2,7 +2,7 @@
  * Error budget arithmetic (Google SRE Workbook, "Alerting on SLOs"). Objectives are ratios in
  * (0, 1): 0.999 for 99.9%. The error budget is B = 1 − objective.
  */
-import { parseDuration } from './duration';
+import { parseDuration } from '../duration';
 
 /** An objective and the error ratio observed over some window. */
 export interface SloObservation {
@@ -74,7 +74,9 @@ export function timeToExhaustion({
   budgetRemaining = 1,
 }: TimeToExhaustionInput): number {
   const window =
-    typeof sloWindow === 'number' ? sloWindow : parseDuration(sloWindow);
+    typeof sloWindow === 'number'
+      ? sloWindow
+      : parseDuration(sloWindow, 'prometheus') / 1000;
   if (!(Number.isFinite(window) && window > 0)) {
     throw new RangeError(
       `sloWindow must be a positive duration, got ${sloWindow}`,
@@ -170,7 +172,9 @@ export function errorBudget(
     );
   }
   const window =
-    typeof sloWindow === 'number' ? sloWindow : parseDuration(sloWindow);
+    typeof sloWindow === 'number'
+      ? sloWindow
+      : parseDuration(sloWindow, 'prometheus') / 1000;
   if (!(Number.isFinite(window) && window > 0)) {
     throw new RangeError(
       `sloWindow must be a positive duration, got ${sloWindow}`,

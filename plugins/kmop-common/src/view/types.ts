@@ -41,6 +41,14 @@ export interface KmopItemBase {
    */
   observedGeneration?: number;
   /**
+   * Set when the kind does not always report the generation its controller observed:
+   * `none` — the kind has no such field (Ingress, Pyrra's ServiceLevelObjective, Flagger's
+   * Canary), so nothing can be said about it; `optional` — the field is optional
+   * (HorizontalPodAutoscaler), so its absence means "not reported", not "not yet observed".
+   * Absent for kinds whose controllers always report it.
+   */
+  observedGenerationField?: 'none' | 'optional';
+  /**
    * Dotted paths of fields of this item (`window`, `replicas.desired`, `rolling.maxSurge`,
    * `failureThreshold`) whose value the object does not set: the documented default its
    * tool applies, so the page can label it as a default. Absent or empty when every value
@@ -135,6 +143,19 @@ export interface KmopRouteParent {
   message?: string;
 }
 
+/** How a route checks its callers (KMOP GatewayRoute `spec.auth`). */
+export interface KmopRouteAuth {
+  /** `jwt` or `apiKey`, as written. */
+  type: string;
+  /**
+   * The request header that carries the API key (`auth.apiKey.header`; a KMOP GatewayRoute
+   * has no query-parameter form). Absent when the route does not set it.
+   */
+  apiKeyHeader?: string;
+  /** The issuer a JWT must come from (`auth.jwt.issuer`), when set. */
+  jwtIssuer?: string;
+}
+
 export interface KmopRouteView extends KmopItemBase {
   hostnames: string[];
   parents: KmopRouteParent[];
@@ -143,6 +164,8 @@ export interface KmopRouteView extends KmopItemBase {
   url?: string;
   /** TLS entries (Ingress `spec.tls`). Absent when the source has no TLS block. */
   tls?: KmopRouteTls[];
+  /** Caller authentication (KMOP GatewayRoute). Absent when the route checks no callers. */
+  auth?: KmopRouteAuth;
 }
 
 /** How an SLO's service level indicator is measured. */
@@ -246,6 +269,13 @@ export interface KmopSloView extends KmopItemBase {
   alerts: KmopBurnRateAlert[];
   /** Where the SLI figures came from. */
   dataSource: 'prometheus' | 'status' | 'none';
+  /**
+   * What the SLO's tool or operator says of the object itself (rules generated, reconciled,
+   * generation observed), before the figures are weighed. The item's `health` is this verdict
+   * made worse by the figures: a firing burn-rate alert or a spent budget is `degraded`,
+   * whatever the tool reports (see `sloHealth`).
+   */
+  toolHealth: { health: KmopHealth; reason: string };
   /** When the figures were computed (ISO 8601), when known. */
   evaluatedAt?: string;
 }
@@ -281,8 +311,11 @@ export interface KmopRolloutStep {
 export interface KmopTrafficRouting {
   /** The mesh, ingress or plugin: `istio`, `nginx`, `smi`, `alb`, `traefik`, `plugin:argoproj-labs/gatewayAPI`… */
   provider: string;
-  /** The object it rewrites, when named (`VirtualService payments`, `HTTPRoute payments`, `Ingress payments`). */
-  resource?: { kind: string; name: string };
+  /**
+   * The object it rewrites, when named (`VirtualService payments`, `HTTPRoute payments`,
+   * `Ingress payments`); `namespace` when the source names one (a plugin's `namespace`).
+   */
+  resource?: { kind: string; name: string; namespace?: string };
   /** Named routes inside that object, when listed (Istio `routes`). */
   routes?: string[];
 }
@@ -307,6 +340,24 @@ export interface KmopAnalysisWebhook {
   timeout?: string;
 }
 
+/**
+ * One condition of an A/B-testing match (Flagger `analysis.match[]`, Istio's HTTPMatchRequest
+ * shape, which Flagger translates for its other providers).
+ */
+export interface KmopMatchCondition {
+  /**
+   * What is matched: a request `header`, a `cookie` (Flagger matches cookies through the
+   * `cookie` header, so a condition on that header is one on cookies), a `query` parameter,
+   * the `uri`, the `method`, or a `sourceLabel` of the calling workload.
+   */
+  on: 'header' | 'cookie' | 'query' | 'uri' | 'method' | 'sourceLabel';
+  /** Header, parameter or label name; absent for `uri` and `method`. */
+  name?: string;
+  /** `exact`, `prefix`, `suffix` or `regex`, as written; `exact` for source labels. */
+  type: string;
+  value: string;
+}
+
 /** How a canary is analysed (Flagger `spec.analysis`). */
 export interface KmopAnalysisPlan {
   /** Time between checks (`1m`). Absent when unset. */
@@ -319,6 +370,11 @@ export interface KmopAnalysisPlan {
   stepWeights?: number[];
   /** Iterations of an A/B or blue-green analysis. */
   iterations?: number;
+  /**
+   * Which requests go to the canary in an A/B test (`analysis.match`): any entry may match,
+   * and within an entry every condition must. Absent when the analysis has no match.
+   */
+  matches?: KmopMatchCondition[][];
   metrics: KmopAnalysisMetric[];
   webhooks: KmopAnalysisWebhook[];
 }
@@ -456,7 +512,17 @@ export interface KmopResilienceSetting {
     | 'disruptionBudget'
     | 'autoscaling'
     | 'loadBalancer'
-    | 'healthCheck';
+    | 'healthCheck'
+    // Envoy Gateway BackendTrafficPolicy settings KMOP names and summarises from the scalar
+    // values written, without reading their meaning into health.
+    | 'responseOverride'
+    | 'admissionControl'
+    | 'bandwidthLimit'
+    | 'compression'
+    | 'dns'
+    | 'proxyProtocol'
+    | 'clientProtocol'
+    | 'telemetry';
   /**
    * One line a person can read, e.g. `3 attempts on 5xx,reset, 2s per try`. Values that are
    * defaults are marked in it (`2 attempts (mesh default)`); a setting the tool turns off is

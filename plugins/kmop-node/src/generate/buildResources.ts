@@ -1,6 +1,6 @@
 import { InputError } from '@backstage/errors';
 import {
-  durationToMilliseconds,
+  parseDuration,
   GatewayRouteInput,
   KMOP_API_VERSION,
   kmopLabels,
@@ -144,7 +144,7 @@ function serviceLevelObjective(
       totalQuery: indicator.totalQuery,
     };
   } else {
-    const seconds = durationToMilliseconds(threshold)! / 1000;
+    const seconds = parseDuration(threshold, 'kmop') / 1000;
     if (!SKELETON_LATENCY_BUCKETS.includes(seconds)) {
       throw new InputError(
         `input.slo.indicator.threshold must be a bucket of the skeleton's latency histogram (${SKELETON_LATENCY_BUCKETS.map(

@@ -1,26 +1,16 @@
-import {
-  BackstageCredentials,
-  PermissionsService,
-} from '@backstage/backend-plugin-api';
-import {
-  CompoundEntityRef,
-  Entity,
-  stringifyEntityRef,
-} from '@backstage/catalog-model';
-import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { CompoundEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import { InputError } from '@backstage/errors';
 import {
   KmopEntityTarget,
   KmopEntityView,
   KmopSloView,
   isKmopAvailable,
-  kmopEntityReadPermission,
   resolveEntityTarget,
 } from '@kmop/plugin-kmop-common';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { CatalogService } from '@backstage/plugin-catalog-node';
 import { ClusterCache } from '@kmop/plugin-kmop-node';
-import { EntityAccessCache } from './EntityAccessCache';
-import { EntityViewService } from './EntityViewService';
+import { EntityReadAccess } from '../../permissions';
+import { EntityViewOptions, EntityViewService } from './EntityViewService';
 
 /** Adds live SLI figures to SLO items; see PrometheusSloEvaluator. */
 export interface SloEvaluator {
@@ -29,24 +19,17 @@ export interface SloEvaluator {
 
 /** Options of {@link DefaultEntityViewService.create}. */
 export interface DefaultEntityViewServiceOptions {
-  catalog: CatalogService;
-  permissions: PermissionsService;
+  /** The catalog read and the `kmop.entity.read` check; see the permissions folder. */
+  access: EntityReadAccess;
   cache: ClusterCache;
-  /**
-   * Reuse of each caller's catalog read and permission decision per entity;
-   * share one between every service that answers for entities.
-   */
-  access: EntityAccessCache;
   sloEvaluator?: SloEvaluator;
   now?: () => Date;
 }
 
 /**
- * Reads the entity through the catalog with the caller's own credentials (so an
- * entity the caller cannot see is a 404), checks `kmop.entity.read`, and answers
- * from the cluster cache. The read and the decision are reused for the same
- * caller and entity for a short time (see {@link EntityAccessCache}): they are
- * most of what a view costs.
+ * Answers from the cluster cache once {@link EntityReadAccess} let the caller
+ * read the entity (catalog read with the caller's credentials, then
+ * `kmop.entity.read`).
  */
 export class DefaultEntityViewService implements EntityViewService {
   private readonly options: DefaultEntityViewServiceOptions;
@@ -64,11 +47,10 @@ export class DefaultEntityViewService implements EntityViewService {
   async getView(
     ref: CompoundEntityRef,
     credentials: BackstageCredentials,
+    options: EntityViewOptions = {},
   ): Promise<KmopEntityView> {
     const entityRef = stringifyEntityRef(ref);
-    const entity = await this.options.access.get(credentials, entityRef, () =>
-      this.readEntity(entityRef, credentials),
-    );
+    const entity = await this.options.access.read(entityRef, credentials);
     const now = (this.options.now ?? (() => new Date()))().toISOString();
     if (!isKmopAvailable(entity)) {
       // Nothing links this entity to cluster objects; the UI explains how to.
@@ -85,35 +67,11 @@ export class DefaultEntityViewService implements EntityViewService {
     }
     const target = this.resolveTarget(entity, entityRef);
     const { items, clusters } = this.options.cache.lookup(target);
-    const slos = this.options.sloEvaluator
-      ? await this.options.sloEvaluator.evaluate(items.slos)
+    const slos =
+      this.options.sloEvaluator && options.sloFigures !== false
+        ? await this.options.sloEvaluator.evaluate(items.slos)
       : items.slos;
     return { entityRef, target, ...items, slos, clusters, generatedAt: now };
-  }
-
-  /** The entity, if the caller may see it in the catalog and may read its KMOP view. */
-  private async readEntity(
-    entityRef: string,
-    credentials: BackstageCredentials,
-  ): Promise<Entity> {
-    // Both asked at once; the catalog's answer still decides first, so a
-    // caller who may not see the entity learns nothing from the decision.
-    const [entity, [decision]] = await Promise.all([
-      this.options.catalog.getEntityByRef(entityRef, { credentials }),
-      this.options.permissions.authorize(
-        [{ permission: kmopEntityReadPermission, resourceRef: entityRef }],
-        { credentials },
-      ),
-    ]);
-    if (!entity) {
-      throw new NotFoundError(`No entity ${entityRef} found`);
-    }
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(
-        `You may not read the KMOP view of ${entityRef}`,
-      );
-    }
-    return entity;
   }
 
   private resolveTarget(

@@ -22,10 +22,7 @@ import { sourceObjectYaml } from './sourceObjectYaml';
 
 /** Options of {@link ClusterSourceObjectService.create}. */
 export interface ClusterSourceObjectServiceOptions {
-  /**
-   * The entity views the caller may see; an item is answered only when it is
-   * in one. Give a service without SLO evaluation: its figures are not needed.
-   */
+  /** The entity views the caller may see; an item is answered only when it is in one. */
   entityViews: EntityViewService;
   /** The clusters KMOP reaches, with their credentials. */
   clusters: KmopClusterService;
@@ -66,7 +63,10 @@ export class ClusterSourceObjectService implements SourceObjectService {
     itemId: string,
     credentials: BackstageCredentials,
   ): Promise<SourceObject> {
-    const view = await this.entityViews.getView(entityRef, credentials);
+    // Which items the view holds is all that is asked; no SLI figures.
+    const view = await this.entityViews.getView(entityRef, credentials, {
+      sloFigures: false,
+    });
     const items: KmopItemBase[] = [
       ...view.routes,
       ...view.slos,

@@ -1,5 +1,5 @@
 export * from './names';
-export * from './duration';
+export * from './durationSchemas';
 export * from './intOrPercent';
 export * from './quantity';
 export * from './metadata';

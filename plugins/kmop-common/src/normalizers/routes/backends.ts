@@ -1,3 +1,4 @@
+import { tryParseDuration } from '../../duration';
 import type { KmopRouteBackend } from '../../view';
 import type { Reader } from '../access';
 
@@ -49,13 +50,8 @@ export function readWeight(
   return weight;
 }
 
-/** True when a duration string is zero (`0s`, `0ms`): Gateway API's way to say "no timeout". */
-export function isZeroDuration(value: string): boolean {
-  return /^(?:0+(?:\.0+)?(?:ms|s|m|h|d|w)?)+$/.test(value);
-}
-
 /** Gateway API timeouts as shown: `0s` means disabled (GEP-1742). */
 export function gatewayTimeout(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
-  return isZeroDuration(value) ? 'disabled' : value;
+  return tryParseDuration(value, 'gatewayApi') === 0 ? 'disabled' : value;
 }

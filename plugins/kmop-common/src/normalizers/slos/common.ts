@@ -5,12 +5,8 @@ import type {
   KmopItemBase,
   KmopSloView,
 } from '../../view';
-import {
-  errorBudget,
-  evaluateAlerts,
-  objectiveFromPercent,
-  tryParseDuration,
-} from '../../slo';
+import { errorBudget, evaluateAlerts, objectiveFromPercent } from '../../slo';
+import { tryParseDuration } from '../../duration';
 import type { Reader } from '../access';
 
 /** Sloth's and KMOP's default SLO window. */
@@ -56,7 +52,7 @@ export function readWindow(
     if (fallback === undefined && !r.has(path)) r.note(path, 'is missing');
     return fallback;
   }
-  if (!tryParseDuration(window)) {
+  if (!tryParseDuration(window, 'prometheus')) {
     r.note(path, `is "${window}", expected a duration such as 30d`);
     return fallback;
   }
@@ -85,7 +81,7 @@ export function sloAlerts(
   if (objective === undefined || window === undefined || off.disabled) {
     return [];
   }
-  const seconds = tryParseDuration(window);
+  const seconds = windowSeconds(window);
   if (!seconds) return [];
   const alerts = tiers(seconds).filter(
     a => !(a.severity === 'page' ? off.page : off.ticket),
@@ -95,12 +91,18 @@ export function sloAlerts(
   return evaluateAlerts(alerts, rates);
 }
 
+/** Seconds in an SLO window (a Prometheus duration), or undefined when it is not one. */
+function windowSeconds(window: string | undefined): number | undefined {
+  const milliseconds = tryParseDuration(window, 'prometheus');
+  return milliseconds === undefined ? undefined : milliseconds / 1000;
+}
+
 /** The error budget, when the objective and window allow one. */
 export function budgetOf(
   objective: number | undefined,
   window: string | undefined,
 ): KmopErrorBudget | undefined {
-  const seconds = tryParseDuration(window);
+  const seconds = windowSeconds(window);
   if (objective === undefined || !seconds) return undefined;
   return errorBudget(objective, seconds);
 }
@@ -124,5 +126,6 @@ export function blankSlo(base: KmopItemBase): KmopSloView {
     burnRates: [],
     alerts: [],
     dataSource: 'none',
+    toolHealth: { health: base.health, reason: base.healthReason },
   };
 }

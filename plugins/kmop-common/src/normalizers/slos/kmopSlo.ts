@@ -1,17 +1,12 @@
-import type {
-  KmopBurnRate,
-  KmopBurnRateAlert,
-  KmopSloIndicator,
-  KmopSloView,
-} from '../../view';
+import type { KmopBurnRate, KmopSloIndicator, KmopSloView } from '../../view';
 import {
-  describeAlert,
   errorBudgetRemaining,
+  sloHealth,
   multiwindowAlerts,
-  tryParseDuration,
 } from '../../slo';
+import { tryParseDuration } from '../../duration';
 import type { Reader } from '../access';
-import { HealthVerdict, defineNormalizer, itemBase } from '../base';
+import { defineNormalizer, itemBase } from '../base';
 import { kmopVerdict } from '../kmopStatus';
 import {
   DEFAULT_SLO_WINDOW,
@@ -39,7 +34,7 @@ function readBurnRates(r: Reader): KmopBurnRate[] {
     const window = b.str('window');
     const rate = b.num('rate');
     if (window === undefined || rate === undefined) return [];
-    if (!tryParseDuration(window)) {
+    if (!tryParseDuration(window, 'prometheus')) {
       b.note('window', `is "${window}", expected a duration such as 1h`);
       return [];
     }
@@ -58,39 +53,6 @@ function readRatio(r: Reader, path: string): number | undefined {
   if (value === undefined || (value >= 0 && value <= 1)) return value;
   r.note(path, `is ${value}, expected a ratio between 0 and 1`);
   return undefined;
-}
-
-/**
- * The operator's reconcile verdict, made worse by what the figures say: a spent budget or a
- * firing page alert is degraded, a firing ticket alert is a badge.
- */
-function sloVerdict(
-  reconcile: HealthVerdict,
-  budget: number | undefined,
-  alerts: readonly KmopBurnRateAlert[],
-): HealthVerdict {
-  const badges = alerts.some(a => a.severity === 'ticket' && a.firing)
-    ? ['ticket alert firing']
-    : [];
-  if (reconcile.health !== 'ok') return { ...reconcile, badges };
-  const page = alerts.find(a => a.severity === 'page' && a.firing);
-  if (page) {
-    return {
-      health: 'degraded',
-      reason: `Page alert firing: ${describeAlert(page)}`,
-      badges,
-    };
-  }
-  if (budget !== undefined && budget <= 0) {
-    return {
-      health: 'degraded',
-      reason: `Error budget exhausted (${
-        Math.round(budget * 1000) / 10
-      }% left)`,
-      badges,
-    };
-  }
-  return { ...reconcile, badges };
 }
 
 /** KMOP ServiceLevelObjective (kmop.dev/v1alpha1) → one SLO item, with status figures when reported. */
@@ -127,9 +89,19 @@ export const normalizeKmopSlo = defineNormalizer<KmopSloView>({
       ticket: r.bool('spec.alerting.ticketAlert.disabled'),
     });
     const target = r.str('spec.target');
-    const verdict = sloVerdict(kmopVerdict(r, meta.generation), budget, alerts);
     const hasFigures =
       sli !== undefined || reportedBudget !== undefined || burnRates.length > 0;
+    const dataSource = hasFigures ? 'status' : 'none';
+    const toolHealth = kmopVerdict(r, meta.generation);
+    const verdict = {
+      ...toolHealth,
+      ...sloHealth(toolHealth, {
+        alerts,
+        burnRates,
+        errorBudgetRemaining: budget,
+        dataSource,
+      }),
+    };
     return [
       {
         ...itemBase(meta, {
@@ -149,7 +121,8 @@ export const normalizeKmopSlo = defineNormalizer<KmopSloView>({
         errorBudgetRemaining: budget,
         burnRates,
         alerts,
-        dataSource: hasFigures ? 'status' : 'none',
+        dataSource,
+        toolHealth: { health: toolHealth.health, reason: toolHealth.reason },
         evaluatedAt: r.str('status.lastEvaluated'),
         ...(r.has('spec.window') ? {} : { defaults: ['window'] }),
       },

@@ -1,5 +1,6 @@
 import type { KmopSloIndicator, KmopSloView } from '../../view';
-import { formatDuration, pyrraAlerts } from '../../slo';
+import { pyrraAlerts } from '../../slo';
+import { formatDuration } from '../../duration';
 import type { Reader } from '../access';
 import { HealthVerdict, defineNormalizer, itemBase } from '../base';
 import {
@@ -20,7 +21,9 @@ function bucketThreshold(metric: string | undefined): string | undefined {
   const le = metric?.match(/le="(\d+(?:\.\d+)?)"/)?.[1];
   if (le === undefined) return undefined;
   const seconds = Number(le);
-  return Number.isFinite(seconds) ? formatDuration(seconds) : undefined;
+  return Number.isFinite(seconds)
+    ? formatDuration(seconds * 1000, 'prometheus')
+    : undefined;
 }
 
 function readIndicator(r: Reader): KmopSloIndicator {
@@ -87,6 +90,8 @@ function pyrraVerdict(r: Reader): HealthVerdict {
 export const normalizePyrraSlo = defineNormalizer<KmopSloView>({
   apiVersion: 'pyrra.dev/v1alpha1',
   kind: 'ServiceLevelObjective',
+  // Pyrra's ServiceLevelObjectiveStatus has no observedGeneration.
+  observedGenerationField: 'none',
   blank: blankSlo,
   build: (r, meta) => {
     const window = readWindow(r, 'spec.window', undefined);
@@ -123,9 +128,10 @@ export const normalizePyrraSlo = defineNormalizer<KmopSloView>({
     if (alerts.length > 0 && !r.has('spec.alerting.name')) {
       defaults.push('alerts.name');
     }
+    const verdict = pyrraVerdict(r);
     return [
       {
-        ...itemBase(meta, pyrraVerdict(r)),
+        ...itemBase(meta, verdict),
         name: meta.source.name,
         description: r.str('spec.description'),
         objective,
@@ -136,6 +142,7 @@ export const normalizePyrraSlo = defineNormalizer<KmopSloView>({
         burnRates: [],
         alerts,
         dataSource: 'none',
+        toolHealth: { health: verdict.health, reason: verdict.reason },
         ...(defaults.length > 0 ? { defaults } : {}),
       },
     ];

@@ -1,7 +1,7 @@
 import { InputError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { durationToMilliseconds } from '@kmop/plugin-kmop-common';
+import { parseDuration } from '@kmop/plugin-kmop-common';
 import { fields, KmopZod, parseInput } from '@kmop/plugin-kmop-node';
 import { asScaffolderSchema, kmopZod, ScaffolderZod } from '../../util/zod';
 import { examples } from './catalogWait.examples';
@@ -54,7 +54,7 @@ export function createKmopCatalogWaitAction(
         ctx.output('entityRef', input.entityRef);
         return;
       }
-      const timeoutMs = durationToMilliseconds(input.timeout)!;
+      const timeoutMs = parseDuration(input.timeout, 'kmop');
       const credentials = await ctx.getInitiatorCredentials();
       const deadline = Date.now() + timeoutMs;
       for (;;) {

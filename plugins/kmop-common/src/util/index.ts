@@ -1,0 +1,2 @@
+export { isRecord } from './isRecord';
+export { parseApiVersion } from './apiVersion';

@@ -1,0 +1,4 @@
+/** A plain JSON-like object: arrays and null are not records. */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
