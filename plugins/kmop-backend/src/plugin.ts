@@ -15,14 +15,17 @@ import {
 import { AuthenticationStrategy } from '@backstage/plugin-kubernetes-node';
 import { createKmopActions } from './actions';
 import { createRouter } from './router';
-import { EntityAccessCache, EntityReadAccess } from './permissions';
+import {
+  EntityAccessCache,
+  EntityReadAccess,
+  RolloutOperateAuthorizer,
+  readOperationsConfig,
+} from './permissions';
 import { DefaultEntityViewService } from './services/EntityViewService/DefaultEntityViewService';
 import { PrometheusSloEvaluator } from './services/Prometheus/PrometheusSloEvaluator';
 import { ClusterSourceObjectService } from './services/SourceObjectService/ClusterSourceObjectService';
 import { ClusterClients } from './services/OperationService/ClusterClients';
 import { ClusterOperationService } from './services/OperationService/ClusterOperationService';
-import { RolloutOperateAuthorizer } from './permissions/RolloutOperateAuthorizer';
-import { readOperationsConfig } from './permissions/readOperationsConfig';
 
 /**
  * The KMOP backend plugin: `GET /api/kmop/v1/entities/:kind/:namespace/:name`
@@ -85,11 +88,10 @@ export const kmopPlugin = createBackendPlugin({
         });
         deps.lifecycle.addShutdownHook(() => clusterClients.close());
         const operations = ClusterOperationService.create({
+          // No SLO figures are needed to find and check an item.
           entityViews: DefaultEntityViewService.create({
-            catalog: deps.catalog,
-            permissions: deps.permissions,
-            cache: deps.cache,
             access,
+            cache: deps.cache,
           }),
           authorizer: RolloutOperateAuthorizer.create({
             permissions: deps.permissions,

@@ -1,5 +1,8 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
-import { CompoundEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  CompoundEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import {
   KmopEntityTarget,
@@ -70,7 +73,7 @@ export class DefaultEntityViewService implements EntityViewService {
     const slos =
       this.options.sloEvaluator && options.sloFigures !== false
         ? await this.options.sloEvaluator.evaluate(items.slos)
-      : items.slos;
+        : items.slos;
     return { entityRef, target, ...items, slos, clusters, generatedAt: now };
   }
 

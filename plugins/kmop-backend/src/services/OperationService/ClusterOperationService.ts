@@ -25,7 +25,7 @@ import {
   withResourceVersion,
 } from '@kmop/plugin-kmop-common';
 import { KubeRequestError, resourcePath } from '@kmop/plugin-kmop-node';
-import { RolloutOperateAuthorizer } from '../../permissions/RolloutOperateAuthorizer';
+import { RolloutOperateAuthorizer } from '../../permissions';
 import { EntityViewService } from '../EntityViewService/EntityViewService';
 import { ClusterClients } from './ClusterClients';
 import { ClusterRefusedError, OperationConflictError } from './OperationErrors';
