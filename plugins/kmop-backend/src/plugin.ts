@@ -14,6 +14,8 @@ import {
 } from '@kmop/plugin-kmop-node';
 import { AuthenticationStrategy } from '@backstage/plugin-kubernetes-node';
 import { createKmopActions } from './actions';
+import { createGetReadinessAction } from './actions/createGetReadinessAction';
+import { createReadinessRouter } from './readinessRouter';
 import { createRouter } from './router';
 import {
   EntityAccessCache,
@@ -23,6 +25,7 @@ import {
 } from './permissions';
 import { DefaultEntityViewService } from './services/EntityViewService/DefaultEntityViewService';
 import { PrometheusSloEvaluator } from './services/Prometheus/PrometheusSloEvaluator';
+import { DefaultReadinessService } from './services/ReadinessService/DefaultReadinessService';
 import { ClusterSourceObjectService } from './services/SourceObjectService/ClusterSourceObjectService';
 import { ClusterClients } from './services/OperationService/ClusterClients';
 import { ClusterOperationService } from './services/OperationService/ClusterOperationService';
@@ -109,11 +112,24 @@ export const kmopPlugin = createBackendPlugin({
             operations,
           }),
         );
+        const readiness = DefaultReadinessService.create({
+          entityViews,
+          catalog: deps.catalog,
+          permissions: deps.permissions,
+          cache: deps.cache,
+        });
+        deps.httpRouter.use(
+          await createReadinessRouter({ httpAuth: deps.httpAuth, readiness }),
+        );
         createKmopActions({
           actionsRegistry: deps.actionsRegistry,
           entityViews,
           catalog: deps.catalog,
           operations,
+        });
+        createGetReadinessAction({
+          actionsRegistry: deps.actionsRegistry,
+          readiness,
         });
         deps.httpRouter.addAuthPolicy({
           path: '/health',
