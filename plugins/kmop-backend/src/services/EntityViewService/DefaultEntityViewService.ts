@@ -9,6 +9,7 @@ import {
   KmopEntityView,
   KmopSloView,
   isKmopAvailable,
+  nestRenderedObjects,
   resolveEntityTarget,
 } from '@kmop/plugin-kmop-common';
 import { ClusterCache } from '@kmop/plugin-kmop-node';
@@ -69,7 +70,9 @@ export class DefaultEntityViewService implements EntityViewService {
       };
     }
     const target = this.resolveTarget(entity, entityRef);
-    const { items, clusters } = this.options.cache.lookup(target);
+    const { items: found, clusters } = this.options.cache.lookup(target);
+    // What a KMOP resource rendered is shown under it, not as items of its own.
+    const items = nestRenderedObjects(found);
     const slos =
       this.options.sloEvaluator && options.sloFigures !== false
         ? await this.options.sloEvaluator.evaluate(items.slos)
