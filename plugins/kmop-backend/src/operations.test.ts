@@ -395,17 +395,23 @@ describe('rollout operations', () => {
       name: 'payments',
     })!;
     rendered.metadata.ownerReferences[0].uid = policyObject.metadata.uid;
-    await seed(rendered, 'payments');
-    const policyItem = (await view('payments')).rollouts.find(
-      r => r.source.kind === 'RolloutPolicy',
-    )!;
-    const renderedItem = (await view('payments')).rollouts.find(
-      r => r.source.kind === 'Rollout' && r.source.name === 'payments',
-    )!;
+    const rv = sim.store.upsert(rendered as never).metadata.resourceVersion;
+    // The view lists the rendered Rollout under its policy, with its own state.
+    let policyItem: KmopRolloutView | undefined;
+    await waitFor('the rendered Rollout under its policy', async () => {
+      policyItem = (await view('payments')).rollouts.find(
+        r => r.source.kind === 'RolloutPolicy',
+      );
+      return policyItem?.rendered?.[0]?.rollout?.resourceVersion === rv;
+    });
+    expect(
+      (await view('payments')).rollouts.some(r => r.source.kind === 'Rollout'),
+    ).toBe(false);
+    const renderedItem = policyItem!.rendered![0].rollout!;
     proxy.clear();
     const res = await operate(
       {
-        item: policyItem.id,
+        item: policyItem!.id,
         operation: 'promote',
         resourceVersion: renderedItem.resourceVersion,
       },

@@ -279,14 +279,23 @@ const RULES: Record<
 };
 
 /**
- * The Rollout or Canary a KMOP RolloutPolicy was rendered into: an item of the same cluster
- * and namespace whose `renderedFrom` names the policy (its controller ownerReference, else
- * the compilers' `kmop.dev/compiled-from` annotation).
+ * The Rollout or Canary a KMOP RolloutPolicy was rendered into: the one the view lists under
+ * the policy (`rendered`, by its controller ownerReference), else an item of the same cluster
+ * and namespace whose `renderedFrom` names the policy (ownerReference, or the compilers'
+ * `kmop.dev/compiled-from` annotation for manifests applied by GitOps).
  */
 export function findRenderedRollout(
   policy: KmopRolloutView,
   rollouts: readonly KmopRolloutView[],
 ): KmopRolloutView | undefined {
+  // The view lists what the operator rendered under the policy (nestRenderedObjects).
+  const nested = policy.rendered?.find(
+    r =>
+      r.rollout !== undefined &&
+      operationToolOf(r.source) !== undefined &&
+      operationToolOf(r.source) !== 'deployment',
+  )?.rollout;
+  if (nested) return nested;
   const matches = rollouts.filter(
     r =>
       r.source.cluster === policy.source.cluster &&
