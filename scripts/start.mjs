@@ -10,6 +10,8 @@
 //   endpoint, so tests can take one cluster down.
 // KMOP_SIMULATOR=off starts Backstage alone (against real clusters), and
 // KMOP_PROMETHEUS=off leaves the demo Prometheus out.
+// First: stop at once under an unsupported Node (it would hang, not fail).
+import './checkNode.cjs';
 import { spawn } from 'node:child_process';
 import { startDemoPrometheus } from './demo/prometheus.mjs';
 

@@ -2,6 +2,8 @@
 // The whole test suite, as CI runs it: type checking, lint, unit and integration
 // tests (Jest through backstage-cli) and the end-to-end tests (Playwright in
 // Chromium against the running app). Prints one closing summary line.
+// First: stop at once under an unsupported Node.
+import './checkNode.cjs';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -184,11 +184,11 @@ test('checkout: route, Sloth SLO, the canary step and weight, the release verdic
   // it, Sloth's status has no burn rates, and the page says it cannot tell.
   const verdict = page.getByTestId('kmop-release-verdict');
   if (demoPrometheusInstalled()) {
-    await expect(verdict).toHaveAttribute('data-level', 'burning');
+    await expect(verdict).toHaveAttribute('data-level', 'at-risk');
     for (const words of [
-      `${availability.name} burns error budget faster than`,
-      'page alert threshold of 14.4×',
-      availability.alerting.name,
+      `${availability.name} burns its error budget too fast`,
+      `page alert ${availability.alerting.name}`,
+      'above its 14.4× threshold',
     ]) {
       await expect(verdict).toContainText(words);
     }

@@ -1,3 +1,4 @@
+import { ruleCompileErrors } from './admission';
 import { ApiError } from './errors';
 import { ResourceRegistry, compareKubeVersions } from './registry';
 import {
@@ -119,6 +120,13 @@ function readVersions(
         field: `spec.versions[${i}].schema.openAPIV3Schema`,
         message: 'Required value: schemas are required',
       });
+    } else {
+      causes.push(
+        ...ruleCompileErrors(
+          schema,
+          `spec.versions[${i}].schema.openAPIV3Schema`,
+        ),
+      );
     }
     const subresources = isObject(v.subresources) ? v.subresources : {};
     return {

@@ -100,13 +100,15 @@ export class ApiError extends Error {
     );
   }
 
+  /** 422 Invalid; several causes are listed in brackets, as Kubernetes aggregates them. */
   static invalid(
     type: TypeNames,
     name: string,
-    causes: Array<{ field: string; message: string }>,
+    causes: Array<{ field: string; message: string; reason?: string }>,
   ) {
     const group = type.group ? `.${type.group}` : '';
-    const summary = causes.map(c => `${c.field}: ${c.message}`).join(', ');
+    const listed = causes.map(c => `${c.field}: ${c.message}`).join(', ');
+    const summary = causes.length > 1 ? `[${listed}]` : listed;
     return new ApiError(
       422,
       `${type.kind}${group} "${name}" is invalid: ${summary}`,
@@ -116,7 +118,7 @@ export class ApiError extends Error {
         group: type.group,
         kind: type.kind,
         causes: causes.map(c => ({
-          reason: 'FieldValueInvalid',
+          reason: c.reason ?? 'FieldValueInvalid',
           message: c.message,
           field: c.field,
         })),

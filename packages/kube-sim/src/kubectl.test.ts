@@ -150,6 +150,73 @@ describe('kubectl against kube-sim', () => {
     TIMEOUT,
   );
 
+  /** Runs kubectl that must fail; its stderr. */
+  function kubectlError(...args: string[]): Promise<string> {
+    return kubectl(...args).then(
+      ({ stdout }) => {
+        throw new Error(`kubectl ${args.join(' ')} succeeded:\n${stdout}`);
+      },
+      (e: Error) => e.message,
+    );
+  }
+
+  it(
+    'refuses on a server dry run what the CRD schema and its rules refuse, naming the fields',
+    async () => {
+      const manifest = join(dir, 'bad-microservice.yaml');
+      writeFileSync(
+        manifest,
+        [
+          'apiVersion: kmop.dev/v1alpha1',
+          'kind: Microservice',
+          'metadata: { name: bad, namespace: default }',
+          'spec:',
+          '  owner: group:default/team',
+          '  ports: [{ name: http, port: eighty }]',
+          '  autoscaling: { minReplicas: 5, maxReplicas: 2 }',
+          '',
+        ].join('\n'),
+      );
+      for (const dryRun of [['--dry-run=server'], []]) {
+        const stderr = await kubectlError('apply', ...dryRun, '-f', manifest);
+        expect(stderr).toContain('The Microservice "bad" is invalid');
+        expect(stderr).toContain('spec.image: Required value');
+        expect(stderr).toContain(
+          'spec.ports[0].port: Invalid value: "string": spec.ports[0].port in body must be of type integer: "string"',
+        );
+      }
+      const fixed = readFileSync(manifest, 'utf8')
+        .replace('port: eighty', 'port: 80')
+        .replace('  owner:', '  image: ghcr.io/example/web:1\n  owner:');
+      writeFileSync(manifest, fixed);
+      // Once the types are right, the rule on autoscaling has its say.
+      const stderr = await kubectlError(
+        'apply',
+        '--dry-run=server',
+        '-f',
+        manifest,
+      );
+      expect(stderr).toContain(
+        'spec.autoscaling: Invalid value: "object": `minReplicas` must be ≤ `maxReplicas`.',
+      );
+      writeFileSync(
+        manifest,
+        fixed.replace('minReplicas: 5', 'minReplicas: 1'),
+      );
+      const { stdout } = await kubectl(
+        'apply',
+        '--dry-run=server',
+        '-f',
+        manifest,
+      );
+      expect(stdout).toContain(
+        'microservice.kmop.dev/bad created (server dry run)',
+      );
+      expect(await names('microservices', '-A')).toEqual([]);
+    },
+    TIMEOUT,
+  );
+
   it(
     'applies the demo objects of examples/cluster and reads them back as JSON',
     async () => {

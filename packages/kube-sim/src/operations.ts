@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { parse as parseYaml } from 'yaml';
+import { admitCustomResource, schemaOfCrd } from './admission';
 import { CRD_KEY, establishedStatus, resourceTypeFromCrd } from './crds';
 import { canonical, decodeObject, timestamp, validateName } from './decode';
 import { applyDefaults } from './defaults';
@@ -161,6 +162,7 @@ export class Operations {
       obj.status = establishedStatus(crdType, now);
     }
     const stored = canonical(obj);
+    this.admit(type, stored);
     if (options.dryRun) {
       delete stored.metadata.resourceVersion;
       return {
@@ -442,6 +444,7 @@ export class Operations {
     if (deepEqual(withoutResourceVersion(next), withoutResourceVersion(old))) {
       return { entry: current };
     }
+    this.admit(type, next, old);
     const finalizers = next.metadata.finalizers;
     const released =
       next.metadata.deletionTimestamp &&
@@ -463,6 +466,16 @@ export class Operations {
       this.reRegister(old, crdType);
     }
     return { entry };
+  }
+
+  /** Refuses a custom resource its CRD's schema and rules do not allow (422). */
+  private admit(type: ResourceType, obj: KubeObject, old?: KubeObject) {
+    if (!type.crdName) {
+      return;
+    }
+    const crdType = this.registry.findByKey(CRD_KEY);
+    const crd = crdType && this.store.get(crdType, '', type.crdName)?.obj;
+    admitCustomResource(type, schemaOfCrd(crd, type.storageVersion), obj, old);
   }
 
   /** For a CRD write, validates the definition and returns the resource it defines. */

@@ -1,6 +1,7 @@
 import { IncomingMessage, Server, createServer } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import { AddressInfo, Socket } from 'node:net';
+import { schemaOfCrd } from './admission';
 import { builtinResourceTypes } from './builtins';
 import { CRD_KEY } from './crds';
 import { RolloutDemo } from './demo';
@@ -13,7 +14,7 @@ import { createRequestHandler } from './router';
 import { readSeeds } from './seeds';
 import { SimStore, createSimStore } from './simStore';
 import { ObjectStore } from './store';
-import { JsonObject, isObject } from './types';
+import { JsonObject } from './types';
 import { KubeSimTls, generateKubeSimTls } from './tls';
 import { WatchHub } from './watch';
 
@@ -121,14 +122,7 @@ export async function startKubeSim(
       type.crdName && crdType
         ? objects.get(crdType, '', type.crdName)
         : undefined;
-    const spec = crd && isObject(crd.obj.spec) ? crd.obj.spec : {};
-    const versions = Array.isArray(spec.versions) ? spec.versions : [];
-    const match = versions.find(v => isObject(v) && v.name === version);
-    const schema =
-      isObject(match) && isObject(match.schema)
-        ? match.schema.openAPIV3Schema
-        : undefined;
-    return isObject(schema) ? (schema as JsonObject) : undefined;
+    return schemaOfCrd(crd?.obj, version) as JsonObject | undefined;
   };
 
   const sockets = new Set<Socket>();

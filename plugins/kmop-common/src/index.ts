@@ -9,6 +9,7 @@ export * from './release/operations';
 export * from './release/patches';
 export * from './normalizers';
 export * from './slo';
+export * from './release';
 export * from './model';
 export * from './entity';
 export * from './permissions';

@@ -7,6 +7,9 @@ import { join, relative } from 'node:path';
 const ALLOWED_VALUES = new Set([
   'isKmopAvailable',
   'KMOP_ANNOTATION_SERVICE_NAME',
+  // The one release judgement: pure functions over the view, with SLO math and durations.
+  'judgeReleases',
+  'alertBurns',
 ]);
 
 function sourceFiles(dir: string): string[] {

@@ -33,9 +33,9 @@ describe('kmop:explain-release', () => {
       canaryWeight: 20,
       paused: true,
       aborted: false,
-      verdict: 'slo-figures-unknown',
+      verdict: 'unjudged',
     });
-    expect(release.text).toContain('20% of traffic on the canary');
+    expect(out.text).toContain('step 2 of 6, 20% on the canary');
     expect(out.slos.map((s: { name: string }) => s.name).sort()).toEqual([
       'payment-step-latency',
       'requests-availability',
@@ -48,7 +48,7 @@ describe('kmop:explain-release', () => {
       entityRef: 'payments',
     });
     expect(before.body.output.releases).toEqual([]);
-    expect(before.body.output.text).toContain('no rollout in progress');
+    expect(before.body.output.text).toContain('no release in progress');
 
     env.good.store.patch(
       {
@@ -68,8 +68,11 @@ describe('kmop:explain-release', () => {
     );
     let out:
       | {
-          releases: { verdict: string; text: string }[];
-          slos: { name: string; firingAlerts: string[] }[];
+          releases: { verdict: string; reasons: { text: string }[] }[];
+          slos: {
+            name: string;
+            alerts: { severity: string; windows: string; firing?: boolean }[];
+          }[];
         }
       | undefined;
     await waitFor('the paused payments rollout', async () => {
@@ -78,19 +81,17 @@ describe('kmop:explain-release', () => {
       return out!.releases.length > 0;
     });
     const release = out!.releases[0];
-    expect(release.verdict).toBe('hold');
-    expect(release.text).toContain(
-      'payments-latency burns its error budget faster than its alert thresholds allow',
+    expect(release.verdict).toBe('at-risk');
+    expect(release.reasons[0].text).toMatch(
+      /^payments-latency burns its error budget too fast: page alert: /,
     );
-    expect(
-      out!.slos.find(s => s.name === 'payments-latency')!.firingAlerts,
-    ).toEqual([
-      'page: burn > 14.4× over 1h and 5m',
-      'ticket: burn > 1× over 3d and 6h',
-    ]);
-    expect(
-      out!.slos.find(s => s.name === 'payments-availability')!.firingAlerts,
-    ).toEqual([]);
+    const firing = (sloName: string) =>
+      out!.slos
+        .find(s => s.name === sloName)!
+        .alerts.filter(a => a.firing)
+        .map(a => `${a.severity} ${a.windows}`);
+    expect(firing('payments-latency')).toEqual(['page 1h/5m', 'ticket 3d/6h']);
+    expect(firing('payments-availability')).toEqual([]);
   });
 
   it('names the field of a malformed entity ref', async () => {

@@ -10,11 +10,11 @@ export interface ExplainReleaseActionOptions {
 }
 
 const VERDICTS = [
-  'hold',
   'aborted',
-  'no-alert-firing',
+  'at-risk',
+  'unjudged',
   'no-slo',
-  'slo-figures-unknown',
+  'healthy',
 ] as const;
 
 /** `kmop:explain-release` — an entity's rollouts in progress beside its SLO burn. */
@@ -29,11 +29,15 @@ export function createExplainReleaseAction(
 For one catalog entity, lists its rollouts in progress (Argo Rollouts, Flagger, KMOP
 RolloutPolicy, Deployments mid-update; aborted ones too) — strategy, current step, canary
 weight, revisions, pause and analysis state — beside the burn of the same service's SLOs
-(error budget left, burn rate per alert window, which multiwindow alerts fire), and gives a
-verdict: \`hold\` (an SLO alert fires or a budget is spent: do not promote), \`aborted\`,
-\`no-alert-firing\` (by its SLOs the release may proceed), \`no-slo\` or
-\`slo-figures-unknown\` (KMOP cannot judge). \`text\` says all of it in sentences to quote.
-The SLOs measure the whole service, stable and canary together.
+(error budget left, burn per alert window, which multiwindow alerts fire), the rollout's own
+analysis (failed checks, aborted, degraded) and the routes that carry its traffic, and gives
+KMOP's release judgement (the same one the entity page shows): \`at-risk\` (an SLO alert
+fires, a budget is spent, the analysis fails or a route carrying it is degraded: do not
+promote; consider aborting), \`aborted\`, \`healthy\` (the release may proceed),
+\`no-slo\` or \`unjudged\` (some SLO has no figures). Each verdict lists its reasons.
+\`firingAlerts\` lists alerts that fire even when no release is in progress (after a
+promotion). \`text\` is a short account to quote. The SLOs measure the whole service,
+stable and canary together.
 
 ## When to use
 
@@ -99,10 +103,29 @@ entity use \`get-entity-view\`. The entity is read with your own permissions.
                 aborted: z
                   .boolean()
                   .describe('Whether the rollout was aborted.'),
-                verdict: z
-                  .enum(VERDICTS)
-                  .describe('What the SLOs say of promoting it.'),
-                text: z.string().describe('This release in sentences.'),
+                drives: z
+                  .array(z.string())
+                  .describe(
+                    'Objects this rollout drives, as kind/name (a Flagger Canary’s Deployment): part of the same release.',
+                  ),
+                routes: z
+                  .array(z.string())
+                  .describe('Routes carrying its traffic, as kind/name.'),
+                verdict: z.enum(VERDICTS).describe('KMOP’s release judgement.'),
+                reasons: z
+                  .array(
+                    z.object({
+                      kind: z
+                        .string()
+                        .describe(
+                          'aborted, slo-alert, slo-budget, analysis, rollout-degraded, route, no-figures, no-slo or cluster.',
+                        ),
+                      text: z.string().describe('The reason in a sentence.'),
+                    }),
+                  )
+                  .describe(
+                    'The facts behind the verdict, most serious first.',
+                  ),
               }),
             )
             .describe(
@@ -112,6 +135,9 @@ entity use \`get-entity-view\`. The entity is read with your own permissions.
             .array(
               z.object({
                 name: z.string().describe('SLO name.'),
+                health: z
+                  .string()
+                  .describe('ok, progressing, degraded or unknown.'),
                 objective: z
                   .number()
                   .optional()
@@ -126,27 +152,56 @@ entity use \`get-entity-view\`. The entity is read with your own permissions.
                   .number()
                   .optional()
                   .describe(
-                    'Share of the error budget left (negative once overspent).',
+                    'Share of the error budget left, to 0.1% (negative once overspent).',
                   ),
-                burnRates: z
+                alerts: z
                   .array(
                     z.object({
-                      window: z.string().describe('Window such as 1h.'),
-                      rate: z
+                      severity: z
+                        .enum(['page', 'ticket'])
+                        .describe(
+                          'page for the fast tiers, ticket for the slow.',
+                        ),
+                      name: z
+                        .string()
+                        .optional()
+                        .describe('Prometheus alert name.'),
+                      windows: z
+                        .string()
+                        .describe('Long and short window, e.g. 1h/5m.'),
+                      threshold: z
                         .number()
-                        .describe('Burn rate: error ratio ÷ error budget.'),
+                        .describe('Burn rate both windows must exceed.'),
+                      longBurn: z
+                        .number()
+                        .optional()
+                        .describe('Burn over the long window.'),
+                      shortBurn: z
+                        .number()
+                        .optional()
+                        .describe('Burn over the short window.'),
+                      firing: z
+                        .boolean()
+                        .optional()
+                        .describe('Absent when a window has no figure.'),
                     }),
                   )
-                  .describe('Burn rate per window.'),
-                firingAlerts: z
-                  .array(z.string())
-                  .describe('Alerts that fire now.'),
+                  .describe('Burn-rate alerts, fastest tier first.'),
                 dataSource: z
                   .enum(['prometheus', 'status', 'none'])
                   .describe('Where the figures came from.'),
+                evaluatedAt: z
+                  .string()
+                  .optional()
+                  .describe('When the figures were computed (ISO 8601).'),
               }),
             )
             .describe('The service’s SLOs.'),
+          firingAlerts: z
+            .array(z.string())
+            .describe(
+              'Alerts that fire now, release or not, as <slo>: <severity> <windows>.',
+            ),
           clusterErrors: z
             .array(z.string())
             .describe('Clusters in error; rollouts there may be missing.'),

@@ -1,157 +1,69 @@
-import type {
-  KmopEntityView,
-  KmopRolloutView,
-  KmopSloView,
-} from '@kmop/plugin-kmop-common';
-import { explainRelease, isInProgress } from './explainRelease';
-
-const source = {
-  cluster: 'prod',
-  apiVersion: 'argoproj.io/v1alpha1',
-  kind: 'Rollout',
-  namespace: 'shop',
-  name: 'shop',
-};
-
-function rollout(overrides: Partial<KmopRolloutView>): KmopRolloutView {
-  return {
-    id: 'prod/argoproj.io/v1alpha1/Rollout/shop/shop',
-    source,
-    health: 'progressing',
-    healthReason: 'canary at step 1',
-    badges: [],
-    strategy: 'canary',
-    steps: [
-      { index: 0, type: 'setWeight', weight: 25, state: 'done' },
-      { index: 1, type: 'pause', state: 'current' },
-      { index: 2, type: 'setWeight', weight: 100, state: 'pending' },
-    ],
-    currentStepIndex: 1,
-    canaryWeight: 25,
-    aborted: false,
-    paused: true,
-    pauseReasons: ['CanaryPauseStep'],
-    ...overrides,
-  };
-}
-
-function slo(overrides: Partial<KmopSloView>): KmopSloView {
-  return {
-    id: 'prod/sloth.slok.dev/v1/PrometheusServiceLevel/shop/shop#availability',
-    source: {
-      ...source,
-      apiVersion: 'sloth.slok.dev/v1',
-      kind: 'PrometheusServiceLevel',
-    },
-    health: 'ok',
-    healthReason: 'within budget',
-    badges: [],
-    name: 'availability',
-    objective: 0.999,
-    window: '30d',
-    indicator: { type: 'ratio' },
-    errorBudgetRemaining: 0.5,
-    burnRates: [
-      { window: '5m', rate: 1.2 },
-      { window: '1h', rate: 0.9 },
-    ],
-    alerts: [
-      {
-        severity: 'page',
-        longWindow: '1h',
-        shortWindow: '5m',
-        threshold: 14.4,
-        firing: false,
-      },
-    ],
-    dataSource: 'prometheus',
-    ...overrides,
-  };
-}
-
-function view(
-  rollouts: KmopRolloutView[],
-  slos: KmopSloView[],
-): KmopEntityView {
-  return {
-    entityRef: 'component:default/shop',
-    target: { serviceName: 'shop' },
-    routes: [],
-    slos,
-    rollouts,
-    resilience: [],
-    clusters: [{ name: 'prod', state: 'ready' }],
-    generatedAt: '2026-11-30T10:00:00.000Z',
-  };
-}
+import {
+  RELEASE_VIEWS,
+  catalogApiFailingAnalysis,
+  checkoutBurning,
+  checkoutPromotedStillFiring,
+} from '@kmop/plugin-kmop-common/testUtils';
+import { judgeReleases } from '@kmop/plugin-kmop-common';
+import { explainRelease } from './explainRelease';
 
 describe('explainRelease', () => {
-  it('lets a release proceed when every SLO has figures and no alert fires', () => {
-    const out = explainRelease(view([rollout({})], [slo({})]));
+  it.each(Object.entries(RELEASE_VIEWS))(
+    'gives the release judgement’s verdicts for %s',
+    (_name, view) => {
+      const judged = judgeReleases(view).releases;
+      const explained = explainRelease(view).releases;
+      expect(explained.map(r => [r.rolloutId, r.verdict])).toEqual(
+        judged.map(r => [r.rollout.id, r.level]),
+      );
+      expect(explained.map(r => r.reasons.map(x => x.text))).toEqual(
+        judged.map(r => r.reasons.map(x => x.text)),
+      );
+    },
+  );
+
+  it('rounds burn as a person reads it and lists the windows fastest first', () => {
+    const [slo] = explainRelease(checkoutBurning).slos;
+    expect(slo.alerts.map(a => a.windows)).toEqual([
+      '1h/5m',
+      '6h/30m',
+      '1d/2h',
+      '3d/6h',
+    ]);
+    expect(slo.alerts[0]).toEqual({
+      severity: 'page',
+      name: 'CheckoutHighErrorRate',
+      windows: '1h/5m',
+      threshold: 14.4,
+      longBurn: 16.5,
+      shortBurn: 15.2,
+      firing: true,
+    });
+    expect(slo.health).toBe('degraded');
+  });
+
+  it('says catalog-api must not be promoted: failed checks and a degraded route', () => {
+    const out = explainRelease(catalogApiFailingAnalysis);
     expect(out.releases).toHaveLength(1);
     expect(out.releases[0]).toMatchObject({
-      verdict: 'no-alert-firing',
-      step: { current: 2, of: 3 },
+      verdict: 'at-risk',
+      drives: ['Deployment/catalog-api'],
+      routes: ['GRPCRoute/catalog-api'],
     });
-    expect(out.releases[0].text).toContain(
-      'at step 2 of 3, 25% of traffic on the canary',
-    );
-    expect(out.releases[0].text).toContain(
-      'SLO availability (99.9% over 30d): 50% of its error budget left, burn 1.2× over 5m, 0.9× over 1h, no burn-rate alert fires',
-    );
+    expect(out.text).not.toContain('may proceed');
+    expect(out.text).toContain('failed 2 checks');
   });
 
-  it('holds when a budget is spent even without alert figures', () => {
-    const out = explainRelease(
-      view(
-        [rollout({})],
-        [slo({ burnRates: [], alerts: [], errorBudgetRemaining: -0.1 })],
-      ),
-    );
-    expect(out.releases[0].verdict).toBe('hold');
-    expect(out.releases[0].text).toContain(
-      'availability has no error budget left',
-    );
-  });
-
-  it('reports an aborted rollout as aborted, whatever the SLOs say', () => {
-    const out = explainRelease(
-      view(
-        [
-          rollout({
-            aborted: true,
-            health: 'degraded',
-            message: 'analysis failed',
-          }),
-        ],
-        [slo({})],
-      ),
-    );
-    expect(out.releases[0]).toMatchObject({
-      verdict: 'aborted',
-      aborted: true,
-    });
-    expect(out.releases[0].text).toContain('aborted (analysis failed)');
-  });
-
-  it('cannot judge without SLOs', () => {
-    expect(explainRelease(view([rollout({})], [])).releases[0].verdict).toBe(
-      'no-slo',
-    );
-  });
-
-  it('leaves completed rollouts out', () => {
-    const done = rollout({
-      health: 'ok',
-      paused: false,
-      pauseReasons: [],
-      steps: rollout({}).steps.map(s => ({ ...s, state: 'done' as const })),
-    });
-    expect(isInProgress(done)).toBe(false);
-    const out = explainRelease(view([done], [slo({})]));
+  it('reports an alert that still fires after the release is done', () => {
+    const out = explainRelease(checkoutPromotedStillFiring);
     expect(out.releases).toEqual([]);
-    expect(out.text).toBe(
-      'component:default/shop has no rollout in progress (1 rollout found, all complete).',
-    );
+    expect(out.firingAlerts).toEqual(['requests-availability: page 1h/5m']);
+    expect(out.text).toContain('Alerts still fire');
+  });
+
+  it('keeps the account in words short: no figure table restated', () => {
+    const out = explainRelease(checkoutBurning);
+    expect(out.text.split('\n')).toHaveLength(2);
+    expect(out.text).not.toContain('6h/30m');
   });
 });

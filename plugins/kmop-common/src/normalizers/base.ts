@@ -22,6 +22,8 @@ export interface ObjectMeta {
   generation?: number;
   /** The generation the controller last reported on, when it reported one. */
   observedGeneration?: number;
+  /** See {@link KmopItemBase.observedGenerationField}. */
+  observedGenerationField?: 'none' | 'optional';
 }
 
 /** A health verdict with the reason a person reads. */
@@ -55,6 +57,9 @@ export function itemBase(
     ...(meta.observedGeneration === undefined
       ? {}
       : { observedGeneration: meta.observedGeneration }),
+    ...(meta.observedGenerationField === undefined
+      ? {}
+      : { observedGenerationField: meta.observedGenerationField }),
   };
 }
 
@@ -104,6 +109,11 @@ interface NormalizerSpec<T extends KmopItemBase> {
   /** Used in the source when the object does not say. */
   apiVersion: string;
   kind: string;
+  /**
+   * How the kind reports `observedGeneration`, when not always (see
+   * {@link KmopItemBase.observedGenerationField}); taken from the kind's upstream API types.
+   */
+  observedGenerationField?: 'none' | 'optional';
   build(r: Reader, meta: ObjectMeta): T[];
   /** An item with no content, for objects that cannot be read. */
   blank(base: KmopItemBase): T;
@@ -122,7 +132,10 @@ function describeIssues(kind: string, issues: readonly string[]): string {
 function readMeta(
   r: Reader,
   ctx: NormalizeContext,
-  spec: { apiVersion: string; kind: string },
+  spec: Pick<
+    NormalizerSpec<KmopItemBase>,
+    'apiVersion' | 'kind' | 'observedGenerationField'
+  >,
 ): ObjectMeta {
   const name = r.str('metadata.name');
   if (name === undefined && !r.has('metadata.name')) {
@@ -139,9 +152,11 @@ function readMeta(
     source,
     id: itemId(source),
     generation: r.int('metadata.generation'),
-    observedGeneration: isRecord(r.value)
-      ? readObservedGeneration(r.value)
-      : undefined,
+    observedGeneration:
+      isRecord(r.value) && spec.observedGenerationField !== 'none'
+        ? readObservedGeneration(r.value)
+        : undefined,
+    observedGenerationField: spec.observedGenerationField,
   };
 }
 

@@ -127,9 +127,10 @@ export function multiwindowAlerts(
       shortWindow: t.shortWindow,
       // Twelve significant digits: 14.4, not 14.400000000000002.
       threshold: Number(
-        ((t.budgetFraction * period) / windowToSeconds(t.longWindow)).toPrecision(
-          12,
-        ),
+        (
+          (t.budgetFraction * period) /
+          windowToSeconds(t.longWindow)
+        ).toPrecision(12),
       ),
     }));
 }

@@ -74,7 +74,9 @@ export function timeToExhaustion({
   budgetRemaining = 1,
 }: TimeToExhaustionInput): number {
   const window =
-    typeof sloWindow === 'number' ? sloWindow : parseDuration(sloWindow, 'prometheus') / 1000;
+    typeof sloWindow === 'number'
+      ? sloWindow
+      : parseDuration(sloWindow, 'prometheus') / 1000;
   if (!(Number.isFinite(window) && window > 0)) {
     throw new RangeError(
       `sloWindow must be a positive duration, got ${sloWindow}`,
@@ -170,7 +172,9 @@ export function errorBudget(
     );
   }
   const window =
-    typeof sloWindow === 'number' ? sloWindow : parseDuration(sloWindow, 'prometheus') / 1000;
+    typeof sloWindow === 'number'
+      ? sloWindow
+      : parseDuration(sloWindow, 'prometheus') / 1000;
   if (!(Number.isFinite(window) && window > 0)) {
     throw new RangeError(
       `sloWindow must be a positive duration, got ${sloWindow}`,

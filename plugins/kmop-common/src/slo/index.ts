@@ -22,3 +22,13 @@ export {
   describeAlert,
 } from './alerts';
 export type { BurnRateAlertTier, BurnRatesByWindow } from './alerts';
+export {
+  alertBurns,
+  describeFiring,
+  hasSloFigures,
+  roundBurn,
+  sloHealth,
+} from './health';
+export type { AlertBurn, SloFigures, SloHealthVerdict } from './health';
+export { withMeasuredFigures } from './figures';
+export type { MeasuredSloFigures } from './figures';

@@ -41,6 +41,14 @@ export interface KmopItemBase {
    */
   observedGeneration?: number;
   /**
+   * Set when the kind does not always report the generation its controller observed:
+   * `none` — the kind has no such field (Ingress, Pyrra's ServiceLevelObjective, Flagger's
+   * Canary), so nothing can be said about it; `optional` — the field is optional
+   * (HorizontalPodAutoscaler), so its absence means "not reported", not "not yet observed".
+   * Absent for kinds whose controllers always report it.
+   */
+  observedGenerationField?: 'none' | 'optional';
+  /**
    * Dotted paths of fields of this item (`window`, `replicas.desired`, `rolling.maxSurge`,
    * `failureThreshold`) whose value the object does not set: the documented default its
    * tool applies, so the page can label it as a default. Absent or empty when every value
@@ -246,6 +254,13 @@ export interface KmopSloView extends KmopItemBase {
   alerts: KmopBurnRateAlert[];
   /** Where the SLI figures came from. */
   dataSource: 'prometheus' | 'status' | 'none';
+  /**
+   * What the SLO's tool or operator says of the object itself (rules generated, reconciled,
+   * generation observed), before the figures are weighed. The item's `health` is this verdict
+   * made worse by the figures: a firing burn-rate alert or a spent budget is `degraded`,
+   * whatever the tool reports (see `sloHealth`).
+   */
+  toolHealth: { health: KmopHealth; reason: string };
   /** When the figures were computed (ISO 8601), when known. */
   evaluatedAt?: string;
 }

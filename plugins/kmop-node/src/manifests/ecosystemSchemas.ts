@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DURATION_GRAMMARS, DurationGrammar } from '@kmop/plugin-kmop-common';
 
 /*
  * Schemas for the native kinds that no installed kubernetes-models package
@@ -10,19 +11,15 @@ import { z } from 'zod';
  */
 
 const labels = z.record(z.string());
+
+function durationSchema(grammar: DurationGrammar) {
+  const { pattern, expected } = DURATION_GRAMMARS[grammar];
+  return z.string().regex(pattern, `must be ${expected}`);
+}
+
 const metric = z.object({ metric: z.string().min(1) }).strict();
-const goDuration = z
-  .string()
-  .regex(
-    /^([0-9]+(\.[0-9]+)?(ns|us|µs|ms|s|m|h))+$/,
-    'must be a Go duration such as 30s or 1h30m',
-  );
-const promDuration = z
-  .string()
-  .regex(
-    /^([0-9]+(ms|s|m|h|d|w|y))+$/,
-    'must be a Prometheus duration such as 28d',
-  );
+const goDuration = durationSchema('go');
+const promDuration = durationSchema('prometheus');
 
 const slothAlert = z
   .object({

@@ -1,4 +1,9 @@
-import { KMOP_GROUP, validateKmopResource } from '@kmop/plugin-kmop-common';
+import {
+  isRecord,
+  KMOP_GROUP,
+  parseApiVersion,
+  validateKmopResource,
+} from '@kmop/plugin-kmop-common';
 import {
   DocumentProblem,
   formatDocumentProblem,
@@ -19,10 +24,6 @@ export interface DocumentsCheck {
   warnings: string[];
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function identity(value: Record<string, unknown>): string | undefined {
   const metadata = isRecord(value.metadata) ? value.metadata : {};
   if (typeof value.kind !== 'string' || typeof metadata.name !== 'string') {
@@ -30,7 +31,7 @@ function identity(value: Record<string, unknown>): string | undefined {
   }
   const group =
     typeof value.apiVersion === 'string'
-      ? value.apiVersion.split('/').slice(0, -1).join('/')
+      ? parseApiVersion(value.apiVersion).group
       : '';
   const namespace =
     typeof metadata.namespace === 'string' ? metadata.namespace : '';

@@ -4,6 +4,7 @@ import {
   isDns1123Subdomain,
   isLabelValue,
   isQualifiedName,
+  isRecord,
   toValidationErrors,
 } from '@kmop/plugin-kmop-common';
 import type { ZodIssue } from 'zod';
@@ -37,10 +38,6 @@ const NEWER_UPSTREAM_KEYWORDS = new Set([
   'enum',
   'required',
 ]);
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** `/spec/rules/0/weight` → `['spec', 'rules', 0, 'weight']`. */
 function pointerToPath(pointer: string): (string | number)[] {

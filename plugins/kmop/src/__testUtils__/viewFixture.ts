@@ -74,6 +74,7 @@ export const slo: KmopSloView = {
   },
   health: 'ok',
   healthReason: '62% of the error budget left',
+  toolHealth: { health: 'ok', reason: 'Prometheus rules generated' },
   badges: [],
   name: 'requests-availability',
   objective: 0.999,

@@ -65,6 +65,7 @@ function slo(): KmopSloView {
     },
     health: 'ok',
     healthReason: 'from status',
+    toolHealth: { health: 'ok', reason: 'Reconciled' },
     badges: [],
     name: 'pay-availability',
     objective: 0.999,

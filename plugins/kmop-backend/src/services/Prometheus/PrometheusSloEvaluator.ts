@@ -5,8 +5,7 @@ import {
   KmopBurnRate,
   KmopSloView,
   burnRate,
-  errorBudgetRemaining,
-  evaluateAlerts,
+  withMeasuredFigures,
 } from '@kmop/plugin-kmop-common';
 import { SloEvaluator } from '../EntityViewService/DefaultEntityViewService';
 import { PrometheusClient } from './PrometheusClient';
@@ -106,22 +105,11 @@ export class PrometheusSloEvaluator implements SloEvaluator {
           burnRates.push({ window, rate: burnRate({ objective, errorRatio }) });
         }
       });
-      const byWindow = Object.fromEntries(
-        burnRates.map(b => [b.window, b.rate]),
-      );
-      const errorRatio = clampRatio(overall);
-      return {
-        ...slo,
-        sli: errorRatio === undefined ? undefined : 1 - errorRatio,
-        errorBudgetRemaining:
-          errorRatio === undefined
-            ? undefined
-            : errorBudgetRemaining({ objective, errorRatio }),
+      return withMeasuredFigures(slo, {
+        errorRatio: clampRatio(overall),
         burnRates,
-        alerts: evaluateAlerts(slo.alerts, byWindow),
-        dataSource: 'prometheus',
         evaluatedAt: time.toISOString(),
-      };
+      });
     } catch (error) {
       this.options.logger.warn(
         `KMOP: Prometheus query for SLO ${slo.id} failed: ${

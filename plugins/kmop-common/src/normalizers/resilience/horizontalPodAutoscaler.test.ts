@@ -4,6 +4,29 @@ import { normalizeHorizontalPodAutoscaler } from './horizontalPodAutoscaler';
 const ctx = { cluster: 'prod' };
 
 describe('normalizeHorizontalPodAutoscaler', () => {
+  it('marks observedGeneration as optional: its absence is not staleness', () => {
+    // HorizontalPodAutoscalerStatus.observedGeneration is optional (k8s.io/api autoscaling/v2).
+    const [absent] = normalizeHorizontalPodAutoscaler(
+      horizontalPodAutoscalers.healthy,
+      ctx,
+    );
+    expect(absent.generation).toBe(1);
+    expect(absent.observedGeneration).toBeUndefined();
+    expect(absent.observedGenerationField).toBe('optional');
+    const reported = horizontalPodAutoscalers.healthy as {
+      status: object;
+    };
+    const [present] = normalizeHorizontalPodAutoscaler(
+      {
+        ...horizontalPodAutoscalers.healthy,
+        status: { ...reported.status, observedGeneration: 1 },
+      },
+      ctx,
+    );
+    expect(present.observedGeneration).toBe(1);
+    expect(present.observedGenerationField).toBe('optional');
+  });
+
   it('summarises bounds, replicas and metric targets; ScalingLimited is a badge', () => {
     const [hpa] = normalizeHorizontalPodAutoscaler(
       horizontalPodAutoscalers.healthy,

@@ -142,6 +142,8 @@ export const normalizeHorizontalPodAutoscaler =
   defineNormalizer<KmopResilienceView>({
     apiVersion: 'autoscaling/v2',
     kind: 'HorizontalPodAutoscaler',
+    // HorizontalPodAutoscalerStatus.observedGeneration is optional.
+    observedGenerationField: 'optional',
     blank: blankResilience,
     build: (r, meta) => {
       const spec = r.record('spec');

@@ -4,6 +4,13 @@ import { normalizeFlaggerCanary } from './flaggerCanary';
 const ctx = { cluster: 'prod' };
 
 describe('normalizeFlaggerCanary', () => {
+  it("says Flagger's Canary has no observedGeneration, and reads none from its conditions", () => {
+    const [c] = normalizeFlaggerCanary(flaggerCanaries.healthy, ctx);
+    expect(c.generation).toBe(1);
+    expect(c.observedGeneration).toBeUndefined();
+    expect(c.observedGenerationField).toBe('none');
+  });
+
   it('reads a succeeded canary: steps from stepWeight up to maxWeight, all done', () => {
     const [c] = normalizeFlaggerCanary(flaggerCanaries.healthy, ctx);
     expect(c.health).toBe('ok');

@@ -220,6 +220,8 @@ function readPromoted(r: Reader): KmopReportedCondition | undefined {
 export const normalizeFlaggerCanary = defineNormalizer<KmopRolloutView>({
   apiVersion: 'flagger.app/v1beta1',
   kind: 'Canary',
+  // Flagger's CanaryStatus and CanaryCondition have no observedGeneration.
+  observedGenerationField: 'none',
   blank: blankRollout,
   build: (r, meta) => {
     // spec.canaryAnalysis is the deprecated name of spec.analysis.

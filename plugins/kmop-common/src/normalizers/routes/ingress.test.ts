@@ -4,6 +4,19 @@ import { normalizeIngress } from './ingress';
 const ctx = { cluster: 'prod' };
 
 describe('normalizeIngress', () => {
+  it('says an Ingress has no observedGeneration (its status holds only loadBalancer)', () => {
+    const [route] = normalizeIngress(
+      {
+        ...ingresses.healthy,
+        metadata: { ...ingresses.healthy.metadata, generation: 4 },
+      },
+      ctx,
+    );
+    expect(route.generation).toBe(4);
+    expect(route.observedGeneration).toBeUndefined();
+    expect(route.observedGenerationField).toBe('none');
+  });
+
   it('reads hosts, paths and backends, and an https URL for a TLS host', () => {
     const [route] = normalizeIngress(ingresses.healthy, ctx);
     expect(route.health).toBe('ok');

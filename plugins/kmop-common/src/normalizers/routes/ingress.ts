@@ -72,6 +72,8 @@ function urlOf(rules: readonly KmopRouteRule[], tlsHosts: ReadonlySet<string>) {
 export const normalizeIngress = defineNormalizer<KmopRouteView>({
   apiVersion: 'networking.k8s.io/v1',
   kind: 'Ingress',
+  // IngressStatus has only loadBalancer (k8s.io/api networking/v1 types.go).
+  observedGenerationField: 'none',
   blank: base => ({ ...base, hostnames: [], parents: [], rules: [] }),
   build: (r, meta) => {
     const tls: KmopRouteTls[] = r.arr('spec.tls').map(t => ({

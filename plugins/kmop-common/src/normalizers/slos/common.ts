@@ -130,5 +130,6 @@ export function blankSlo(base: KmopItemBase): KmopSloView {
     burnRates: [],
     alerts: [],
     dataSource: 'none',
+    toolHealth: { health: base.health, reason: base.healthReason },
   };
 }

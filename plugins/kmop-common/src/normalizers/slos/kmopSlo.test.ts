@@ -7,7 +7,10 @@ describe('normalizeKmopSlo', () => {
   it('reads the objective as a ratio, the indicator and the status figures', () => {
     const [slo] = normalizeKmopSlo(kmopSlos.healthy, ctx);
     expect(slo.health).toBe('ok');
-    expect(slo.healthReason).toBe('Ready=True');
+    expect(slo.toolHealth).toEqual({ health: 'ok', reason: 'Ready=True' });
+    expect(slo.healthReason).toBe(
+      'No burn-rate alert fires (2 of 3 evaluated); 50% of the error budget left',
+    );
     expect(slo.badges).toEqual(['via sloth']);
     expect(slo.name).toBe('payments-availability');
     expect(slo.description).toBe('99.9% of payment requests succeed');
@@ -46,7 +49,7 @@ describe('normalizeKmopSlo', () => {
     const [slo] = normalizeKmopSlo(kmopSlos.degraded, ctx);
     expect(slo.health).toBe('degraded');
     expect(slo.healthReason).toBe(
-      'Page alert firing: burn > 14.4× over 1h and 5m',
+      'Burning error budget too fast: page alert: 14.5× over 1h and 20× over 5m, above its 14.4× threshold',
     );
     expect(slo.errorBudgetRemaining).toBe(0.2);
     expect(slo.alerts[0].firing).toBe(true);
@@ -59,7 +62,7 @@ describe('normalizeKmopSlo', () => {
     const [slo] = normalizeKmopSlo(spent, ctx);
     expect(slo.errorBudgetRemaining).toBeCloseTo(-2, 9);
     expect(slo.health).toBe('degraded');
-    expect(slo.healthReason).toBe('Error budget exhausted (-200% left)');
+    expect(slo.healthReason).toBe('Error budget spent (-200% left)');
   });
 
   it('is unknown without a status', () => {

@@ -1,17 +1,12 @@
-import type {
-  KmopBurnRate,
-  KmopBurnRateAlert,
-  KmopSloIndicator,
-  KmopSloView,
-} from '../../view';
+import type { KmopBurnRate, KmopSloIndicator, KmopSloView } from '../../view';
 import {
-  describeAlert,
   errorBudgetRemaining,
+  sloHealth,
   multiwindowAlerts,
 } from '../../slo';
 import { tryParseDuration } from '../../duration';
 import type { Reader } from '../access';
-import { HealthVerdict, defineNormalizer, itemBase } from '../base';
+import { defineNormalizer, itemBase } from '../base';
 import { kmopVerdict } from '../kmopStatus';
 import {
   DEFAULT_SLO_WINDOW,
@@ -60,39 +55,6 @@ function readRatio(r: Reader, path: string): number | undefined {
   return undefined;
 }
 
-/**
- * The operator's reconcile verdict, made worse by what the figures say: a spent budget or a
- * firing page alert is degraded, a firing ticket alert is a badge.
- */
-function sloVerdict(
-  reconcile: HealthVerdict,
-  budget: number | undefined,
-  alerts: readonly KmopBurnRateAlert[],
-): HealthVerdict {
-  const badges = alerts.some(a => a.severity === 'ticket' && a.firing)
-    ? ['ticket alert firing']
-    : [];
-  if (reconcile.health !== 'ok') return { ...reconcile, badges };
-  const page = alerts.find(a => a.severity === 'page' && a.firing);
-  if (page) {
-    return {
-      health: 'degraded',
-      reason: `Page alert firing: ${describeAlert(page)}`,
-      badges,
-    };
-  }
-  if (budget !== undefined && budget <= 0) {
-    return {
-      health: 'degraded',
-      reason: `Error budget exhausted (${
-        Math.round(budget * 1000) / 10
-      }% left)`,
-      badges,
-    };
-  }
-  return { ...reconcile, badges };
-}
-
 /** KMOP ServiceLevelObjective (kmop.dev/v1alpha1) → one SLO item, with status figures when reported. */
 export const normalizeKmopSlo = defineNormalizer<KmopSloView>({
   apiVersion: 'kmop.dev/v1alpha1',
@@ -127,9 +89,19 @@ export const normalizeKmopSlo = defineNormalizer<KmopSloView>({
       ticket: r.bool('spec.alerting.ticketAlert.disabled'),
     });
     const target = r.str('spec.target');
-    const verdict = sloVerdict(kmopVerdict(r, meta.generation), budget, alerts);
     const hasFigures =
       sli !== undefined || reportedBudget !== undefined || burnRates.length > 0;
+    const dataSource = hasFigures ? 'status' : 'none';
+    const toolHealth = kmopVerdict(r, meta.generation);
+    const verdict = {
+      ...toolHealth,
+      ...sloHealth(toolHealth, {
+        alerts,
+        burnRates,
+        errorBudgetRemaining: budget,
+        dataSource,
+      }),
+    };
     return [
       {
         ...itemBase(meta, {
@@ -149,7 +121,8 @@ export const normalizeKmopSlo = defineNormalizer<KmopSloView>({
         errorBudgetRemaining: budget,
         burnRates,
         alerts,
-        dataSource: hasFigures ? 'status' : 'none',
+        dataSource,
+        toolHealth: { health: toolHealth.health, reason: toolHealth.reason },
         evaluatedAt: r.str('status.lastEvaluated'),
         ...(r.has('spec.window') ? {} : { defaults: ['window'] }),
       },

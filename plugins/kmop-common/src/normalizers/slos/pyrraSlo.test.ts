@@ -4,6 +4,19 @@ import { normalizePyrraSlo } from './pyrraSlo';
 const ctx = { cluster: 'prod' };
 
 describe('normalizePyrraSlo', () => {
+  it("says Pyrra's ServiceLevelObjective has no observedGeneration", () => {
+    const [slo] = normalizePyrraSlo(
+      {
+        ...pyrraSlos.ratio,
+        metadata: { ...pyrraSlos.ratio.metadata, generation: 2 },
+      },
+      ctx,
+    );
+    expect(slo.generation).toBe(2);
+    expect(slo.observedGeneration).toBeUndefined();
+    expect(slo.observedGenerationField).toBe('none');
+  });
+
   it('reads a ratio SLO: string target as a ratio, window and queries', () => {
     const [slo] = normalizePyrraSlo(pyrraSlos.ratio, ctx);
     expect(slo.source.apiVersion).toBe('pyrra.dev/v1alpha1');

@@ -90,6 +90,8 @@ function pyrraVerdict(r: Reader): HealthVerdict {
 export const normalizePyrraSlo = defineNormalizer<KmopSloView>({
   apiVersion: 'pyrra.dev/v1alpha1',
   kind: 'ServiceLevelObjective',
+  // Pyrra's ServiceLevelObjectiveStatus has no observedGeneration.
+  observedGenerationField: 'none',
   blank: blankSlo,
   build: (r, meta) => {
     const window = readWindow(r, 'spec.window', undefined);
@@ -126,9 +128,10 @@ export const normalizePyrraSlo = defineNormalizer<KmopSloView>({
     if (alerts.length > 0 && !r.has('spec.alerting.name')) {
       defaults.push('alerts.name');
     }
+    const verdict = pyrraVerdict(r);
     return [
       {
-        ...itemBase(meta, pyrraVerdict(r)),
+        ...itemBase(meta, verdict),
         name: meta.source.name,
         description: r.str('spec.description'),
         objective,
@@ -139,6 +142,7 @@ export const normalizePyrraSlo = defineNormalizer<KmopSloView>({
         burnRates: [],
         alerts,
         dataSource: 'none',
+        toolHealth: { health: verdict.health, reason: verdict.reason },
         ...(defaults.length > 0 ? { defaults } : {}),
       },
     ];

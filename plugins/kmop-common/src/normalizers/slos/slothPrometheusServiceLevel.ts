@@ -158,6 +158,7 @@ export const normalizeSlothPrometheusServiceLevel =
           burnRates: [],
           alerts,
           dataSource: 'none',
+          toolHealth: { health: verdict.health, reason: verdict.reason },
           defaults: ['window'],
         };
       });

@@ -62,7 +62,7 @@ describe('EntityKmopContent', () => {
     const verdict = screen.getByTestId('kmop-release-verdict');
     expect(verdict).toHaveAttribute('data-level', 'healthy');
     expect(verdict).toHaveTextContent(
-      'The SLO with figures burns below every alert threshold',
+      'No SLO alert fires, every SLO has budget left and nothing else is wrong: the release may proceed.',
     );
 
     expect(screen.getAllByTestId('kmop-cluster-chip')[0]).toHaveTextContent(
@@ -267,7 +267,7 @@ describe('EntityKmopContent', () => {
     ).not.toBeInTheDocument();
     expect(screen.getByTestId('kmop-release-verdict')).toHaveAttribute(
       'data-level',
-      'unknown',
+      'unjudged',
     );
   });
 
@@ -286,12 +286,15 @@ describe('EntityKmopContent', () => {
       api: mockKmopApi(makeView({ slos: [burning] })),
     });
     const verdict = await screen.findByTestId('kmop-release-verdict');
-    expect(verdict).toHaveAttribute('data-level', 'burning');
+    expect(verdict).toHaveAttribute('data-level', 'at-risk');
     expect(verdict).toHaveTextContent(
-      'requests-availability burns error budget faster than its page alert threshold of 14.4× at 20.5× over 1h and 31× over 5m (alert CheckoutHighErrorRate).',
+      'The release is burning error budget too fast; consider aborting it.',
     );
     expect(verdict).toHaveTextContent(
-      'requests-availability has overspent its error budget (-12.5% left).',
+      'requests-availability burns its error budget too fast: page alert CheckoutHighErrorRate: 20.5× over 1h and 31× over 5m, above its 14.4× threshold.',
+    );
+    expect(verdict).toHaveTextContent(
+      'requests-availability has spent its error budget (-12.5% left).',
     );
     expect(screen.getByTestId('kmop-slo-budget-remaining')).toHaveTextContent(
       '-12.5% (overspent)',

@@ -1,8 +1,8 @@
+import { judgeReleases } from '@kmop/plugin-kmop-common';
 import type { KmopEntityView } from '@kmop/plugin-kmop-common';
 import Box from '@material-ui/core/Box';
 import { ReleasePanel } from '../release/ReleasePanel';
 import { ResilienceSection } from '../resilience/ResilienceSection';
-import { isRolloutInProgress } from '../rollouts/describeStep';
 import { RolloutsSection } from '../rollouts/RolloutsSection';
 import { RoutesSection } from '../routes/RoutesSection';
 import { KmopViewBoundary } from '../shared/KmopViewBoundary';
@@ -30,7 +30,7 @@ function KmopPage(props: { view: KmopEntityView }) {
     view.slos.length +
     view.rollouts.length +
     view.resilience.length;
-  const inProgress = view.rollouts.filter(isRolloutInProgress);
+  const judgement = judgeReleases(view);
   return (
     <Box display="flex" flexDirection="column" gridGap={24}>
       <Box>
@@ -41,11 +41,11 @@ function KmopPage(props: { view: KmopEntityView }) {
         <NothingFound view={view} />
       ) : (
         <>
-          {inProgress.map(rollout => (
+          {judgement.releases.map(release => (
             <ReleasePanel
-              key={`release-${rollout.id}`}
-              rollout={rollout}
-              slos={view.slos}
+              key={`release-${release.rollout.id}`}
+              release={release}
+              slos={judgement.slos}
             />
           ))}
           <RoutesSection routes={view.routes} />

@@ -1,5 +1,5 @@
 import { InfoCard } from '@backstage/core-components';
-import type { KmopRolloutView, KmopSloView } from '@kmop/plugin-kmop-common';
+import type { ReleaseJudgement, ReleaseSlo } from '@kmop/plugin-kmop-common';
 import Box from '@material-ui/core/Box';
 import Grid from '@material-ui/core/Grid';
 import Table from '@material-ui/core/Table';
@@ -13,9 +13,7 @@ import ErrorIcon from '@material-ui/icons/Error';
 import HelpIcon from '@material-ui/icons/Help';
 import CheckCircleIcon from '@material-ui/icons/CheckCircle';
 import { RolloutSummary } from '../rollouts/RolloutItem';
-import { alertBurns } from '../slos/alertBurn';
 import { formatBurn, formatPercent } from '../shared/format';
-import { releaseVerdict, ReleaseVerdict } from './releaseVerdict';
 
 const useStyles = makeStyles(theme => ({
   verdict: {
@@ -40,21 +38,32 @@ const useStyles = makeStyles(theme => ({
  * the verdict in words.
  */
 export function ReleasePanel(props: {
-  rollout: KmopRolloutView;
-  slos: KmopSloView[];
+  release: ReleaseJudgement;
+  slos: ReleaseSlo[];
 }) {
-  const { rollout, slos } = props;
-  const verdict = releaseVerdict(slos);
+  const { release, slos } = props;
+  const { rollout } = release;
   return (
     <InfoCard
       title={`Release in progress: ${rollout.source.kind} ${rollout.source.name}`}
       subheader="The rollout's steps beside the burn of this service's SLOs"
     >
       <Box data-testid="kmop-release-panel">
-        <Verdict verdict={verdict} />
+        <Verdict release={release} />
         <Grid container spacing={3}>
           <Grid item xs={12} md={6}>
             <RolloutSummary rollout={rollout} />
+            {release.driven.map(item => (
+              <Typography
+                key={item.id}
+                variant="body2"
+                color="textSecondary"
+                data-testid="kmop-release-driven"
+              >
+                Drives {item.source.kind} {item.source.name}:{' '}
+                {item.healthReason}
+              </Typography>
+            ))}
           </Grid>
           <Grid item xs={12} md={6}>
             {slos.map(slo => (
@@ -67,43 +76,49 @@ export function ReleasePanel(props: {
   );
 }
 
-function Verdict(props: { verdict: ReleaseVerdict }) {
-  const { verdict } = props;
+const ICONS: Record<ReleaseJudgement['level'], JSX.Element> = {
+  aborted: <ErrorIcon color="error" />,
+  'at-risk': <ErrorIcon color="error" />,
+  healthy: <CheckCircleIcon style={{ color: '#2e7d32' }} />,
+  unjudged: <HelpIcon color="disabled" />,
+  'no-slo': <HelpIcon color="disabled" />,
+};
+
+function Verdict(props: { release: ReleaseJudgement }) {
+  const { release } = props;
   const classes = useStyles();
-  const icon = {
-    burning: <ErrorIcon color="error" />,
-    healthy: <CheckCircleIcon style={{ color: '#2e7d32' }} />,
-    unknown: <HelpIcon color="disabled" />,
-    noSlos: <HelpIcon color="disabled" />,
-  }[verdict.level];
+  const alarming = release.level === 'at-risk' || release.level === 'aborted';
   return (
     <Box
-      className={`${classes.verdict} ${
-        verdict.level === 'burning' ? classes.burning : ''
-      }`}
+      className={`${classes.verdict} ${alarming ? classes.burning : ''}`}
       role="status"
       data-testid="kmop-release-verdict"
-      data-level={verdict.level}
+      data-level={release.level}
     >
-      {icon}
+      {ICONS[release.level]}
       <Box>
-        {verdict.sentences.map((sentence, i) => (
-          <Typography
-            key={sentence}
-            variant="body2"
-            style={i === 0 ? { fontWeight: 600 } : undefined}
-          >
-            {sentence}
-          </Typography>
-        ))}
+        <Typography variant="body2" style={{ fontWeight: 600 }}>
+          {release.headline}
+        </Typography>
+        {release.reasons
+          .filter(reason => reason.text !== release.headline)
+          .map(reason => (
+            <Typography
+              key={reason.text}
+              variant="body2"
+              data-reason={reason.kind}
+            >
+              {reason.text}
+            </Typography>
+          ))}
       </Box>
     </Box>
   );
 }
 
-function SloBurn(props: { slo: KmopSloView }) {
+function SloBurn(props: { slo: ReleaseSlo }) {
   const { slo } = props;
-  const burns = alertBurns(slo);
+  const burns = slo.burns;
   return (
     <Box mb={2} data-testid="kmop-release-slo">
       <Typography variant="subtitle2" component="h4">

@@ -44,15 +44,6 @@ export function describeCurrentStep(
   )}`;
 }
 
-/** True while a rollout is moving traffic or waiting in the middle of its steps. */
-export function isRolloutInProgress(rollout: KmopRolloutView): boolean {
-  if (rollout.aborted) return false;
-  return (
-    rollout.health === 'progressing' ||
-    rollout.steps.some(step => step.state === 'current')
-  );
-}
-
 const STRATEGY_LABELS: Record<KmopRolloutView['strategy'], string> = {
   canary: 'Canary',
   blueGreen: 'Blue-green',

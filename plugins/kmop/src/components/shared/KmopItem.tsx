@@ -10,6 +10,7 @@ import CodeIcon from '@material-ui/icons/Code';
 import ExpandLessIcon from '@material-ui/icons/ExpandLess';
 import ExpandMoreIcon from '@material-ui/icons/ExpandMore';
 import { ReactNode } from 'react';
+import { describeGeneration } from './describeGeneration';
 import { describeSource } from './describeSource';
 import { HealthStatus } from './HealthStatus';
 import { useKmopPageState } from './KmopPageState';
@@ -122,14 +123,4 @@ export function KmopItem(props: {
       )}
     </Paper>
   );
-}
-
-/** ` · generation 7, observed 6` — only what the object carries. */
-function describeGeneration(item: KmopItemBase): string {
-  if (item.generation === undefined) return '';
-  const observed =
-    item.observedGeneration !== undefined
-      ? `, observed ${item.observedGeneration}`
-      : ', not yet observed by a controller';
-  return ` · generation ${item.generation}${observed}`;
 }

@@ -1,3 +1,4 @@
+import { alertBurns } from '@kmop/plugin-kmop-common';
 import type { KmopSloView } from '@kmop/plugin-kmop-common';
 import Box from '@material-ui/core/Box';
 import Table from '@material-ui/core/Table';
@@ -15,7 +16,6 @@ import {
   formatPercent,
   formatWindow,
 } from '../shared/format';
-import { alertBurns } from './alertBurn';
 
 const useStyles = makeStyles(theme => ({
   facts: {

@@ -40,6 +40,11 @@ const service = {
   resilience: { preset: 'standard' },
 };
 
+// Each test generates manifests, validates them with the upstream models' schemas and applies
+// them to an in-process API server: seconds of work that Jest's default 5 s cut-off fails on
+// a busy two-core machine, though nothing is wrong. A hang still fails, after a minute.
+jest.setTimeout(60_000);
+
 describe('kmop:manifests:apply', () => {
   let sim: KubeSim;
   let proxy: Awaited<ReturnType<typeof startRecordingProxy>>;

@@ -14,6 +14,7 @@ import {
   parseInput,
   validateDocuments,
 } from '@kmop/plugin-kmop-node';
+import { parseApiVersion } from '@kmop/plugin-kmop-common';
 import { readManifestDocuments } from '../../util/manifestDocuments';
 import { asScaffolderSchema, kmopZod, ScaffolderZod } from '../../util/zod';
 import { applyOrder } from './applyOrder';
@@ -97,10 +98,6 @@ function isManifest(value: unknown): value is KubeManifest {
   );
 }
 
-function groupOf(apiVersion: string): string {
-  return apiVersion.includes('/') ? apiVersion.split('/')[0] : '';
-}
-
 /** Options of {@link createKmopManifestsApplyAction}. */
 export interface KmopManifestsApplyActionOptions {
   /**
@@ -133,7 +130,7 @@ function cachedServiceClash(
       .filter(
         m =>
           m.kind === MICROSERVICE_KIND.kind &&
-          groupOf(m.apiVersion) === MICROSERVICE_KIND.group,
+          parseApiVersion(m.apiVersion).group === MICROSERVICE_KIND.group,
       )
       .map(m => m.metadata.name),
   );
@@ -245,7 +242,9 @@ export function createKmopManifestsApplyAction(
       let applied;
       try {
         const resources = await discoverApiResources(client, {
-          groups: [...new Set(manifests.map(m => groupOf(m.apiVersion)))],
+          groups: [
+            ...new Set(manifests.map(m => parseApiVersion(m.apiVersion).group)),
+          ],
         });
         const base = {
           client,

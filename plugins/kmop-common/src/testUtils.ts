@@ -1,0 +1,15 @@
+/**
+ * Test fixtures shared by the KMOP packages' tests: entity views built from upstream-shaped
+ * objects, so the page, the actions and `explain-release` are tested on the same releases.
+ *
+ * @packageDocumentation
+ */
+export {
+  RELEASE_VIEWS,
+  catalogApiFailingAnalysis,
+  checkoutAborted,
+  checkoutBurning,
+  checkoutHealthy,
+  checkoutPromotedStillFiring,
+  noSloRelease,
+} from './release/__fixtures__/releaseViews';
