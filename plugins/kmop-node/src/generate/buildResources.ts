@@ -51,7 +51,8 @@ function microservice(input: GenerateInput): MicroserviceInput {
       system: input.system,
       description: input.description,
       lifecycle: input.lifecycle,
-      image: input.image,
+      // Required by the input schema whenever a Microservice is written (no `only`).
+      image: input.image!,
       ports: [{ name: 'http', port: input.port, protocol: 'TCP' }],
       replicas: input.replicas,
       autoscaling: input.autoscaling,
@@ -267,15 +268,29 @@ function prune<T>(value: T): T {
  * the input field and the resource field.
  */
 export function buildKmopResources(input: GenerateInput): BuiltResource[] {
+  const only = input.only;
+  checkDay2(input);
+  // A day-2 change adds resources to a service that runs already: no Microservice, no routes.
+  const service: [KmopResourceInput | undefined, string][] = only
+    ? []
+    : [
+        [microservice(input), 'input'],
+        ...routes(input).map((r, i): [KmopResourceInput, string] => [
+          r,
+          `input.routes[${i}]`,
+        ]),
+      ];
   const candidates: [KmopResourceInput | undefined, string][] = [
-    [microservice(input), 'input'],
-    ...routes(input).map((r, i): [KmopResourceInput, string] => [
-      r,
-      `input.routes[${i}]`,
-    ]),
-    [serviceLevelObjective(input), 'input.slo'],
-    [rolloutPolicy(input), 'input.rollout'],
-    [resiliencePolicy(input), 'input.resilience'],
+    ...service,
+    ...(!only || only.includes('slo')
+      ? [[serviceLevelObjective(input), 'input.slo'] as const]
+      : []),
+    ...(!only || only.includes('rollout')
+      ? [[rolloutPolicy(input), 'input.rollout'] as const]
+      : []),
+    ...(!only || only.includes('resilience')
+      ? [[resiliencePolicy(input), 'input.resilience'] as const]
+      : []),
   ];
   const built: BuiltResource[] = [];
   const errors: string[] = [];
@@ -307,4 +322,27 @@ export function buildKmopResources(input: GenerateInput): BuiltResource[] {
   }
   if (errors.length > 0) throw new InputError(errors.join('; '));
   return built;
+}
+
+/** The rules `only` adds to the input (kept out of the schema so it stays extendable). */
+function checkDay2(input: GenerateInput) {
+  const problems: string[] = [];
+  if (!input.only && input.image === undefined) {
+    problems.push(
+      'input.image is required to create a service (leave it out only with input.only)',
+    );
+  }
+  if (input.only && input.flavour !== 'kmop') {
+    problems.push(
+      'input.only works with flavour kmop only: native manifests of a rollout need the service’s Deployment, which a day-2 change does not write',
+    );
+  }
+  for (const resource of input.only ?? []) {
+    if (input[resource] === undefined) {
+      problems.push(
+        `input.${resource} is required when input.only lists ${resource}`,
+      );
+    }
+  }
+  if (problems.length) throw new InputError(problems.join('; '));
 }
