@@ -1,4 +1,5 @@
 import { InputError } from '@backstage/errors';
+import type { DAY2_RESOURCES } from './inputSchema';
 import {
   parseDuration,
   GatewayRouteInput,
@@ -280,18 +281,16 @@ export function buildKmopResources(input: GenerateInput): BuiltResource[] {
           `input.routes[${i}]`,
         ]),
       ];
-  const candidates: [KmopResourceInput | undefined, string][] = [
-    ...service,
-    ...(!only || only.includes('slo')
-      ? [[serviceLevelObjective(input), 'input.slo'] as const]
-      : []),
-    ...(!only || only.includes('rollout')
-      ? [[rolloutPolicy(input), 'input.rollout'] as const]
-      : []),
-    ...(!only || only.includes('resilience')
-      ? [[resiliencePolicy(input), 'input.resilience'] as const]
-      : []),
-  ];
+  const wanted = (resource: (typeof DAY2_RESOURCES)[number]) =>
+    !only || only.includes(resource);
+  const candidates: [KmopResourceInput | undefined, string][] = [...service];
+  if (wanted('slo'))
+    candidates.push([serviceLevelObjective(input), 'input.slo']);
+  if (wanted('rollout'))
+    candidates.push([rolloutPolicy(input), 'input.rollout']);
+  if (wanted('resilience')) {
+    candidates.push([resiliencePolicy(input), 'input.resilience']);
+  }
   const built: BuiltResource[] = [];
   const errors: string[] = [];
   for (const [candidate, inputField] of candidates) {

@@ -408,6 +408,9 @@ const overrides = (z: KmopZod) => {
  * resilience. `kmop:manifests:generate` adds where to write; the
  * `generate-manifests` action takes it as is.
  */
+/** What a day-2 change can add to a service that already runs. */
+export const DAY2_RESOURCES = ['slo', 'rollout', 'resilience'] as const;
+
 export const generateInputSchema = (z: KmopZod) => {
   const f = fields(z);
   return z
@@ -502,9 +505,6 @@ export const generateInputSchema = (z: KmopZod) => {
     })
     .strict();
 };
-
-/** What a day-2 change can add to a service that already runs. */
-export const DAY2_RESOURCES = ['slo', 'rollout', 'resilience'] as const;
 
 /** Parsed golden-path input. */
 export type GenerateInput = ReturnType<typeof generateInputSchema>['_output'];
