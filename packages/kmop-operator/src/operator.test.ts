@@ -11,7 +11,8 @@ import {
   writeKubeconfig,
 } from './__testUtils__/harness';
 
-jest.setTimeout(60_000);
+// Generous: the operator is a real process, and CI machines are shared.
+jest.setTimeout(180_000);
 
 const NS = 'payments';
 type Obj = {
@@ -347,7 +348,7 @@ describe('the operator against kube-sim', () => {
           lease()?.spec.holderIdentity ===
           (first === 'replica-a' ? 'replica-b' : 'replica-a'),
         'the standby to take the lease',
-        15_000,
+        30_000,
       );
       // The new leader reconciles: a hand delete is put back.
       sim.store.delete(ref('apps/v1', 'Deployment', 'payments-api'));
