@@ -85,6 +85,12 @@ export interface KmopOwnerRef {
  */
 export interface KmopRenderedObject extends KmopItemBase {
   section: 'routes' | 'slos' | 'rollouts' | 'resilience';
+  /**
+   * For a Rollout or Canary rendered from a RolloutPolicy: the whole rollout item. Operations
+   * on the policy act on this object, and which are offered depends on its own state
+   * (`release/operations.ts`).
+   */
+  rollout?: KmopRolloutView;
 }
 
 /** A Kubernetes-style condition, as the source reported it. */

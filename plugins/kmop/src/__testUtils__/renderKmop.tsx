@@ -8,6 +8,7 @@ import {
   renderInTestApp,
   TestApiProvider,
 } from '@backstage/test-utils';
+import { SignalApi, signalApiRef } from '@backstage/plugin-signals-react';
 import type {
   KmopEntityView,
   KmopOrgPage,
@@ -80,17 +81,30 @@ export async function renderKmop(
     entity?: Entity;
     /** `kmop.ui.refreshIntervalSeconds`; 0 (no polling) unless a test needs it. */
     refreshIntervalSeconds?: number;
+<<<<<<< HEAD
     /** `kmop.operations.enabled`; off unless a test needs it. */
     operations?: boolean;
     /** What the permission policy answers for `kmop.rollout.operate` (and anything else). */
     permission?: AuthorizeResult.ALLOW | AuthorizeResult.DENY;
+=======
+    /** The app's signals API; none (as in an app without the signals plugin) by default. */
+    signals?: { api: SignalApi; refreshIntervalSeconds: number };
+>>>>>>> main
   },
 ) {
   const config = mockApis.config({
     data: {
       kmop: {
+<<<<<<< HEAD
         ui: { refreshIntervalSeconds: options.refreshIntervalSeconds ?? 0 },
         operations: { enabled: options.operations ?? false },
+=======
+        ui: {
+          refreshIntervalSeconds: options.refreshIntervalSeconds ?? 0,
+          signalRefreshIntervalSeconds:
+            options.signals?.refreshIntervalSeconds ?? 0,
+        },
+>>>>>>> main
       },
     },
   });
@@ -102,7 +116,13 @@ export async function renderKmop(
       apis={[
         [kmopApiRef, options.api],
         [configApiRef, config],
+<<<<<<< HEAD
         [permissionApiRef, permissionApi],
+=======
+        ...(options.signals
+          ? [[signalApiRef, options.signals.api] as const]
+          : []),
+>>>>>>> main
       ]}
     >
       <EntityProvider entity={options.entity ?? checkoutEntity}>
@@ -110,4 +130,27 @@ export async function renderKmop(
       </EntityProvider>
     </TestApiProvider>,
   );
+}
+
+type JsonObject = Parameters<Parameters<SignalApi['subscribe']>[1]>[0];
+
+/** A signals API the test sends messages through, as the backend would. */
+export function fakeSignalApi() {
+  const subscribers = new Map<string, Set<(message: JsonObject) => void>>();
+  const api: SignalApi = {
+    subscribe: (channel, onMessage) => {
+      const set = subscribers.get(channel) ?? new Set();
+      subscribers.set(channel, set);
+      set.add(onMessage as (message: JsonObject) => void);
+      return {
+        unsubscribe: () => set.delete(onMessage as (m: JsonObject) => void),
+      };
+    },
+  };
+  return {
+    api,
+    send: (channel: string, message: JsonObject) =>
+      subscribers.get(channel)?.forEach(s => s(message)),
+    channels: () => [...subscribers].filter(([, s]) => s.size).map(([c]) => c),
+  };
 }

@@ -12,6 +12,7 @@ import { ClusterErrors } from '../summary/ClusterErrors';
 import { SummaryStrip } from '../summary/SummaryStrip';
 import { NothingFound } from './NothingFound';
 import { ReadinessSection } from '../readiness/ReadinessSection';
+import { StillSyncing } from './StillSyncing';
 
 /**
  * The KMOP tab of an entity: summary strip, per-cluster errors, the release view while a
@@ -59,6 +60,37 @@ function KmopPage(props: { view: KmopEntityView }) {
         )}
         <ReadinessSection refreshKey={view.generatedAt} />
       </Box>
+<<<<<<< HEAD
     </ReleaseContext.Provider>
+=======
+      {itemCount === 0 ? (
+        <NothingYet view={view} />
+      ) : (
+        <>
+          {judgement.releases.map(release => (
+            <ReleasePanel
+              key={`release-${release.rollout.id}`}
+              release={release}
+              slos={judgement.slos}
+            />
+          ))}
+          <RoutesSection routes={view.routes} />
+          <SlosSection slos={view.slos} />
+          <RolloutsSection rollouts={view.rollouts} />
+          <ResilienceSection resilience={view.resilience} />
+        </>
+      )}
+      <ReadinessSection refreshKey={view.generatedAt} />
+    </Box>
+>>>>>>> main
+  );
+}
+
+/** No item: "syncing" while a cluster's first list is not complete, else how to link resources. */
+function NothingYet(props: { view: KmopEntityView }) {
+  return props.view.clusters.some(c => c.state === 'syncing') ? (
+    <StillSyncing view={props.view} />
+  ) : (
+    <NothingFound view={props.view} />
   );
 }
