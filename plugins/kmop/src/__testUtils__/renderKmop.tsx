@@ -6,6 +6,7 @@ import {
   renderInTestApp,
   TestApiProvider,
 } from '@backstage/test-utils';
+import { SignalApi, signalApiRef } from '@backstage/plugin-signals-react';
 import type {
   KmopEntityView,
   KmopOrgPage,
@@ -65,12 +66,18 @@ export async function renderKmop(
     entity?: Entity;
     /** `kmop.ui.refreshIntervalSeconds`; 0 (no polling) unless a test needs it. */
     refreshIntervalSeconds?: number;
+    /** The app's signals API; none (as in an app without the signals plugin) by default. */
+    signals?: { api: SignalApi; refreshIntervalSeconds: number };
   },
 ) {
   const config = mockApis.config({
     data: {
       kmop: {
-        ui: { refreshIntervalSeconds: options.refreshIntervalSeconds ?? 0 },
+        ui: {
+          refreshIntervalSeconds: options.refreshIntervalSeconds ?? 0,
+          signalRefreshIntervalSeconds:
+            options.signals?.refreshIntervalSeconds ?? 0,
+        },
       },
     },
   });
@@ -79,6 +86,9 @@ export async function renderKmop(
       apis={[
         [kmopApiRef, options.api],
         [configApiRef, config],
+        ...(options.signals
+          ? [[signalApiRef, options.signals.api] as const]
+          : []),
       ]}
     >
       <EntityProvider entity={options.entity ?? checkoutEntity}>
@@ -86,4 +96,27 @@ export async function renderKmop(
       </EntityProvider>
     </TestApiProvider>,
   );
+}
+
+type JsonObject = Parameters<Parameters<SignalApi['subscribe']>[1]>[0];
+
+/** A signals API the test sends messages through, as the backend would. */
+export function fakeSignalApi() {
+  const subscribers = new Map<string, Set<(message: JsonObject) => void>>();
+  const api: SignalApi = {
+    subscribe: (channel, onMessage) => {
+      const set = subscribers.get(channel) ?? new Set();
+      subscribers.set(channel, set);
+      set.add(onMessage as (message: JsonObject) => void);
+      return {
+        unsubscribe: () => set.delete(onMessage as (m: JsonObject) => void),
+      };
+    },
+  };
+  return {
+    api,
+    send: (channel: string, message: JsonObject) =>
+      subscribers.get(channel)?.forEach(s => s(message)),
+    channels: () => [...subscribers].filter(([, s]) => s.size).map(([c]) => c),
+  };
 }

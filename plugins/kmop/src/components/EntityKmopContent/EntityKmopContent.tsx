@@ -11,6 +11,7 @@ import { ClusterErrors } from '../summary/ClusterErrors';
 import { SummaryStrip } from '../summary/SummaryStrip';
 import { NothingFound } from './NothingFound';
 import { ReadinessSection } from '../readiness/ReadinessSection';
+import { StillSyncing } from './StillSyncing';
 
 /**
  * The KMOP tab of an entity: summary strip, per-cluster errors, the release view while a
@@ -39,7 +40,7 @@ function KmopPage(props: { view: KmopEntityView }) {
         <SummaryStrip view={view} />
       </Box>
       {itemCount === 0 ? (
-        <NothingFound view={view} />
+        <NothingYet view={view} />
       ) : (
         <>
           {judgement.releases.map(release => (
@@ -57,5 +58,14 @@ function KmopPage(props: { view: KmopEntityView }) {
       )}
       <ReadinessSection refreshKey={view.generatedAt} />
     </Box>
+  );
+}
+
+/** No item: "syncing" while a cluster's first list is not complete, else how to link resources. */
+function NothingYet(props: { view: KmopEntityView }) {
+  return props.view.clusters.some(c => c.state === 'syncing') ? (
+    <StillSyncing view={props.view} />
+  ) : (
+    <NothingFound view={props.view} />
   );
 }
