@@ -6,7 +6,12 @@ import type {
   KmopOrgPage,
   KmopOrgQuery,
 } from '@kmop/plugin-kmop-common';
-import { KmopApi, KmopEntityReadinessResponse } from './KmopApi';
+import {
+  KmopApi,
+  KmopEntityReadinessResponse,
+  KmopOperationRequest,
+  KmopOperationResult,
+} from './KmopApi';
 
 /**
  * Options of {@link KmopClient}.
@@ -78,6 +83,20 @@ export class KmopClient implements KmopApi {
     return body.yaml;
   }
 
+  async operateRollout(
+    entityRef: CompoundEntityRef,
+    request: KmopOperationRequest,
+  ): Promise<KmopOperationResult> {
+    return this.request<KmopOperationResult>(
+      `${entityPath(entityRef)}/operations`,
+      {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(request),
+      },
+    );
+  }
+
   async getEntityReadiness(
     entityRef: CompoundEntityRef,
   ): Promise<KmopEntityReadinessResponse> {
@@ -97,6 +116,14 @@ export class KmopClient implements KmopApi {
     );
   }
 
+<<<<<<< HEAD
+  private async request<T>(path: string, init?: RequestInit): Promise<T> {
+    const baseUrl = await this.discoveryApi.getBaseUrl('kmop');
+    const url = `${baseUrl}${path}`;
+    const response = await (init
+      ? this.fetchApi.fetch(url, init)
+      : this.fetchApi.fetch(url));
+=======
   private async request<T>(path: string): Promise<T> {
     return this.read<T>(await this.fetch(path));
   }
@@ -108,6 +135,7 @@ export class KmopClient implements KmopApi {
   }
 
   private async read<T>(response: Response): Promise<T> {
+>>>>>>> main
     if (!response.ok) {
       // The entity routes answer 404 for an unknown entity or item too, so a 404 only
       // means "not installed" when the plugin's own health route is missing as well.

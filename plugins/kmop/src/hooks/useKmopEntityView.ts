@@ -4,11 +4,15 @@ import {
 } from '@backstage/catalog-model';
 import { configApiRef, useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
+<<<<<<< HEAD
+import type { KmopEntityView, KmopRolloutView } from '@kmop/plugin-kmop-common';
+=======
 import { useSignal } from '@backstage/plugin-signals-react';
 import {
   kmopEntityViewChannel,
   type KmopEntityView,
 } from '@kmop/plugin-kmop-common';
+>>>>>>> main
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import useInterval from 'react-use/esm/useInterval';
 import { kmopApiRef } from '../api';
@@ -33,6 +37,11 @@ export interface KmopEntityViewState {
   loading: boolean;
   /** Reads the view again now. */
   refresh: () => void;
+  /**
+   * Shows a rollout item as an operation read it back from its cluster, until the next view
+   * (which the watch cache may not have caught up with yet for a moment) replaces it.
+   */
+  showRollout: (item: KmopRolloutView) => void;
 }
 
 /**
@@ -124,5 +133,21 @@ export function useKmopEntityView(): KmopEntityViewState {
 
   useInterval(poll, intervalSeconds > 0 ? intervalSeconds * 1000 : null);
 
-  return { ...state, loading: !settled, refresh };
+  const showRollout = useCallback((item: KmopRolloutView) => {
+    setState(previous =>
+      previous.view
+        ? {
+            ...previous,
+            view: {
+              ...previous.view,
+              rollouts: previous.view.rollouts.map(r =>
+                r.id === item.id ? item : r,
+              ),
+            },
+          }
+        : previous,
+    );
+  }, []);
+
+  return { ...state, loading: !settled, refresh, showRollout };
 }
