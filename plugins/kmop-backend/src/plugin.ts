@@ -14,11 +14,21 @@ import {
 } from '@kmop/plugin-kmop-node';
 import { AuthenticationStrategy } from '@backstage/plugin-kubernetes-node';
 import { createKmopActions } from './actions';
+import { createGetReadinessAction } from './actions/createGetReadinessAction';
+import { createReadinessRouter } from './readinessRouter';
 import { createRouter } from './router';
-import { EntityAccessCache, EntityReadAccess } from './permissions';
+import {
+  EntityAccessCache,
+  EntityReadAccess,
+  RolloutOperateAuthorizer,
+  readOperationsConfig,
+} from './permissions';
 import { DefaultEntityViewService } from './services/EntityViewService/DefaultEntityViewService';
 import { PrometheusSloEvaluator } from './services/Prometheus/PrometheusSloEvaluator';
+import { DefaultReadinessService } from './services/ReadinessService/DefaultReadinessService';
 import { ClusterSourceObjectService } from './services/SourceObjectService/ClusterSourceObjectService';
+import { ClusterClients } from './services/OperationService/ClusterClients';
+import { ClusterOperationService } from './services/OperationService/ClusterOperationService';
 
 /**
  * The KMOP backend plugin: `GET /api/kmop/v1/entities/:kind/:namespace/:name`
@@ -45,6 +55,7 @@ export const kmopPlugin = createBackendPlugin({
         permissionsRegistry: coreServices.permissionsRegistry,
         lifecycle: coreServices.lifecycle,
         auth: coreServices.auth,
+        auditor: coreServices.auditor,
         catalog: catalogServiceRef,
         cache: kmopClusterCacheServiceRef,
         actionsRegistry: actionsRegistryServiceRef,
@@ -74,18 +85,51 @@ export const kmopPlugin = createBackendPlugin({
           requestTimeoutMs: readCacheSettings(deps.config).requestTimeoutMs,
         });
         deps.lifecycle.addShutdownHook(() => sourceObjects.close());
+        const clusterClients = ClusterClients.create({
+          clusters: deps.clusters,
+          requestTimeoutMs: readCacheSettings(deps.config).requestTimeoutMs,
+        });
+        deps.lifecycle.addShutdownHook(() => clusterClients.close());
+        const operations = ClusterOperationService.create({
+          // No SLO figures are needed to find and check an item.
+          entityViews: DefaultEntityViewService.create({
+            access,
+            cache: deps.cache,
+          }),
+          authorizer: RolloutOperateAuthorizer.create({
+            permissions: deps.permissions,
+            operations: readOperationsConfig(deps.config),
+          }),
+          clients: clusterClients,
+          auditor: deps.auditor,
+        });
         deps.httpRouter.use(
           await createRouter({
             httpAuth: deps.httpAuth,
             entityViews,
             cache: deps.cache,
             sourceObjects,
+            operations,
           }),
+        );
+        const readiness = DefaultReadinessService.create({
+          entityViews,
+          catalog: deps.catalog,
+          permissions: deps.permissions,
+          cache: deps.cache,
+        });
+        deps.httpRouter.use(
+          await createReadinessRouter({ httpAuth: deps.httpAuth, readiness }),
         );
         createKmopActions({
           actionsRegistry: deps.actionsRegistry,
           entityViews,
           catalog: deps.catalog,
+          operations,
+        });
+        createGetReadinessAction({
+          actionsRegistry: deps.actionsRegistry,
+          readiness,
         });
         deps.httpRouter.addAuthPolicy({
           path: '/health',

@@ -24,8 +24,21 @@ export const kmopManifestsUsePermission = createPermission({
   attributes: { action: 'read' },
 });
 
+/**
+ * Operating a rollout of a catalog entity (promote, abort, retry, pause, restart…) from its
+ * page or through the `operate-rollout` action. A resource permission on catalog entities
+ * with the `update` action, so a policy can grant it to the entity's owners
+ * (`catalogConditions.isEntityOwner`) and nobody else.
+ */
+export const kmopRolloutOperatePermission = createPermission({
+  name: 'kmop.rollout.operate',
+  attributes: { action: 'update' },
+  resourceType: 'catalog-entity',
+});
+
 /** Every permission KMOP defines, for `permissionsRegistry.addPermissions`. */
 export const kmopPermissions = [
   kmopEntityReadPermission,
   kmopManifestsUsePermission,
+  kmopRolloutOperatePermission,
 ];

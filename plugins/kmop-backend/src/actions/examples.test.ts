@@ -45,25 +45,27 @@ describe('the KMOP actions as the registry lists them', () => {
 
   afterAll(() => env?.stop());
 
-  it('are five, named verb first without the plugin id, read-only, described', () => {
+  it('are seven, named verb first without the plugin id, described; only operate-rollout changes anything', () => {
     expect(actions.map(a => a.id).sort()).toEqual([
       'kmop:explain-release',
       'kmop:generate-manifests',
       'kmop:get-entity-view',
+      'kmop:get-readiness',
       'kmop:list-services',
+      'kmop:operate-rollout',
       'kmop:validate-manifests',
     ]);
     for (const action of actions) {
       expect(action.name).toMatch(
-        /^(get|list|explain|validate|generate)-[a-z-]+$/,
+        /^(get|list|explain|validate|generate|operate)-[a-z-]+$/,
       );
       expect(action.title).not.toBe('');
       expect(action.description).toContain('## When to use');
-      expect(action.attributes).toEqual({
-        readOnly: true,
-        destructive: false,
-        idempotent: true,
-      });
+      expect(action.attributes).toEqual(
+        action.name === 'operate-rollout'
+          ? { readOnly: false, destructive: true, idempotent: false }
+          : { readOnly: true, destructive: false, idempotent: true },
+      );
       expect({
         id: action.id,
         undescribed: undescribed(action.schema.input as never),
@@ -92,9 +94,16 @@ describe('the KMOP actions as the registry lists them', () => {
     expect(examples.length).toBeGreaterThanOrEqual(5);
     for (const example of examples) {
       const res = await env.invoke(example.name, example.input);
-      expect({ example: example.title, status: res.status }).toEqual({
+      // This backend leaves operations off (the default): the example is refused, saying how to turn them on.
+      const operate = example.name === 'operate-rollout';
+      expect({
         example: example.title,
-        status: 200,
+        status: res.status,
+        turnedOff: /kmop\.operations\.enabled/.test(res.body.error?.message),
+      }).toEqual({
+        example: example.title,
+        status: operate ? 403 : 200,
+        turnedOff: operate,
       });
     }
   });

@@ -46,7 +46,9 @@ function interval(policy: RolloutPolicy, warnings: string[]): string {
   const timed = pauses.filter((d): d is string => d !== undefined);
   if (timed.length === 0) return DEFAULT_INTERVAL;
   const longest = timed.reduce((a, b) =>
-    (tryParseDuration(b, 'kmop') ?? 0) > (tryParseDuration(a, 'kmop') ?? 0) ? b : a,
+    (tryParseDuration(b, 'kmop') ?? 0) > (tryParseDuration(a, 'kmop') ?? 0)
+      ? b
+      : a,
   );
   if (
     timed.some(

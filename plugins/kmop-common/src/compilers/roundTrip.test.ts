@@ -310,7 +310,9 @@ describe('round trip properties', () => {
         fc.tuple(duration, duration),
         (backends, matches, [a, b]) => {
           const [shorter, longer] =
-            parseDuration(a, 'kmop') <= parseDuration(b, 'kmop') ? [a, b] : [b, a];
+            parseDuration(a, 'kmop') <= parseDuration(b, 'kmop')
+              ? [a, b]
+              : [b, a];
           const route: GatewayRoute = gatewayRouteSchema.parse(
             merge(gatewayRouteInput, {
               spec: {

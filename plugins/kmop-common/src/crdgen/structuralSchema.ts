@@ -1,4 +1,7 @@
-import { CrdAnnotations, CrdValidationRule } from '../model/shared/crdAnnotations';
+import {
+  CrdAnnotations,
+  CrdValidationRule,
+} from '../model/shared/crdAnnotations';
 
 /** The key under which the CRD annotations of a zod node travel through zod-to-json-schema. */
 export const ANNOTATIONS_KEY = 'x-kmop-annotations';

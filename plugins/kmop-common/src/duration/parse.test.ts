@@ -17,12 +17,20 @@ describe('parseDuration', () => {
       expect(parseDuration(text, 'kmop')).toBe(ms);
     });
 
-    it.each(['30 s', '5x', '', '-1m', '0s', '1h30m', '1.5h', '05m', '4w', ' 5m'])(
-      'refuses %j',
-      text => {
-        expect(isDuration(text, 'kmop')).toBe(false);
-      },
-    );
+    it.each([
+      '30 s',
+      '5x',
+      '',
+      '-1m',
+      '0s',
+      '1h30m',
+      '1.5h',
+      '05m',
+      '4w',
+      ' 5m',
+    ])('refuses %j', text => {
+      expect(isDuration(text, 'kmop')).toBe(false);
+    });
 
     it('takes weeks only in windows', () => {
       expect(parseDuration('4w', 'kmopWindow')).toBe(28 * DAY);

@@ -272,7 +272,11 @@ describe('§4 facts the view used to leave out', () => {
       },
       {
         provider: 'plugin:argoproj-labs/gatewayAPI',
-        resource: { kind: 'HTTPRoute', name: 'rollouts-demo-http-route' },
+        resource: {
+          kind: 'HTTPRoute',
+          name: 'rollouts-demo-http-route',
+          namespace: 'shop',
+        },
       },
     ]);
     expect(ro.steps.map(s => [s.type, s.routeName ?? s.plugin])).toEqual([

@@ -68,6 +68,8 @@ export interface KmopOfferedOperation {
    * Rollout or Canary it was rendered into. Absent when that object is not known.
    */
   target?: KmopSource;
+  /** `metadata.resourceVersion` of the target as this view saw it, to send with the operation. */
+  resourceVersion?: string;
   /** Set when the operation changes `spec` of an object a GitOps tool manages. */
   warning?: string;
 }
@@ -277,14 +279,23 @@ const RULES: Record<
 };
 
 /**
- * The Rollout or Canary a KMOP RolloutPolicy was rendered into: an item of the same cluster
- * and namespace whose `renderedFrom` names the policy (its controller ownerReference, else
- * the compilers' `kmop.dev/compiled-from` annotation).
+ * The Rollout or Canary a KMOP RolloutPolicy was rendered into: the one the view lists under
+ * the policy (`rendered`, by its controller ownerReference), else an item of the same cluster
+ * and namespace whose `renderedFrom` names the policy (ownerReference, or the compilers'
+ * `kmop.dev/compiled-from` annotation for manifests applied by GitOps).
  */
 export function findRenderedRollout(
   policy: KmopRolloutView,
   rollouts: readonly KmopRolloutView[],
 ): KmopRolloutView | undefined {
+  // The view lists what the operator rendered under the policy (nestRenderedObjects).
+  const nested = policy.rendered?.find(
+    r =>
+      r.rollout !== undefined &&
+      operationToolOf(r.source) !== undefined &&
+      operationToolOf(r.source) !== 'deployment',
+  )?.rollout;
+  if (nested) return nested;
   const matches = rollouts.filter(
     r =>
       r.source.cluster === policy.source.cluster &&
@@ -368,6 +379,9 @@ export function offeredOperations(
       changesSpec: spec,
       effect: EFFECTS[tool][operation] ?? '',
       target: rollout.source,
+      ...(rollout.resourceVersion === undefined
+        ? {}
+        : { resourceVersion: rollout.resourceVersion }),
       ...(warning ? { warning } : {}),
     };
   });

@@ -159,10 +159,17 @@ function argoPromote(object: unknown, rv: string): Partial<KmopOperationPlan> {
     }
   }
   return {
-    ...(status ? { status: patchRequest('status', MERGE_PATCH, status, rv) } : {}),
+    ...(status
+      ? { status: patchRequest('status', MERGE_PATCH, status, rv) }
+      : {}),
     ...(specPaused
       ? {
-          main: patchRequest('main', MERGE_PATCH, { spec: { paused: false } }, rv),
+          main: patchRequest(
+            'main',
+            MERGE_PATCH,
+            { spec: { paused: false } },
+            rv,
+          ),
         }
       : {}),
     // The CLI sends the unified patch on 404 only when it had a status patch to send.

@@ -55,6 +55,42 @@ export interface KmopItemBase {
    * shown was written in the object.
    */
   defaults?: string[];
+  /**
+   * The object's controller: its `metadata.ownerReferences` entry with `controller: true`
+   * (e.g. the KMOP GatewayRoute an operator rendered this HTTPRoute from). Absent when the
+   * object has none.
+   */
+  controller?: KmopOwnerRef;
+  /**
+   * The objects rendered from this one — those whose controller it is — that the same view
+   * found, each with its own health and source. Set on KMOP items by the view assembly
+   * ({@link nestRenderedObjects}); those objects are then not items of their own, so nothing
+   * is counted twice. Absent when there are none.
+   */
+  rendered?: KmopRenderedObject[];
+}
+
+/** An owner reference, as the view keeps it. */
+export interface KmopOwnerRef {
+  apiVersion: string;
+  kind: string;
+  name: string;
+  uid?: string;
+}
+
+/**
+ * An object rendered from a KMOP resource, as listed under it: the common fields of the item
+ * it would otherwise be, and the view section that item belongs to. When the object yields
+ * items in several sections, the one with the worst health stands for it.
+ */
+export interface KmopRenderedObject extends KmopItemBase {
+  section: 'routes' | 'slos' | 'rollouts' | 'resilience';
+  /**
+   * For a Rollout or Canary rendered from a RolloutPolicy: the whole rollout item. Operations
+   * on the policy act on this object, and which are offered depends on its own state
+   * (`release/operations.ts`).
+   */
+  rollout?: KmopRolloutView;
 }
 
 /** A Kubernetes-style condition, as the source reported it. */
@@ -143,6 +179,19 @@ export interface KmopRouteParent {
   message?: string;
 }
 
+/** How a route checks its callers (KMOP GatewayRoute `spec.auth`). */
+export interface KmopRouteAuth {
+  /** `jwt` or `apiKey`, as written. */
+  type: string;
+  /**
+   * The request header that carries the API key (`auth.apiKey.header`; a KMOP GatewayRoute
+   * has no query-parameter form). Absent when the route does not set it.
+   */
+  apiKeyHeader?: string;
+  /** The issuer a JWT must come from (`auth.jwt.issuer`), when set. */
+  jwtIssuer?: string;
+}
+
 export interface KmopRouteView extends KmopItemBase {
   hostnames: string[];
   parents: KmopRouteParent[];
@@ -151,6 +200,8 @@ export interface KmopRouteView extends KmopItemBase {
   url?: string;
   /** TLS entries (Ingress `spec.tls`). Absent when the source has no TLS block. */
   tls?: KmopRouteTls[];
+  /** Caller authentication (KMOP GatewayRoute). Absent when the route checks no callers. */
+  auth?: KmopRouteAuth;
 }
 
 /** How an SLO's service level indicator is measured. */
@@ -296,8 +347,11 @@ export interface KmopRolloutStep {
 export interface KmopTrafficRouting {
   /** The mesh, ingress or plugin: `istio`, `nginx`, `smi`, `alb`, `traefik`, `plugin:argoproj-labs/gatewayAPI`… */
   provider: string;
-  /** The object it rewrites, when named (`VirtualService payments`, `HTTPRoute payments`, `Ingress payments`). */
-  resource?: { kind: string; name: string };
+  /**
+   * The object it rewrites, when named (`VirtualService payments`, `HTTPRoute payments`,
+   * `Ingress payments`); `namespace` when the source names one (a plugin's `namespace`).
+   */
+  resource?: { kind: string; name: string; namespace?: string };
   /** Named routes inside that object, when listed (Istio `routes`). */
   routes?: string[];
 }
@@ -322,6 +376,24 @@ export interface KmopAnalysisWebhook {
   timeout?: string;
 }
 
+/**
+ * One condition of an A/B-testing match (Flagger `analysis.match[]`, Istio's HTTPMatchRequest
+ * shape, which Flagger translates for its other providers).
+ */
+export interface KmopMatchCondition {
+  /**
+   * What is matched: a request `header`, a `cookie` (Flagger matches cookies through the
+   * `cookie` header, so a condition on that header is one on cookies), a `query` parameter,
+   * the `uri`, the `method`, or a `sourceLabel` of the calling workload.
+   */
+  on: 'header' | 'cookie' | 'query' | 'uri' | 'method' | 'sourceLabel';
+  /** Header, parameter or label name; absent for `uri` and `method`. */
+  name?: string;
+  /** `exact`, `prefix`, `suffix` or `regex`, as written; `exact` for source labels. */
+  type: string;
+  value: string;
+}
+
 /** How a canary is analysed (Flagger `spec.analysis`). */
 export interface KmopAnalysisPlan {
   /** Time between checks (`1m`). Absent when unset. */
@@ -334,11 +406,22 @@ export interface KmopAnalysisPlan {
   stepWeights?: number[];
   /** Iterations of an A/B or blue-green analysis. */
   iterations?: number;
+  /**
+   * Which requests go to the canary in an A/B test (`analysis.match`): any entry may match,
+   * and within an entry every condition must. Absent when the analysis has no match.
+   */
+  matches?: KmopMatchCondition[][];
   metrics: KmopAnalysisMetric[];
   webhooks: KmopAnalysisWebhook[];
 }
 
 export interface KmopRolloutView extends KmopItemBase {
+  /**
+   * `metadata.resourceVersion` of the object this item was read from. An operation sends it
+   * back, so the API server refuses the change when the object changed since. Absent when
+   * the object carries none (objects read from files).
+   */
+  resourceVersion?: string;
   strategy: 'canary' | 'blueGreen' | 'rolling' | 'recreate' | 'unknown';
   /** The source's own phase word (`Healthy`, `Paused`, `Progressing`, `Succeeded`…). */
   phase?: string;
@@ -465,7 +548,17 @@ export interface KmopResilienceSetting {
     | 'disruptionBudget'
     | 'autoscaling'
     | 'loadBalancer'
-    | 'healthCheck';
+    | 'healthCheck'
+    // Envoy Gateway BackendTrafficPolicy settings KMOP names and summarises from the scalar
+    // values written, without reading their meaning into health.
+    | 'responseOverride'
+    | 'admissionControl'
+    | 'bandwidthLimit'
+    | 'compression'
+    | 'dns'
+    | 'proxyProtocol'
+    | 'clientProtocol'
+    | 'telemetry';
   /**
    * One line a person can read, e.g. `3 attempts on 5xx,reset, 2s per try`. Values that are
    * defaults are marked in it (`2 attempts (mesh default)`); a setting the tool turns off is

@@ -216,10 +216,136 @@ export const envoyHealthCheckPolicy = {
   },
 };
 
+/**
+ * Flagger's A/B-testing canary (docs: "Istio A/B Testing"): ten iterations, and requests with
+ * an `x-canary` header containing "insider" or a `canary=always` cookie go to the canary.
+ */
+export const flaggerAbTestingCanary = {
+  apiVersion: 'flagger.app/v1beta1',
+  kind: 'Canary',
+  metadata: { name: 'abtest', namespace: 'test', generation: 1 },
+  spec: {
+    targetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'abtest' },
+    service: {
+      port: 80,
+      targetPort: 9898,
+      gateways: ['public-gateway.istio-system.svc.cluster.local'],
+      hosts: ['app.example.com'],
+    },
+    analysis: {
+      interval: '1m',
+      threshold: 10,
+      iterations: 10,
+      match: [
+        { headers: { 'x-canary': { regex: '.*insider.*' } } },
+        { headers: { cookie: { regex: '^(.*?;)?(canary=always)(;.*)?$' } } },
+      ],
+      metrics: [
+        {
+          name: 'request-success-rate',
+          thresholdRange: { min: 99 },
+          interval: '1m',
+        },
+      ],
+    },
+  },
+  status: {
+    phase: 'Progressing',
+    canaryWeight: 0,
+    failedChecks: 0,
+    iterations: 3,
+  },
+};
+
+/**
+ * An Argo Rollout routed by the Gateway API plugin over two HTTPRoutes and a GRPCRoute in
+ * another namespace (rollouts-plugin-trafficrouter-gatewayapi's GatewayAPITrafficRouting).
+ */
+export const argoGatewayPluginRollout = {
+  apiVersion: 'argoproj.io/v1alpha1',
+  kind: 'Rollout',
+  metadata: { name: 'shop-api', namespace: 'shop', generation: 2 },
+  spec: {
+    replicas: 3,
+    strategy: {
+      canary: {
+        canaryService: 'shop-api-canary',
+        stableService: 'shop-api-stable',
+        trafficRouting: {
+          plugins: {
+            'argoproj-labs/gatewayAPI': {
+              httpRoutes: [
+                { name: 'shop-api-public', useHeaderRoutes: true },
+                { name: 'shop-api-internal' },
+              ],
+              grpcRoute: 'shop-api-grpc',
+              namespace: 'edge',
+            },
+          },
+        },
+        steps: [{ setWeight: 20 }, { pause: {} }],
+      },
+    },
+  },
+  status: { observedGeneration: '2', phase: 'Healthy' },
+};
+
+/**
+ * A BackendTrafficPolicy with the settings KMOP names without reading them into health:
+ * response overrides, admission control, bandwidth limit, compression, DNS, proxy protocol,
+ * the client's protocol and tracing (envoyproxy/gateway api/v1alpha1 BackendTrafficPolicySpec
+ * and ClusterSettings).
+ */
+export const envoyOtherSettingsPolicy = {
+  apiVersion: 'gateway.envoyproxy.io/v1alpha1',
+  kind: 'BackendTrafficPolicy',
+  metadata: { name: 'backend-extras', namespace: 'default', generation: 1 },
+  spec: {
+    targetRefs: [
+      {
+        group: 'gateway.networking.k8s.io',
+        kind: 'HTTPRoute',
+        name: 'backend',
+      },
+    ],
+    responseOverride: [
+      {
+        match: { statusCodes: [{ type: 'Value', value: 404 }] },
+        response: {
+          contentType: 'text/plain',
+          body: { type: 'Inline', inline: 'gone' },
+        },
+      },
+      {
+        match: {
+          statusCodes: [{ type: 'Range', range: { start: 500, end: 503 } }],
+        },
+        response: { statusCode: 503 },
+      },
+    ],
+    admissionControl: {
+      samplingWindow: '30s',
+      successRateThreshold: 0.95,
+      aggression: 1.5,
+    },
+    bandwidthLimit: { request: { limit: '10Mi' } },
+    compression: [{ type: 'Gzip' }, { type: 'Brotli' }],
+    dns: { dnsRefreshRate: '5s', respectDnsTtl: true, lookupFamily: 'IPv4' },
+    proxyProtocol: { version: 'V2' },
+    useClientProtocol: true,
+    telemetry: {
+      tracing: { samplingFraction: { numerator: 1, denominator: 100 } },
+    },
+  },
+};
+
 /** All of the above, for the property tests. */
 export const upstreamShapes = {
   argoWorkloadRefRollout,
   flaggerAnalysisCanary,
   istioL4VirtualService,
   envoyHealthCheckPolicy,
+  flaggerAbTestingCanary,
+  argoGatewayPluginRollout,
+  envoyOtherSettingsPolicy,
 };

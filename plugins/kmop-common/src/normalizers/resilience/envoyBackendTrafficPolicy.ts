@@ -4,6 +4,7 @@ import { defineNormalizer, itemBase } from '../base';
 import { policyVerdict, readParentStatuses } from '../gatewayApiStatus';
 import {
   DefaultedValues,
+  SettingValues,
   blankResilience,
   clauses,
   marked,
@@ -244,6 +245,98 @@ function loadBalancer(spec: Reader): KmopResilienceSetting | undefined {
   );
 }
 
+/**
+ * What a block sets, as written: its scalar fields as values and in the summary, its nested
+ * blocks named in the summary only (their contents are not read).
+ */
+function writtenBlock(block: Reader): {
+  summary: string;
+  values: SettingValues;
+} {
+  const values: SettingValues = {};
+  const parts: string[] = [];
+  for (const key of block.keys()) {
+    const v = block.get([key]);
+    if (
+      typeof v === 'string' ||
+      typeof v === 'boolean' ||
+      (typeof v === 'number' && Number.isFinite(v))
+    ) {
+      values[key] = v;
+      parts.push(`${key} ${v}`);
+    } else if (v !== undefined) {
+      parts.push(`${key} set`);
+    }
+  }
+  return { summary: parts.join(', ') || 'set with no fields', values };
+}
+
+/** `responseOverride[]`: which response codes are replaced (first match wins). */
+function responseOverride(spec: Reader): KmopResilienceSetting | undefined {
+  const overrides = spec.arr('responseOverride');
+  if (overrides.length === 0) return undefined;
+  const codes = overrides.flatMap(o =>
+    o.arr('match.statusCodes').map(c => {
+      const start = c.int('range.start');
+      const end = c.int('range.end');
+      if (start !== undefined && end !== undefined) return `${start}–${end}`;
+      return c.int('value') !== undefined ? String(c.int('value')) : '?';
+    }),
+  );
+  return setting(
+    'responseOverride',
+    clauses(
+      plural(overrides.length, 'response override'),
+      codes.length > 0 && `for ${codes.join(', ')}`,
+    ),
+    { overrides: overrides.length, statusCodes: codes.join(', ') || undefined },
+  );
+}
+
+/** `compression[]` (deprecated) and `compressor[]`: the algorithms, in preference order. */
+function compression(spec: Reader): KmopResilienceSetting | undefined {
+  const entries = [...spec.arr('compressor'), ...spec.arr('compression')];
+  if (entries.length === 0) return undefined;
+  const types = entries.map(e => e.str('type') ?? '?');
+  return setting('compression', `compress with ${types.join(', ')}`, {
+    types: types.join(', '),
+  });
+}
+
+/** `useClientProtocol`: the protocol requests reach the backends with. */
+function clientProtocol(spec: Reader): KmopResilienceSetting | undefined {
+  const use = spec.bool('useClientProtocol');
+  if (use === undefined) return undefined;
+  return setting(
+    'clientProtocol',
+    use
+      ? "requests reach backends in the client's HTTP protocol"
+      : "requests reach backends in the backend's protocol",
+    { useClientProtocol: use },
+  );
+}
+
+/**
+ * Blocks named as settings with the values written in them: what they do to traffic is not
+ * read into the item's health, but a person sees they are set.
+ */
+const NAMED_BLOCKS: [KmopResilienceSetting['type'], string][] = [
+  ['admissionControl', 'admissionControl'],
+  ['bandwidthLimit', 'bandwidthLimit'],
+  ['dns', 'dns'],
+  ['proxyProtocol', 'proxyProtocol'],
+  ['telemetry', 'telemetry'],
+];
+
+function namedBlocks(spec: Reader): KmopResilienceSetting[] {
+  return NAMED_BLOCKS.flatMap(([type, field]) => {
+    const block = spec.record(field);
+    if (!block) return [];
+    const { summary, values } = writtenBlock(block);
+    return [setting(type, summary, values)];
+  });
+}
+
 function targetOf(spec: Reader, badges: string[]): string | undefined {
   const refs = spec.arr('targetRefs');
   const single = spec.record('targetRef');
@@ -284,6 +377,10 @@ export const normalizeEnvoyBackendTrafficPolicy =
             faultInjection(spec),
             healthCheck(spec),
             loadBalancer(spec),
+            responseOverride(spec),
+            compression(spec),
+            clientProtocol(spec),
+            ...namedBlocks(spec),
           ]
         : [];
       return [

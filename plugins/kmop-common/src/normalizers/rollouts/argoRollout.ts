@@ -86,6 +86,39 @@ const ROUTERS: [
   ['appMesh', 'VirtualService', 'virtualService.name'],
 ];
 
+/**
+ * Route fields of the Gateway API traffic-router plugin (`argoproj-labs/gatewayAPI`,
+ * rollouts-plugin-trafficrouter-gatewayapi `pkg/plugin/types.go` GatewayAPITrafficRouting):
+ * one name or a list of `{name}` per route kind, all in `namespace` when it is set. Other
+ * plugins that use the same field names are read the same way.
+ */
+const PLUGIN_ROUTE_FIELDS: [kind: string, single: string, many: string][] = [
+  ['HTTPRoute', 'httpRoute', 'httpRoutes'],
+  ['GRPCRoute', 'grpcRoute', 'grpcRoutes'],
+  ['TCPRoute', 'tcpRoute', 'tcpRoutes'],
+  ['TLSRoute', 'tlsRoute', 'tlsRoutes'],
+];
+
+/** The routes a traffic-router plugin's config names. */
+function pluginRoutes(
+  config: Reader,
+): NonNullable<KmopTrafficRouting['resource']>[] {
+  const namespace = config.str('namespace');
+  const out: NonNullable<KmopTrafficRouting['resource']>[] = [];
+  for (const [kind, single, many] of PLUGIN_ROUTE_FIELDS) {
+    const names = [
+      ...(config.str(single) !== undefined
+        ? [config.str(single) as string]
+        : []),
+      ...config.arr(many).map(route => route.str('name') ?? ''),
+    ];
+    for (const name of names) {
+      out.push({ kind, name, ...(namespace ? { namespace } : {}) });
+    }
+  }
+  return out;
+}
+
 /** `canary.trafficRouting`: which mesh, ingress or plugin shifts the traffic, and where. */
 function readTrafficRouting(canary: Reader): KmopTrafficRouting[] | undefined {
   const tr = canary.record('trafficRouting');
@@ -128,18 +161,10 @@ function readTrafficRouting(canary: Reader): KmopTrafficRouting[] | undefined {
   const plugins = tr.record('plugins');
   for (const plugin of plugins?.keys() ?? []) {
     const config = plugins?.record([plugin]);
-    const routes = [
-      ...(config?.str('httpRoute') !== undefined
-        ? [config?.str('httpRoute') as string]
-        : []),
-      ...(config?.arr('httpRoutes').map(h => h.str('name') ?? '') ?? []),
-    ];
+    const routes = config ? pluginRoutes(config) : [];
     if (routes.length === 0) out.push({ provider: `plugin:${plugin}` });
-    for (const name of routes) {
-      out.push({
-        provider: `plugin:${plugin}`,
-        resource: { kind: 'HTTPRoute', name },
-      });
+    for (const resource of routes) {
+      out.push({ provider: `plugin:${plugin}`, resource });
     }
   }
   return out;
@@ -315,6 +340,7 @@ export const normalizeArgoRollout = defineNormalizer<KmopRolloutView>({
         },
         renderedFrom: readRenderedFrom(r),
         gitOps: readGitOps(r),
+        resourceVersion: r.str('metadata.resourceVersion'),
         ...(defaults.length > 0 ? { defaults } : {}),
       },
     ];

@@ -2,6 +2,7 @@ import type {
   KmopAnalysisMetric,
   KmopAnalysisPlan,
   KmopAnalysisWebhook,
+  KmopMatchCondition,
   KmopReportedCondition,
   KmopRolloutStep,
   KmopRolloutView,
@@ -168,6 +169,48 @@ function readWebhook(w: Reader): KmopAnalysisWebhook {
   };
 }
 
+/** Istio StringMatch: one of exact, prefix, suffix or regex. */
+const STRING_MATCH_TYPES = ['exact', 'prefix', 'suffix', 'regex'];
+
+/** The conditions of one StringMatch map (`headers`, `queryParams`) or a single one (`uri`). */
+function stringMatches(
+  m: Reader | undefined,
+  on: KmopMatchCondition['on'],
+  name?: string,
+): KmopMatchCondition[] {
+  if (!m) return [];
+  return STRING_MATCH_TYPES.filter(type => m.str(type) !== undefined).map(
+    type => ({
+      on,
+      ...(name === undefined ? {} : { name }),
+      type,
+      value: m.str(type) as string,
+    }),
+  );
+}
+
+/** One `analysis.match[]` entry (Istio HTTPMatchRequest) as the conditions it ANDs. */
+function readMatch(m: Reader): KmopMatchCondition[] {
+  const out: KmopMatchCondition[] = [];
+  const headers = m.record('headers');
+  for (const name of headers?.keys() ?? []) {
+    // Flagger's documented way to match a cookie is a regex on the cookie header.
+    const on = name.toLowerCase() === 'cookie' ? 'cookie' : 'header';
+    out.push(...stringMatches(headers?.record([name]), on, name));
+  }
+  const query = m.record('queryParams');
+  for (const name of query?.keys() ?? []) {
+    out.push(...stringMatches(query?.record([name]), 'query', name));
+  }
+  out.push(...stringMatches(m.record('uri'), 'uri'));
+  out.push(...stringMatches(m.record('method'), 'method'));
+  const labels = m.stringMap('sourceLabels');
+  for (const [name, value] of Object.entries(labels)) {
+    out.push({ on: 'sourceLabel', name, type: 'exact', value });
+  }
+  return out;
+}
+
 /** `spec.analysis` as a plan: interval, threshold, weights, metrics and webhooks. */
 function readPlan(
   a: Reader,
@@ -195,6 +238,9 @@ function readPlan(
       ? { stepWeights: stepWeights as number[] }
       : {}),
     iterations: a.int('iterations'),
+    ...(a.arr('match').length > 0
+      ? { matches: a.arr('match').map(readMatch) }
+      : {}),
     metrics: a
       .arr('metrics')
       .map((m, i) => readMetric(m, `analysisPlan.metrics[${i}]`, defaults)),
@@ -288,6 +334,7 @@ export const normalizeFlaggerCanary = defineNormalizer<KmopRolloutView>({
         control: { suspended, skipAnalysis },
         renderedFrom: readRenderedFrom(r),
         gitOps: readGitOps(r),
+        resourceVersion: r.str('metadata.resourceVersion'),
         ...(defaults.length > 0 ? { defaults } : {}),
       },
     ];

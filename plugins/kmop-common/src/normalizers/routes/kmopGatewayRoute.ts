@@ -1,4 +1,4 @@
-import type { KmopRouteMatch, KmopRouteView } from '../../view';
+import type { KmopRouteAuth, KmopRouteMatch, KmopRouteView } from '../../view';
 import type { Reader } from '../access';
 import { HealthVerdict, defineNormalizer, itemBase } from '../base';
 import { parentViews, routeParentVerdict } from '../gatewayApiStatus';
@@ -29,6 +29,21 @@ function badgesOf(r: Reader): string[] {
     badges.push(`rate limit: ${requests}/${unit ?? 'unit not set'}`);
   }
   return badges;
+}
+
+/** `spec.auth` as the checks it asks for; absent when the route checks no callers. */
+function readAuth(r: Reader): KmopRouteAuth | undefined {
+  const type = r.str('spec.auth.type');
+  if (!type || type === 'none') return undefined;
+  const apiKeyHeader = r.str('spec.auth.apiKey.header');
+  const jwtIssuer = r.str('spec.auth.jwt.issuer');
+  return {
+    type,
+    ...(type === 'apiKey' && apiKeyHeader !== undefined
+      ? { apiKeyHeader }
+      : {}),
+    ...(type === 'jwt' && jwtIssuer !== undefined ? { jwtIssuer } : {}),
+  };
 }
 
 /** KMOP GatewayRoute (kmop.dev/v1alpha1) → one route item. */
@@ -91,6 +106,7 @@ export const normalizeKmopGatewayRoute = defineNormalizer<KmopRouteView>({
           },
         ],
         url: r.str('status.url'),
+        auth: readAuth(r),
         ...(defaults.length > 0 ? { defaults } : {}),
       },
     ];

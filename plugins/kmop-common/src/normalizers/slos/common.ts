@@ -5,11 +5,7 @@ import type {
   KmopItemBase,
   KmopSloView,
 } from '../../view';
-import {
-  errorBudget,
-  evaluateAlerts,
-  objectiveFromPercent,
-} from '../../slo';
+import { errorBudget, evaluateAlerts, objectiveFromPercent } from '../../slo';
 import { tryParseDuration } from '../../duration';
 import type { Reader } from '../access';
 

@@ -1,9 +1,5 @@
 import type { KmopBurnRate, KmopSloIndicator, KmopSloView } from '../../view';
-import {
-  errorBudgetRemaining,
-  sloHealth,
-  multiwindowAlerts,
-} from '../../slo';
+import { errorBudgetRemaining, sloHealth, multiwindowAlerts } from '../../slo';
 import { tryParseDuration } from '../../duration';
 import type { Reader } from '../access';
 import { defineNormalizer, itemBase } from '../base';

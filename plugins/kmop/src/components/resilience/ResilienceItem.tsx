@@ -24,6 +24,14 @@ export const SETTING_LABELS: Record<KmopResilienceSetting['type'], string> = {
   autoscaling: 'Autoscaling',
   loadBalancer: 'Load balancer',
   healthCheck: 'Health check',
+  responseOverride: 'Response overrides',
+  admissionControl: 'Admission control',
+  bandwidthLimit: 'Bandwidth limit',
+  compression: 'Compression',
+  dns: 'DNS',
+  proxyProtocol: 'Proxy protocol',
+  clientProtocol: 'Client protocol',
+  telemetry: 'Telemetry',
 };
 
 /** One source object's resilience settings, read like a policy sheet. */

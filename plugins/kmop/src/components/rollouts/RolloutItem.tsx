@@ -3,6 +3,7 @@ import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { KmopItem } from '../shared/KmopItem';
 import { formatAge, formatClock } from '../shared/format';
+import { describeMatch } from './describeMatch';
 import { strategyLabel } from './describeStep';
 import { RolloutSteps } from './RolloutSteps';
 import { TrafficSplit } from './TrafficSplit';
@@ -138,7 +139,9 @@ function RolloutDetails(props: { rollout: KmopRolloutView }) {
     rows.push(['Service port', String(rollout.servicePort)]);
   for (const routing of rollout.trafficRouting ?? []) {
     const resource = routing.resource
-      ? ` via ${routing.resource.kind} ${routing.resource.name}`
+      ? ` via ${routing.resource.kind} ${
+          routing.resource.namespace ? `${routing.resource.namespace}/` : ''
+        }${routing.resource.name}`
       : '';
     const routes = routing.routes?.length
       ? ` (routes ${routing.routes.join(', ')})`
@@ -162,6 +165,12 @@ function RolloutDetails(props: { rollout: KmopRolloutView }) {
     if (plan.iterations !== undefined)
       parts.push(`${plan.iterations} iterations`);
     rows.push(['Analysis', parts.join(', ') || 'no schedule set']);
+    plan.matches?.forEach((conditions, i) => {
+      rows.push([
+        plan.matches!.length > 1 ? `A/B match ${i + 1}` : 'A/B match',
+        describeMatch(conditions),
+      ]);
+    });
     for (const metric of plan.metrics) {
       const range = metric.thresholdRange;
       const bounds = [

@@ -15,6 +15,7 @@ import { makeStyles } from '@material-ui/core/styles';
 import { KmopItem } from '../shared/KmopItem';
 import { ShareBar } from '../shared/ShareBar';
 import { formatPercent } from '../shared/format';
+import { describeAuth } from './describeAuth';
 import { formatMatch } from './formatMatch';
 
 const useStyles = makeStyles(theme => ({
@@ -54,6 +55,7 @@ export function RouteItem(props: { route: KmopRouteView }) {
           <RulesTable route={route} shareCell={classes.shareCell} />
           <ParentsLine parents={route.parents} />
           <Tls route={route} />
+          <Auth route={route} />
         </>
       }
     >
@@ -286,5 +288,20 @@ function Tls(props: { route: KmopRouteView }) {
         </Typography>
       ))}
     </Box>
+  );
+}
+
+/** How callers authenticate, as the route says; nothing for a route that checks none. */
+function Auth(props: { route: KmopRouteView }) {
+  const { auth } = props.route;
+  if (!auth) return null;
+  return (
+    <Typography
+      variant="body2"
+      data-testid="kmop-route-auth"
+      style={{ marginTop: 8 }}
+    >
+      Auth: {describeAuth(auth)}
+    </Typography>
   );
 }
