@@ -12,6 +12,7 @@ import {
   rateLimitSchema,
   withExactlyOneOf,
   withRules,
+  childrenSchema,
 } from './shared';
 
 /** Retry conditions of Envoy (`x-envoy-retry-on`, `x-envoy-retry-grpc-on`), which Istio and Envoy Gateway pass on. */
@@ -246,6 +247,11 @@ export const resiliencePolicyStatusSchema = z
     conditions: conditionsSchema
       .optional()
       .describe('Conditions such as `Ready`.'),
+    children: childrenSchema
+      .optional()
+      .describe(
+        'The native objects the KMOP operator rendered from this resource.',
+      ),
   })
   .strict();
 

@@ -10,6 +10,7 @@ import {
   observedGenerationSchema,
   withExactlyOneOf,
   withRules,
+  childrenSchema,
 } from './shared';
 
 const rollingSchema = withRules(
@@ -267,6 +268,11 @@ export const rolloutPolicyStatusSchema = z
     conditions: conditionsSchema
       .optional()
       .describe('Conditions such as `Progressing` and `Available`.'),
+    children: childrenSchema
+      .optional()
+      .describe(
+        'The native objects the KMOP operator rendered from this resource.',
+      ),
   })
   .strict();
 

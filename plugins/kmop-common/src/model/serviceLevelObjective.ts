@@ -7,6 +7,7 @@ import {
   kmopResourceSchema,
   observedGenerationSchema,
   windowSchema,
+  childrenSchema,
 } from './shared';
 
 const promQlSchema = z.string().min(1).max(4096);
@@ -165,6 +166,11 @@ export const serviceLevelObjectiveStatusSchema = z
     conditions: conditionsSchema
       .optional()
       .describe('Conditions such as `Ready`.'),
+    children: childrenSchema
+      .optional()
+      .describe(
+        'The native objects the KMOP operator rendered from this resource.',
+      ),
   })
   .strict();
 

@@ -127,7 +127,10 @@ describe('kmop:manifests:apply', () => {
       action: string;
       namespace?: string;
     }[];
+    // The canary routes through Gateway API, so it has canary and stable Services.
     expect(applied.map(a => `${a.kind}/${a.name}`)).toEqual([
+      'Service/payments-canary',
+      'Service/payments-stable',
       'Service/payments',
       'Deployment/payments',
       'DestinationRule/payments',
@@ -142,7 +145,7 @@ describe('kmop:manifests:apply', () => {
     ).toBe(true);
     // The dry run of them all, then one checkpoint per object.
     expect(first.keys).toHaveLength(applied.length + 1);
-    expect(first.keys[1]).toBe('apply.dev.v1.Service payments/payments');
+    expect(first.keys[1]).toBe('apply.dev.v1.Service payments/payments-canary');
 
     const rollout = sim.store.get({
       apiVersion: 'argoproj.io/v1alpha1',
