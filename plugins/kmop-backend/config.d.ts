@@ -55,6 +55,13 @@ export interface Config {
       baseUrl?: string;
       /** Time allowed for one query. Default 5 seconds. */
       timeout?: HumanDuration | string;
+      /**
+       * How often each SLO viewed in the last 10 minutes is evaluated: one set
+       * of queries per SLO per interval, shared by every open page (a page
+       * hears of new figures by a signal). An SLO is also evaluated when first
+       * viewed and when its object changes. Default 30 seconds.
+       */
+      evaluationInterval?: HumanDuration | string;
       /** Per-cluster Prometheus, by cluster name. */
       clusters?: Array<{
         /** Cluster name as in `kubernetes.clusterLocatorMethods`. */

@@ -13,6 +13,7 @@ import {
   readCacheSettings,
 } from '@kmop/plugin-kmop-node';
 import { AuthenticationStrategy } from '@backstage/plugin-kubernetes-node';
+import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import { createKmopActions } from './actions';
 import { createGetReadinessAction } from './actions/createGetReadinessAction';
 import { createReadinessRouter } from './readinessRouter';
@@ -24,7 +25,8 @@ import {
   readOperationsConfig,
 } from './permissions';
 import { DefaultEntityViewService } from './services/EntityViewService/DefaultEntityViewService';
-import { PrometheusSloEvaluator } from './services/Prometheus/PrometheusSloEvaluator';
+import { EntityViewSignals } from './services/EntityViewSignals/EntityViewSignals';
+import { scheduleSloEvaluation } from './services/Prometheus/scheduleSloEvaluation';
 import { DefaultReadinessService } from './services/ReadinessService/DefaultReadinessService';
 import { ClusterSourceObjectService } from './services/SourceObjectService/ClusterSourceObjectService';
 import { ClusterClients } from './services/OperationService/ClusterClients';
@@ -54,12 +56,14 @@ export const kmopPlugin = createBackendPlugin({
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         lifecycle: coreServices.lifecycle,
+        scheduler: coreServices.scheduler,
         auth: coreServices.auth,
         auditor: coreServices.auditor,
         catalog: catalogServiceRef,
         cache: kmopClusterCacheServiceRef,
         actionsRegistry: actionsRegistryServiceRef,
         clusters: kmopClustersServiceRef,
+        signals: signalsServiceRef,
       },
       async init(deps) {
         // The shared cluster list gains what only a plugin can give it.
@@ -72,11 +76,22 @@ export const kmopPlugin = createBackendPlugin({
           permissions: deps.permissions,
           reuse: EntityAccessCache.fromConfig(deps.config),
         });
+        const viewSignals = EntityViewSignals.create({
+          cache: deps.cache,
+          signals: deps.signals,
+          logger: deps.logger,
+        });
+        deps.lifecycle.addStartupHook(() => viewSignals.start());
+        deps.lifecycle.addShutdownHook(() => viewSignals.stop());
         const entityViews = DefaultEntityViewService.create({
           access,
           cache: deps.cache,
-          sloEvaluator: PrometheusSloEvaluator.fromConfig(deps.config, {
+          followers: viewSignals,
+          sloEvaluator: await scheduleSloEvaluation({
+            config: deps.config,
             logger: deps.logger,
+            scheduler: deps.scheduler,
+            onFiguresChanged: ids => viewSignals.slosChanged(ids),
           }),
         });
         const sourceObjects = ClusterSourceObjectService.create({

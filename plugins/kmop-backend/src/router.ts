@@ -3,9 +3,10 @@ import { InputError, serializeError } from '@backstage/errors';
 import { KMOP_OPERATION_NAMES } from '@kmop/plugin-kmop-common';
 import express from 'express';
 import Router from 'express-promise-router';
-import { z } from 'zod';
+import { z } from 'zod/v3';
 import { ClusterCache } from '@kmop/plugin-kmop-node';
 import { EntityViewService } from './services/EntityViewService/EntityViewService';
+import { sendView } from './sendView';
 import { SourceObjectService } from './services/SourceObjectService/SourceObjectService';
 import { OperationService } from './services/OperationService/OperationService';
 import { OperationConflictError } from './services/OperationService/OperationErrors';
@@ -91,7 +92,7 @@ export async function createRouter(
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
-    res.json(await entityViews.getView(entityRef, credentials));
+    sendView(req, res, await entityViews.getView(entityRef, credentials));
   });
 
   router.get('/v1/entities/:kind/:namespace/:name/source', async (req, res) => {
