@@ -1,5 +1,14 @@
 export interface Config {
   kmop?: {
+    /** Operating releases from the page (declared by the KMOP backend as well). */
+    operations?: {
+      /**
+       * Shows promote, abort, retry, pause and restart buttons on rollouts. The backend
+       * refuses operations unless the same key is true. Default false.
+       * @visibility frontend
+       */
+      enabled?: boolean;
+    };
     /** Settings of the KMOP entity tab and cards. */
     ui?: {
       /**
