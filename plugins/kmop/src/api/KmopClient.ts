@@ -116,16 +116,9 @@ export class KmopClient implements KmopApi {
     );
   }
 
-<<<<<<< HEAD
+  // The operations route posts (init); every other route is a plain GET.
   private async request<T>(path: string, init?: RequestInit): Promise<T> {
-    const baseUrl = await this.discoveryApi.getBaseUrl('kmop');
-    const url = `${baseUrl}${path}`;
-    const response = await (init
-      ? this.fetchApi.fetch(url, init)
-      : this.fetchApi.fetch(url));
-=======
-  private async request<T>(path: string): Promise<T> {
-    return this.read<T>(await this.fetch(path));
+    return this.read<T>(await this.fetch(path, init));
   }
 
   private async fetch(path: string, init?: RequestInit): Promise<Response> {
@@ -135,7 +128,6 @@ export class KmopClient implements KmopApi {
   }
 
   private async read<T>(response: Response): Promise<T> {
->>>>>>> main
     if (!response.ok) {
       // The entity routes answer 404 for an unknown entity or item too, so a 404 only
       // means "not installed" when the plugin's own health route is missing as well.
