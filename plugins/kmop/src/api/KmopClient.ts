@@ -87,14 +87,12 @@ export class KmopClient implements KmopApi {
     entityRef: CompoundEntityRef,
     request: KmopOperationRequest,
   ): Promise<KmopOperationResult> {
-    return this.request<KmopOperationResult>(
-      `${entityPath(entityRef)}/operations`,
-      {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify(request),
-      },
-    );
+    const response = await this.fetch(`${entityPath(entityRef)}/operations`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(request),
+    });
+    return this.read<KmopOperationResult>(response);
   }
 
   async getEntityReadiness(
@@ -116,9 +114,8 @@ export class KmopClient implements KmopApi {
     );
   }
 
-  // The operations route posts (init); every other route is a plain GET.
-  private async request<T>(path: string, init?: RequestInit): Promise<T> {
-    return this.read<T>(await this.fetch(path, init));
+  private async request<T>(path: string): Promise<T> {
+    return this.read<T>(await this.fetch(path));
   }
 
   private async fetch(path: string, init?: RequestInit): Promise<Response> {
