@@ -46,6 +46,9 @@ export type StageFigures = Record<
   RouteFigures
 >;
 
+/** The organisation page's route beside the floor. */
+export type OrgStageFigures = Record<'floor' | 'org', RouteFigures>;
+
 /** Everything `yarn bench` measures. */
 export interface BenchResult {
   machine: { cpus: number; node: string; loadAverage1m: number };
@@ -80,12 +83,18 @@ export interface BenchResult {
   concurrent: StageFigures;
   /** `stressConcurrency` requests at a time; the Kubernetes backend is left out. */
   stress: Pick<StageFigures, 'floor' | 'kmop'>;
+  /**
+   * The organisation page (`GET /api/kmop/v1/readiness/services`, a page of 50 sorted by
+   * readiness, over every entity) beside the floor, one request at a time.
+   */
+  org: OrgStageFigures;
   ratios: {
     kmopOverKubernetesP50: number;
     kmopOverFloorP50: number;
     kmopFirstViewOverFloorP50: number;
     kmopOverFloorThroughput: number;
     kmopOverFloorStressP99: number;
+    orgOverFloorP50: number;
   };
   scaffolder: {
     generateValidateKmopMs: number;
@@ -408,6 +417,30 @@ export async function runBench(
       Math.max(options.requests, 4 * options.stressConcurrency),
     )) as BenchResult['stress'];
 
+    // The organisation page reads every entity the caller may see and answers from the
+    // cache: one catalog query and one batch of permission decisions per request.
+    const orgTarget: Target = {
+      name: 'org',
+      request: () => ({
+        method: 'GET',
+        path: '/api/kmop/v1/readiness/services?sort=readiness&limit=50',
+      }),
+      check: (_s, body) => {
+        const page = JSON.parse(body);
+        if (page.totalItems !== entities || page.items.length === 0) {
+          throw new BenchCheckError(
+            `the organisation page listed ${page.totalItems} of ${entities} services`,
+          );
+        }
+      },
+    };
+    const org = (await stage(
+      `organisation page over ${entities} services`,
+      1,
+      [targets.floor, orgTarget],
+      Math.max(10, Math.ceil(options.requests / 10)),
+    )) as OrgStageFigures;
+
     let profile: BenchResult['profile'];
     if (options.profile) {
       const file = join(options.profile, `kmop-view-${Date.now()}.cpuprofile`);
@@ -459,6 +492,7 @@ export async function runBench(
       sequential,
       concurrent,
       stress,
+      org,
       ratios: {
         kmopOverKubernetesP50:
           sequential.kmop.p50Ms / sequential.kubernetes.p50Ms,
@@ -468,6 +502,7 @@ export async function runBench(
           concurrent.kmop.requestsPerSecond /
           concurrent.floor.requestsPerSecond,
         kmopOverFloorStressP99: stress.kmop.p99Ms / stress.floor.p99Ms,
+        orgOverFloorP50: org.org.p50Ms / org.floor.p50Ms,
       },
       scaffolder: {
         generateValidateKmopMs: scaffolder.kmopMs,
