@@ -83,6 +83,23 @@ describe('the KMOP actions as the registry lists them', () => {
     }
   });
 
+  it('refuse unknown arguments, as their schemas say (additionalProperties: false)', async () => {
+    for (const action of actions) {
+      expect({
+        id: action.id,
+        additionalProperties: (action.schema.input as Record<string, unknown>)
+          .additionalProperties,
+      }).toEqual({ id: action.id, additionalProperties: false });
+      const input = { ...(action.examples?.[0]?.input ?? {}), verbose: true };
+      const res = await env.invoke(action.name, input);
+      expect({ id: action.id, status: res.status }).toEqual({
+        id: action.id,
+        status: 400,
+      });
+      expect(JSON.stringify(res.body.error)).toContain('verbose');
+    }
+  });
+
   it('run each of their examples', async () => {
     const examples = actions.flatMap(a =>
       (a.examples ?? []).map(e => ({

@@ -1,5 +1,7 @@
 import { CompoundEntityRef, Entity } from '@backstage/catalog-model';
 import { configApiRef } from '@backstage/core-plugin-api';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
 import {
   mockApis,
@@ -13,7 +15,12 @@ import type {
   KmopOrgQuery,
   KmopReadiness,
 } from '@kmop/plugin-kmop-common';
-import { KmopApi, kmopApiRef } from '../api';
+import {
+  KmopApi,
+  kmopApiRef,
+  KmopOperationRequest,
+  KmopOperationResult,
+} from '../api';
 import { checkoutEntity } from './viewFixture';
 
 const EMPTY_READINESS: KmopReadiness = {
@@ -49,6 +56,14 @@ export function mockKmopApi(
       async (_entityRef: CompoundEntityRef, _itemId: string) =>
         'apiVersion: v1\nkind: Example\n',
     ),
+    operateRollout: jest.fn(
+      async (
+        _entityRef: CompoundEntityRef,
+        _request: KmopOperationRequest,
+      ): Promise<KmopOperationResult> => {
+        throw new Error('operateRollout was not expected in this test');
+      },
+    ),
     getEntityReadiness: jest.fn(async (entityRef: CompoundEntityRef) => ({
       entityRef: `${entityRef.kind}:${entityRef.namespace}/${entityRef.name}`,
       readiness: EMPTY_READINESS,
@@ -66,6 +81,10 @@ export async function renderKmop(
     entity?: Entity;
     /** `kmop.ui.refreshIntervalSeconds`; 0 (no polling) unless a test needs it. */
     refreshIntervalSeconds?: number;
+    /** `kmop.operations.enabled`; off unless a test needs it. */
+    operations?: boolean;
+    /** What the permission policy answers for `kmop.rollout.operate` (and anything else). */
+    permission?: AuthorizeResult.ALLOW | AuthorizeResult.DENY;
     /** The app's signals API; none (as in an app without the signals plugin) by default. */
     signals?: { api: SignalApi; refreshIntervalSeconds: number };
   },
@@ -78,14 +97,19 @@ export async function renderKmop(
           signalRefreshIntervalSeconds:
             options.signals?.refreshIntervalSeconds ?? 0,
         },
+        operations: { enabled: options.operations ?? false },
       },
     },
+  });
+  const permissionApi = mockApis.permission({
+    authorize: options.permission ?? AuthorizeResult.ALLOW,
   });
   return renderInTestApp(
     <TestApiProvider
       apis={[
         [kmopApiRef, options.api],
         [configApiRef, config],
+        [permissionApiRef, permissionApi],
         ...(options.signals
           ? [[signalApiRef, options.signals.api] as const]
           : []),

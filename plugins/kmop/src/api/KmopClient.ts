@@ -6,7 +6,12 @@ import type {
   KmopOrgPage,
   KmopOrgQuery,
 } from '@kmop/plugin-kmop-common';
-import { KmopApi, KmopEntityReadinessResponse } from './KmopApi';
+import {
+  KmopApi,
+  KmopEntityReadinessResponse,
+  KmopOperationRequest,
+  KmopOperationResult,
+} from './KmopApi';
 
 /**
  * Options of {@link KmopClient}.
@@ -76,6 +81,18 @@ export class KmopClient implements KmopApi {
       `${entityPath(entityRef)}/source?item=${encodeURIComponent(itemId)}`,
     );
     return body.yaml;
+  }
+
+  async operateRollout(
+    entityRef: CompoundEntityRef,
+    request: KmopOperationRequest,
+  ): Promise<KmopOperationResult> {
+    const response = await this.fetch(`${entityPath(entityRef)}/operations`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(request),
+    });
+    return this.read<KmopOperationResult>(response);
   }
 
   async getEntityReadiness(

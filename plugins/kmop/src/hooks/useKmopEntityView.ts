@@ -8,6 +8,7 @@ import { useSignal } from '@backstage/plugin-signals-react';
 import {
   kmopEntityViewChannel,
   type KmopEntityView,
+  type KmopRolloutView,
 } from '@kmop/plugin-kmop-common';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import useInterval from 'react-use/esm/useInterval';
@@ -33,6 +34,11 @@ export interface KmopEntityViewState {
   loading: boolean;
   /** Reads the view again now. */
   refresh: () => void;
+  /**
+   * Shows a rollout item as an operation read it back from its cluster, until the next view
+   * (which the watch cache may not have caught up with yet for a moment) replaces it.
+   */
+  showRollout: (item: KmopRolloutView) => void;
 }
 
 /**
@@ -124,5 +130,21 @@ export function useKmopEntityView(): KmopEntityViewState {
 
   useInterval(poll, intervalSeconds > 0 ? intervalSeconds * 1000 : null);
 
-  return { ...state, loading: !settled, refresh };
+  const showRollout = useCallback((item: KmopRolloutView) => {
+    setState(previous =>
+      previous.view
+        ? {
+            ...previous,
+            view: {
+              ...previous.view,
+              rollouts: previous.view.rollouts.map(r =>
+                r.id === item.id ? item : r,
+              ),
+            },
+          }
+        : previous,
+    );
+  }, []);
+
+  return { ...state, loading: !settled, refresh, showRollout };
 }

@@ -1,6 +1,7 @@
 import { judgeReleases } from '@kmop/plugin-kmop-common';
 import type { KmopEntityView } from '@kmop/plugin-kmop-common';
 import Box from '@material-ui/core/Box';
+import { ReleaseContext } from '../release/ReleaseContext';
 import { ReleasePanel } from '../release/ReleasePanel';
 import { ResilienceSection } from '../resilience/ResilienceSection';
 import { RolloutsSection } from '../rollouts/RolloutsSection';
@@ -34,30 +35,32 @@ function KmopPage(props: { view: KmopEntityView }) {
     view.resilience.length;
   const judgement = judgeReleases(view);
   return (
-    <Box display="flex" flexDirection="column" gridGap={24}>
-      <Box>
-        <ClusterErrors clusters={view.clusters} />
-        <SummaryStrip view={view} />
+    <ReleaseContext.Provider value={{ judgement, rollouts: view.rollouts }}>
+      <Box display="flex" flexDirection="column" gridGap={24}>
+        <Box>
+          <ClusterErrors clusters={view.clusters} />
+          <SummaryStrip view={view} />
+        </Box>
+        {itemCount === 0 ? (
+          <NothingYet view={view} />
+        ) : (
+          <>
+            {judgement.releases.map(release => (
+              <ReleasePanel
+                key={`release-${release.rollout.id}`}
+                release={release}
+                slos={judgement.slos}
+              />
+            ))}
+            <RoutesSection routes={view.routes} />
+            <SlosSection slos={view.slos} />
+            <RolloutsSection rollouts={view.rollouts} />
+            <ResilienceSection resilience={view.resilience} />
+          </>
+        )}
+        <ReadinessSection refreshKey={view.generatedAt} />
       </Box>
-      {itemCount === 0 ? (
-        <NothingYet view={view} />
-      ) : (
-        <>
-          {judgement.releases.map(release => (
-            <ReleasePanel
-              key={`release-${release.rollout.id}`}
-              release={release}
-              slos={judgement.slos}
-            />
-          ))}
-          <RoutesSection routes={view.routes} />
-          <SlosSection slos={view.slos} />
-          <RolloutsSection rollouts={view.rollouts} />
-          <ResilienceSection resilience={view.resilience} />
-        </>
-      )}
-      <ReadinessSection refreshKey={view.generatedAt} />
-    </Box>
+    </ReleaseContext.Provider>
   );
 }
 
