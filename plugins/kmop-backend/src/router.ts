@@ -3,7 +3,7 @@ import { InputError, serializeError } from '@backstage/errors';
 import { KMOP_OPERATION_NAMES } from '@kmop/plugin-kmop-common';
 import express from 'express';
 import Router from 'express-promise-router';
-import { z } from 'zod';
+import { z } from 'zod/v3';
 import { ClusterCache } from '@kmop/plugin-kmop-node';
 import { EntityViewService } from './services/EntityViewService/EntityViewService';
 import { sendView } from './sendView';

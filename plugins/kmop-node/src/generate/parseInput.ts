@@ -1,5 +1,5 @@
 import { InputError } from '@backstage/errors';
-import type { ZodIssue } from 'zod';
+import type { ZodIssue } from 'zod/v3';
 import { formatIssues } from './formatIssues';
 
 /** The part of a zod schema `parseInput` needs, whichever copy of zod built it. */

@@ -81,30 +81,23 @@ export async function renderKmop(
     entity?: Entity;
     /** `kmop.ui.refreshIntervalSeconds`; 0 (no polling) unless a test needs it. */
     refreshIntervalSeconds?: number;
-<<<<<<< HEAD
     /** `kmop.operations.enabled`; off unless a test needs it. */
     operations?: boolean;
     /** What the permission policy answers for `kmop.rollout.operate` (and anything else). */
     permission?: AuthorizeResult.ALLOW | AuthorizeResult.DENY;
-=======
     /** The app's signals API; none (as in an app without the signals plugin) by default. */
     signals?: { api: SignalApi; refreshIntervalSeconds: number };
->>>>>>> main
   },
 ) {
   const config = mockApis.config({
     data: {
       kmop: {
-<<<<<<< HEAD
-        ui: { refreshIntervalSeconds: options.refreshIntervalSeconds ?? 0 },
-        operations: { enabled: options.operations ?? false },
-=======
         ui: {
           refreshIntervalSeconds: options.refreshIntervalSeconds ?? 0,
           signalRefreshIntervalSeconds:
             options.signals?.refreshIntervalSeconds ?? 0,
         },
->>>>>>> main
+        operations: { enabled: options.operations ?? false },
       },
     },
   });
@@ -116,13 +109,10 @@ export async function renderKmop(
       apis={[
         [kmopApiRef, options.api],
         [configApiRef, config],
-<<<<<<< HEAD
         [permissionApiRef, permissionApi],
-=======
         ...(options.signals
           ? [[signalApiRef, options.signals.api] as const]
           : []),
->>>>>>> main
       ]}
     >
       <EntityProvider entity={options.entity ?? checkoutEntity}>

@@ -87,14 +87,12 @@ export class KmopClient implements KmopApi {
     entityRef: CompoundEntityRef,
     request: KmopOperationRequest,
   ): Promise<KmopOperationResult> {
-    return this.request<KmopOperationResult>(
-      `${entityPath(entityRef)}/operations`,
-      {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify(request),
-      },
-    );
+    const response = await this.fetch(`${entityPath(entityRef)}/operations`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(request),
+    });
+    return this.read<KmopOperationResult>(response);
   }
 
   async getEntityReadiness(
@@ -116,14 +114,6 @@ export class KmopClient implements KmopApi {
     );
   }
 
-<<<<<<< HEAD
-  private async request<T>(path: string, init?: RequestInit): Promise<T> {
-    const baseUrl = await this.discoveryApi.getBaseUrl('kmop');
-    const url = `${baseUrl}${path}`;
-    const response = await (init
-      ? this.fetchApi.fetch(url, init)
-      : this.fetchApi.fetch(url));
-=======
   private async request<T>(path: string): Promise<T> {
     return this.read<T>(await this.fetch(path));
   }
@@ -135,7 +125,6 @@ export class KmopClient implements KmopApi {
   }
 
   private async read<T>(response: Response): Promise<T> {
->>>>>>> main
     if (!response.ok) {
       // The entity routes answer 404 for an unknown entity or item too, so a 404 only
       // means "not installed" when the plugin's own health route is missing as well.

@@ -4,15 +4,12 @@ import {
 } from '@backstage/catalog-model';
 import { configApiRef, useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
-<<<<<<< HEAD
-import type { KmopEntityView, KmopRolloutView } from '@kmop/plugin-kmop-common';
-=======
 import { useSignal } from '@backstage/plugin-signals-react';
 import {
   kmopEntityViewChannel,
   type KmopEntityView,
+  type KmopRolloutView,
 } from '@kmop/plugin-kmop-common';
->>>>>>> main
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import useInterval from 'react-use/esm/useInterval';
 import { kmopApiRef } from '../api';

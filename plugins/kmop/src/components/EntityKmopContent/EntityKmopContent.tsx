@@ -42,7 +42,7 @@ function KmopPage(props: { view: KmopEntityView }) {
           <SummaryStrip view={view} />
         </Box>
         {itemCount === 0 ? (
-          <NothingFound view={view} />
+          <NothingYet view={view} />
         ) : (
           <>
             {judgement.releases.map(release => (
@@ -60,29 +60,7 @@ function KmopPage(props: { view: KmopEntityView }) {
         )}
         <ReadinessSection refreshKey={view.generatedAt} />
       </Box>
-<<<<<<< HEAD
     </ReleaseContext.Provider>
-=======
-      {itemCount === 0 ? (
-        <NothingYet view={view} />
-      ) : (
-        <>
-          {judgement.releases.map(release => (
-            <ReleasePanel
-              key={`release-${release.rollout.id}`}
-              release={release}
-              slos={judgement.slos}
-            />
-          ))}
-          <RoutesSection routes={view.routes} />
-          <SlosSection slos={view.slos} />
-          <RolloutsSection rollouts={view.rollouts} />
-          <ResilienceSection resilience={view.resilience} />
-        </>
-      )}
-      <ReadinessSection refreshKey={view.generatedAt} />
-    </Box>
->>>>>>> main
   );
 }
 
