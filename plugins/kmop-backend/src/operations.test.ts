@@ -544,10 +544,13 @@ describe('rollout operations', () => {
     const item = await seed(place(fixtures.argoPausedAtStep, 'op-service'));
     const res = await request(backend.server)
       .post('/api/kmop/v1/entities/component/default/checkout/operations')
-      .set('Authorization', mockCredentials.service.header({
+      .set(
+        'Authorization',
+        mockCredentials.service.header({
           onBehalfOf: mockCredentials.service('external:mcp-clients'),
           targetPluginId: 'kmop',
-        }))
+        }),
+      )
       .send({
         item: item.id,
         operation: 'promote',
@@ -565,7 +568,7 @@ describe('rollout operations', () => {
     });
   });
 
-    it('says so when the cluster refuses (403): cluster, verb and resource', async () => {
+  it('says so when the cluster refuses (403): cluster, verb and resource', async () => {
     const item = await seed(place(fixtures.argoPausedAtStep, 'op-refused'));
     proxy.refuse([
       { method: 'PATCH', pathEndsWith: '/rollouts/op-refused/status' },
