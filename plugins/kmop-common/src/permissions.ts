@@ -7,6 +7,8 @@ import { createPermission } from '@backstage/plugin-permission-common';
  * The resource type is written out: `RESOURCE_TYPE_CATALOG_ENTITY` is exported by
  * `@backstage/plugin-catalog-common/alpha`, which this package does not depend on (and
  * `@backstage/catalog-model/alpha` does not export it). Its value is the same string.
+ *
+ * @public
  */
 export const kmopEntityReadPermission = createPermission({
   name: 'kmop.entity.read',
@@ -18,13 +20,19 @@ export const kmopEntityReadPermission = createPermission({
  * Using KMOP's manifest tools (validate, generate) through the actions registry. A basic
  * permission: the tools read no entity and no cluster, so a policy decides per caller only.
  * It is the actions' `visibilityPermission`: a caller denied it does not see them.
+ *
+ * @public
  */
 export const kmopManifestsUsePermission = createPermission({
   name: 'kmop.manifests.use',
   attributes: { action: 'read' },
 });
 
-/** Every permission KMOP defines, for `permissionsRegistry.addPermissions`. */
+/**
+ * Every permission KMOP defines, for `permissionsRegistry.addPermissions`.
+ *
+ * @public
+ */
 export const kmopPermissions = [
   kmopEntityReadPermission,
   kmopManifestsUsePermission,

@@ -2,14 +2,22 @@ import { KmopClusterStatus, KmopEntityTarget } from '@kmop/plugin-kmop-common';
 import { CachedObject, ClusterCacheListener, KindRef } from './KeptObjects';
 import { KmopItems } from './ObjectIndex';
 
-/** What the cache holds for one entity. */
+/**
+ * What the cache holds for one entity.
+ *
+ * @public
+ */
 export interface ClusterCacheLookup {
   items: KmopItems;
   /** Every cluster the lookup looked at, with its state. */
   clusters: KmopClusterStatus[];
 }
 
-/** A live, in-memory copy of the clusters' KMOP-relevant objects. */
+/**
+ * A live, in-memory copy of the clusters' KMOP-relevant objects.
+ *
+ * @public
+ */
 export interface ClusterCache {
   /** The items that belong to the target; never calls a cluster. */
   lookup(target: KmopEntityTarget): ClusterCacheLookup;

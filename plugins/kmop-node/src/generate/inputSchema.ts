@@ -407,6 +407,8 @@ const overrides = (z: KmopZod) => {
  * The golden path's input: one service and its routes, SLO, rollout and
  * resilience. `kmop:manifests:generate` adds where to write; the
  * `generate-manifests` action takes it as is.
+ *
+ * @public
  */
 export const generateInputSchema = (z: KmopZod) => {
   const f = fields(z);
@@ -493,5 +495,9 @@ export const generateInputSchema = (z: KmopZod) => {
     .strict();
 };
 
-/** Parsed golden-path input. */
+/**
+ * Parsed golden-path input.
+ *
+ * @public
+ */
 export type GenerateInput = ReturnType<typeof generateInputSchema>['_output'];
