@@ -155,7 +155,8 @@ test('checkout: route, Sloth SLO, the canary step and weight, the release verdic
   await expectBudgetTime(sloItem, availability.objective, '30d');
 
   // The simulator moves the canary every few seconds; whatever step the page
-  // shows, the weight beside it is the last weight set before that step.
+  // shows, the weight beside it is the last weight set up to that step (Argo
+  // Rollouts sets a step's weight when the step begins).
   const rolloutObject = demoObject('Rollout', 'checkout');
   const rollout = item('Rollout', 'checkout');
   const step = rollout.getByTestId('kmop-rollout-current-step');
@@ -172,7 +173,7 @@ test('checkout: route, Sloth SLO, the canary step and weight, the release verdic
         rolloutObject.spec.strategy.canary.steps.length
       }: ${describeStep(rolloutObject.spec.strategy.canary.steps[index])}`,
     );
-    const expectedWeight = canaryWeightBefore(rolloutObject, index);
+    const expectedWeight = canaryWeightAt(rolloutObject, index);
     expect(weightText).toBe(
       `Canary ${expectedWeight}% · Stable ${100 - expectedWeight}%`,
     );
@@ -222,11 +223,11 @@ test('checkout: route, Sloth SLO, the canary step and weight, the release verdic
   await expect(drawer).toBeHidden();
 });
 
-function canaryWeightBefore(rollout: DemoObject, index: number): number {
+function canaryWeightAt(rollout: DemoObject, index: number): number {
   const steps: Array<{ setWeight?: number }> =
     rollout.spec.strategy.canary.steps;
   let weight = 0;
-  for (const s of steps.slice(0, index)) {
+  for (const s of steps.slice(0, index + 1)) {
     if (s.setWeight !== undefined) weight = s.setWeight;
   }
   return weight;

@@ -1,14 +1,33 @@
-import { timestamp } from './decode';
 import { ApiError } from './errors';
+import {
+  CanaryMemory,
+  canarySteps,
+  reconcileCanary,
+} from './argoRollouts/canary';
+import { nextRelease } from './argoRollouts/release';
+import { restartPods } from './argoRollouts/pods';
+import { syncReplicaSets } from './argoRollouts/replicaSets';
+import { routeTraffic } from './argoRollouts/trafficRouting';
 import { SimStore } from './simStore';
-import { KubeObject, isObject } from './types';
+import { KubeObject } from './types';
 
 export interface RolloutDemoOptions {
   store: SimStore;
-  /** Time between steps. */
+  /** Time between reconciles of every Rollout; a setWeight or analysis step takes this long. */
   intervalMs: number;
-  /** Ticks a completed rollout stays Healthy before the next one starts. */
-  restartAfterTicks?: number;
+  /**
+   * Subscribes to changes of Rollouts, so that an operation (promote, abort, …) takes
+   * effect at once, as a controller's watch would; without it, at the next interval.
+   */
+  watch?: (listener: () => void) => () => void;
+  /** The clock, in ms; tests set it. */
+  now?: () => number;
+  /**
+   * How long a completed Rollout stays Healthy before the demo publishes its next
+   * release, when it was completed by a person (promote --full) or found complete.
+   * A release that ran through its steps is followed at once. Default 60 s.
+   */
+  releaseAfterMs?: number;
 }
 
 const HASH_CHARS = 'bcdfghjklmnpqrstvwxz2456789';
@@ -21,48 +40,66 @@ function podHash() {
   return s;
 }
 
-type Step = Record<string, unknown>;
-
-function canarySteps(rollout: KubeObject): Step[] {
-  const spec = isObject(rollout.spec) ? rollout.spec : {};
-  const strategy = isObject(spec.strategy) ? spec.strategy : {};
-  const canary = isObject(strategy.canary) ? strategy.canary : {};
-  return Array.isArray(canary.steps) ? canary.steps.filter(isObject) : [];
+/** JSON with sorted keys, to tell a real change from a reordering. */
+function stableJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(
+          Object.entries(v).sort(([a], [b]) => a.localeCompare(b)),
+        )
+      : v,
+  );
 }
 
-/** The weight set by the last `setWeight` among the completed steps. */
-function lastSetWeight(steps: Step[]): number {
-  for (let i = steps.length - 1; i >= 0; i--) {
-    if (typeof steps[i].setWeight === 'number') {
-      return steps[i].setWeight as number;
-    }
-  }
-  return 0;
+interface Remembered {
+  canary?: CanaryMemory;
+  healthySince?: number;
 }
 
 /**
- * Plays the part of the Argo Rollouts controller in demo mode: every tick each Rollout with
- * canary steps completes one step (weight from the last setWeight, Paused on pause steps),
- * turns Healthy when done, and after a few ticks starts over with a new pod hash.
+ * Plays the part of the Argo Rollouts controller in demo mode, for Rollouts with canary
+ * steps (`argoRollouts/canary.ts`): setWeight and analysis steps complete after one
+ * interval (the demo's analyses pass), timed pauses after their duration, and a
+ * `pause: {}` waits for a promote. It honours promote, promote --full, abort, retry,
+ * pause and restart as the controller does, and writes the canary weight into the traffic
+ * routers (`argoRollouts/trafficRouting.ts`) and keeps a ReplicaSet with its Pods per
+ * pod template hash (`argoRollouts/replicaSets.ts`). As a CI system would, it then publishes the
+ * next release (`argoRollouts/release.ts`), so the demo always has a release to watch.
  */
 export class RolloutDemo {
   private timer: NodeJS.Timeout | undefined;
-  private readonly healthyTicks = new Map<string, number>();
+  private unwatch: (() => void) | undefined;
+  private pending: NodeJS.Immediate | undefined;
+  private readonly memory = new Map<string, Remembered>();
+  private readonly now: () => number;
 
-  constructor(private readonly options: RolloutDemoOptions) {}
+  constructor(private readonly options: RolloutDemoOptions) {
+    this.now = options.now ?? Date.now;
+  }
 
   start() {
     this.stop();
     this.timer = setInterval(() => this.tick(), this.options.intervalMs);
     this.timer.unref();
+    this.unwatch = this.options.watch?.(() => {
+      // Our own writes come back here too; reconciling again changes nothing.
+      this.pending ??= setImmediate(() => {
+        this.pending = undefined;
+        this.tick();
+      });
+    });
   }
 
   stop() {
     clearInterval(this.timer);
     this.timer = undefined;
+    this.unwatch?.();
+    this.unwatch = undefined;
+    if (this.pending) clearImmediate(this.pending);
+    this.pending = undefined;
   }
 
-  /** Advances every Rollout by one step. */
+  /** Reconciles every Rollout once. */
   tick() {
     let rollouts: KubeObject[];
     try {
@@ -74,99 +111,54 @@ export class RolloutDemo {
       throw e;
     }
     for (const rollout of rollouts) {
-      const steps = canarySteps(rollout);
-      if (steps.length > 0) {
-        const status = this.nextStatus(rollout, steps);
-        if (status) {
-          this.options.store.updateStatus(
-            {
-              apiVersion: rollout.apiVersion,
-              kind: rollout.kind,
-              namespace: rollout.metadata.namespace,
-              name: rollout.metadata.name as string,
-            },
-            status,
-          );
-        }
+      if (canarySteps(rollout).length > 0) {
+        this.reconcile(rollout, true);
       }
     }
   }
 
-  private nextStatus(
-    rollout: KubeObject,
-    steps: Step[],
-  ): Record<string, unknown> | undefined {
+  private reconcile(rollout: KubeObject, mayRelease: boolean) {
+    const { store } = this.options;
     const key = `${rollout.metadata.namespace}/${rollout.metadata.name}`;
-    const status: Record<string, unknown> = isObject(rollout.status)
-      ? { ...rollout.status }
-      : {};
-    const index = status.currentStepIndex;
-    const done = typeof index === 'number' && index >= steps.length;
-    const replicas =
-      isObject(rollout.spec) && typeof rollout.spec.replicas === 'number'
-        ? rollout.spec.replicas
-        : 1;
-    const stableHash =
-      typeof status.stableRS === 'string' ? status.stableRS : podHash();
-    let next: number;
-    let canaryHash =
-      typeof status.currentPodHash === 'string'
-        ? status.currentPodHash
-        : stableHash;
-    if (typeof index !== 'number' || done) {
-      const waited = (this.healthyTicks.get(key) ?? 0) + 1;
-      if (
-        typeof index === 'number' &&
-        waited < (this.options.restartAfterTicks ?? 2)
-      ) {
-        this.healthyTicks.set(key, waited);
-        return undefined;
-      }
-      this.healthyTicks.delete(key);
-      canaryHash = podHash();
-      next = 0;
-    } else {
-      next = index + 1;
-    }
-    const complete = next >= steps.length;
-    const weight = complete ? 0 : lastSetWeight(steps.slice(0, next));
-    const paused = !complete && isObject(steps[next].pause);
-    const canaryReplicas = complete
-      ? replicas
-      : Math.ceil((replicas * weight) / 100);
-    const newStable = complete ? canaryHash : stableHash;
-    let phase = 'Progressing';
-    let message = 'more replicas need to be updated';
-    if (complete) {
-      phase = 'Healthy';
-      message = '';
-    } else if (paused) {
-      phase = 'Paused';
-      message = 'CanaryPauseStep';
-    }
-    return {
-      ...status,
-      phase,
-      message,
-      currentStepIndex: next,
-      currentPodHash: canaryHash,
-      stableRS: newStable,
-      observedGeneration: String(rollout.metadata.generation ?? 1),
-      controllerPause: paused,
-      pauseConditions: paused
-        ? [{ reason: 'CanaryPauseStep', startTime: timestamp() }]
-        : [],
-      replicas,
-      updatedReplicas: canaryReplicas,
-      readyReplicas: replicas,
-      availableReplicas: replicas,
-      canary: {
-        ...(isObject(status.canary) ? status.canary : {}),
-        weights: {
-          canary: { weight, podTemplateHash: canaryHash },
-          stable: { weight: 100 - weight, podTemplateHash: newStable },
-        },
-      },
+    const remembered = this.memory.get(key) ?? {};
+    const now = this.now();
+    const result = reconcileCanary({
+      rollout,
+      now,
+      stepMs: this.options.intervalMs,
+      memory: remembered.canary,
+      newHash: podHash,
+    });
+    remembered.canary = result.memory;
+    this.memory.set(key, remembered);
+    const ref = {
+      apiVersion: rollout.apiVersion,
+      kind: rollout.kind,
+      namespace: rollout.metadata.namespace,
+      name: rollout.metadata.name as string,
     };
+    if (stableJson(result.status) !== stableJson(rollout.status)) {
+      store.updateStatus(ref, result.status);
+    }
+    routeTraffic(store, rollout, result);
+    if (result.restart) {
+      restartPods(store, rollout, now);
+    }
+    syncReplicaSets(store, rollout, result, now);
+
+    const complete = result.hashes.canary === result.hashes.stable;
+    if (!complete) {
+      remembered.healthySince = undefined;
+      return;
+    }
+    remembered.healthySince ??= now;
+    const rested =
+      now - remembered.healthySince >= (this.options.releaseAfterMs ?? 60_000);
+    if (!mayRelease || (result.completed !== 'steps' && !rested)) return;
+    const template = nextRelease(rollout);
+    if (!template) return;
+    remembered.healthySince = undefined;
+    const released = store.patch(ref, { spec: { template } });
+    this.reconcile(released, false);
   }
 }

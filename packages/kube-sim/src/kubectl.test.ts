@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import {
   existsSync,
+  mkdirSync,
   mkdtempSync,
   readFileSync,
   rmSync,
@@ -8,6 +9,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { parse as parseYaml } from 'yaml';
 import { KubeSim, startKubeSim } from './server';
 
 const KUBECTL = '/usr/bin/kubectl';
@@ -369,6 +371,163 @@ describe('kubectl against kube-sim', () => {
         'json',
       );
       expect(JSON.parse(stdout).spec.strategy.canary.steps).toHaveLength(5);
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'prints the columns of each CRD and of built-in kinds, as kubectl get shows them',
+    async () => {
+      const crd = {
+        apiVersion: 'apiextensions.k8s.io/v1',
+        kind: 'CustomResourceDefinition',
+        metadata: { name: 'gadgets.example.com' },
+        spec: {
+          group: 'example.com',
+          names: { kind: 'Gadget', plural: 'gadgets' },
+          scope: 'Namespaced',
+          versions: [
+            {
+              name: 'v1',
+              served: true,
+              storage: true,
+              schema: {
+                openAPIV3Schema: {
+                  type: 'object',
+                  'x-kubernetes-preserve-unknown-fields': true,
+                },
+              },
+              additionalPrinterColumns: [
+                { name: 'Size', type: 'integer', jsonPath: '.spec.size' },
+                {
+                  name: 'Ready',
+                  type: 'string',
+                  jsonPath: '.status.conditions[?(@.type=="Ready")].status',
+                },
+                {
+                  name: 'Team',
+                  type: 'string',
+                  jsonPath: '.metadata.labels.example\\.com/team',
+                },
+                {
+                  name: 'Colour',
+                  type: 'string',
+                  jsonPath: '.spec.colour',
+                  priority: 1,
+                },
+                {
+                  name: 'Age',
+                  type: 'date',
+                  jsonPath: '.metadata.creationTimestamp',
+                },
+              ],
+            },
+          ],
+        },
+      };
+      const gadget = (name: string, extra: object) => ({
+        apiVersion: 'example.com/v1',
+        kind: 'Gadget',
+        metadata: {
+          name,
+          namespace: 'shop',
+          labels: { 'example.com/team': 'blue' },
+        },
+        ...extra,
+      });
+      const lease = {
+        apiVersion: 'coordination.k8s.io/v1',
+        kind: 'Lease',
+        metadata: { name: 'operator-leader', namespace: 'shop' },
+        spec: { holderIdentity: 'operator-0', leaseDurationSeconds: 15 },
+      };
+      const file = join(dir, 'table.json');
+      writeFileSync(file, JSON.stringify(crd));
+      await kubectl('apply', '-f', file);
+      // One file each: kubectl validates a `kind: List` with OpenAPI v2, which is not served.
+      const objects = join(dir, 'table');
+      mkdirSync(objects);
+      [
+        gadget('a', {
+          spec: { size: 3, colour: 'red' },
+          status: { conditions: [{ type: 'Ready', status: 'True' }] },
+        }),
+        gadget('b', { spec: {} }),
+        lease,
+      ].forEach((o, i) =>
+        writeFileSync(join(objects, `${i}.json`), JSON.stringify(o)),
+      );
+      await kubectl('apply', '-f', objects);
+
+      const rows = async (...args: string[]) =>
+        (await kubectl('get', ...args)).stdout
+          .trim()
+          .split('\n')
+          .map(line => line.trim().split(/\s{2,}/));
+      const gadgets = await rows('gadgets', '-n', 'shop');
+      expect(gadgets[0]).toEqual(['NAME', 'SIZE', 'READY', 'TEAM', 'AGE']);
+      expect(gadgets[1].slice(0, 4)).toEqual(['a', '3', 'True', 'blue']);
+      expect(gadgets[1][4]).toMatch(/^\d+s$/);
+      // A column whose path finds nothing is a null cell, which kubectl leaves blank.
+      expect(gadgets[2]).toEqual([
+        'b',
+        'blue',
+        expect.stringMatching(/^\d+s$/),
+      ]);
+      const wide = await rows('gadgets', '-A', '-o', 'wide');
+      expect(wide[0]).toEqual([
+        'NAMESPACE',
+        'NAME',
+        'SIZE',
+        'READY',
+        'TEAM',
+        'COLOUR',
+        'AGE',
+      ]);
+      expect(wide[1][5]).toBe('red');
+      expect(await rows('lease', 'operator-leader', '-n', 'shop')).toEqual([
+        ['NAME', 'HOLDER', 'AGE'],
+        ['operator-leader', 'operator-0', expect.stringMatching(/^\d+s$/)],
+      ]);
+      const deployments = await rows('deployments', '-n', 'shop');
+      expect(deployments[0]).toEqual([
+        'NAME',
+        'READY',
+        'UP-TO-DATE',
+        'AVAILABLE',
+        'AGE',
+      ]);
+      expect(deployments[1].slice(0, 4)).toEqual(['checkout', '0/2', '0', '0']);
+      const services = await rows('services', '-n', 'shop');
+      expect(services[0]).toEqual([
+        'NAME',
+        'TYPE',
+        'CLUSTER-IP',
+        'EXTERNAL-IP',
+        'PORT(S)',
+        'AGE',
+      ]);
+
+      // The KMOP CRDs declare their own columns; kubectl shows exactly those.
+      const msCrd = parseYaml(
+        readFileSync(join(KMOP_CRDS, 'microservices.kmop.dev.yaml'), 'utf8'),
+      );
+      const declared = msCrd.spec.versions[0]
+        .additionalPrinterColumns as Array<{
+        name: string;
+        priority?: number;
+      }>;
+      await kubectl(
+        'apply',
+        '-f',
+        join(REPO, 'examples/cluster/payments.yaml'),
+      );
+      const ms = await rows('microservices', '-A');
+      expect(ms[0]).toEqual([
+        'NAMESPACE',
+        'NAME',
+        ...declared.filter(c => !c.priority).map(c => c.name.toUpperCase()),
+      ]);
     },
     TIMEOUT,
   );

@@ -17,8 +17,15 @@ import { ResourcePath } from './paths';
 import { present } from './present';
 import { parseSelector } from './selectors';
 import { ListPage } from './store';
-import { ResourceType, groupVersion, qualifiedResource } from './types';
+import {
+  KubeObject,
+  ResourceType,
+  groupVersion,
+  qualifiedResource,
+} from './types';
 import { serveWatch } from './watchStream';
+import { CRD_KEY } from './crds';
+import { IncludeObject, tableColumns, tableVersionOf, toTable } from './table';
 
 const PATCH_TYPES: Record<string, PatchType> = {
   'application/merge-patch+json': 'merge',
@@ -65,6 +72,38 @@ function listJson(r: ResourceRequest, rv: number, page: ListPage) {
   )},"metadata":${JSON.stringify(meta)},"items":[${items}]}`;
 }
 
+/** kubectl get asks for a Table; the rows are built from the objects at the asked version. */
+function tableJson(
+  r: ResourceRequest,
+  objectsJson: string[],
+  metadata: Record<string, unknown>,
+): string | undefined {
+  const version = tableVersionOf(r.req.headers.accept);
+  if (!version) {
+    return undefined;
+  }
+  const crdType = r.ctx.registry.findByKey(CRD_KEY);
+  const crd =
+    r.type.crdName && crdType
+      ? r.ctx.store.get(crdType, '', r.type.crdName)?.obj
+      : undefined;
+  const include = r.query.get('includeObject') ?? 'Metadata';
+  if (!['None', 'Metadata', 'Object'].includes(include)) {
+    throw ApiError.badRequest(
+      `includeObject: Unsupported value: "${include}": supported values: "None", "Metadata", "Object"`,
+    );
+  }
+  return JSON.stringify(
+    toTable({
+      version,
+      columns: tableColumns(r.type, r.path.version, crd),
+      objects: objectsJson.map(j => JSON.parse(j) as KubeObject),
+      metadata,
+      includeObject: include as IncludeObject,
+    }),
+  );
+}
+
 function list(r: ResourceRequest) {
   const selector = parseSelector(
     r.query.get('labelSelector') ?? undefined,
@@ -90,7 +129,19 @@ function list(r: ResourceRequest) {
     limit,
     after,
   });
-  reply(r, 200, listJson(r, rv, page));
+  const meta: Record<string, unknown> = { resourceVersion: String(rv) };
+  if (page.continueKey !== undefined) {
+    meta.continue = encodeContinue(rv, page.continueKey);
+    if (page.remainingItemCount !== undefined) {
+      meta.remainingItemCount = page.remainingItemCount;
+    }
+  }
+  const table = tableJson(
+    r,
+    page.entries.map(e => present(r.type, e.json, r.path.version)),
+    meta,
+  );
+  reply(r, 200, table ?? listJson(r, rv, page));
 }
 
 function watch(r: ResourceRequest) {
@@ -225,17 +276,15 @@ export async function handleResource(
     case 'list':
       list(r);
       return;
-    case 'get':
-      reply(
-        r,
-        200,
-        present(
-          type,
-          ctx.ops.get(type, namespace ?? '', path.name as string).json,
-          path.version,
-        ),
-      );
+    case 'get': {
+      const entry = ctx.ops.get(type, namespace ?? '', path.name as string);
+      const json = present(type, entry.json, path.version);
+      const table = tableJson(r, [json], {
+        resourceVersion: entry.obj.metadata.resourceVersion,
+      });
+      reply(r, 200, table ?? json);
       return;
+    }
     case 'create': {
       if (type.namespaced && namespace === undefined) {
         throw new ApiError(

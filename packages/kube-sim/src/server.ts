@@ -218,7 +218,20 @@ export async function startKubeSim(
   listening = true;
 
   const demo = options.demo
-    ? new RolloutDemo({ store, intervalMs: options.demoIntervalMs ?? 5000 })
+    ? new RolloutDemo({
+        store,
+        intervalMs: options.demoIntervalMs ?? 5000,
+        // Operations on a Rollout take effect at once, as the controller's watch sees them.
+        watch: listener =>
+          objects.onEvent(event => {
+            if (
+              event.resource.group === 'argoproj.io' &&
+              event.resource.kind === 'Rollout'
+            ) {
+              listener();
+            }
+          }),
+      })
     : undefined;
   demo?.start();
 

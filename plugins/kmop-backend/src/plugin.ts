@@ -14,10 +14,13 @@ import {
 } from '@kmop/plugin-kmop-node';
 import { AuthenticationStrategy } from '@backstage/plugin-kubernetes-node';
 import { createKmopActions } from './actions';
+import { createGetReadinessAction } from './actions/createGetReadinessAction';
+import { createReadinessRouter } from './readinessRouter';
 import { createRouter } from './router';
 import { EntityAccessCache, EntityReadAccess } from './permissions';
 import { DefaultEntityViewService } from './services/EntityViewService/DefaultEntityViewService';
 import { PrometheusSloEvaluator } from './services/Prometheus/PrometheusSloEvaluator';
+import { DefaultReadinessService } from './services/ReadinessService/DefaultReadinessService';
 import { ClusterSourceObjectService } from './services/SourceObjectService/ClusterSourceObjectService';
 
 /**
@@ -84,10 +87,23 @@ export const kmopPlugin = createBackendPlugin({
             sourceObjects,
           }),
         );
+        const readiness = DefaultReadinessService.create({
+          entityViews,
+          catalog: deps.catalog,
+          permissions: deps.permissions,
+          cache: deps.cache,
+        });
+        deps.httpRouter.use(
+          await createReadinessRouter({ httpAuth: deps.httpAuth, readiness }),
+        );
         createKmopActions({
           actionsRegistry: deps.actionsRegistry,
           entityViews,
           catalog: deps.catalog,
+        });
+        createGetReadinessAction({
+          actionsRegistry: deps.actionsRegistry,
+          readiness,
         });
         deps.httpRouter.addAuthPolicy({
           path: '/health',

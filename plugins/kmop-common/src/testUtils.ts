@@ -13,3 +13,5 @@ export {
   checkoutPromotedStillFiring,
   noSloRelease,
 } from './release/__fixtures__/releaseViews';
+/** One example manifest per KMOP kind (the reference docs' examples), for equivalence tests. */
+export { KMOP_EXAMPLE_MANIFESTS } from './crdgen/examples';

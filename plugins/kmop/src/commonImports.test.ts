@@ -10,6 +10,9 @@ const ALLOWED_VALUES = new Set([
   // The one release judgement: pure functions over the view, with SLO math and durations.
   'judgeReleases',
   'alertBurns',
+  // The twelve components and their names: two constants of readiness/types.ts.
+  'READINESS_COMPONENTS',
+  'READINESS_COMPONENT_TITLES',
 ]);
 
 function sourceFiles(dir: string): string[] {

@@ -13,7 +13,14 @@ export {
   EntityKmopRolloutsCard,
   EntityKmopResilienceCard,
   EntityKmopHealthCard,
+  EntityKmopReadinessCard,
+  EntityKmopRollupContent,
+  KmopOrgPage,
 } from './plugin';
 export { kmopApiRef, KmopClient } from './api';
-export type { KmopApi, KmopClientOptions } from './api';
+export type {
+  KmopApi,
+  KmopClientOptions,
+  KmopEntityReadinessResponse,
+} from './api';
 export { isKmopAvailable } from './isKmopAvailable';

@@ -7,7 +7,7 @@ import {
   fetchApiRef,
 } from '@backstage/core-plugin-api';
 import { KmopClient, kmopApiRef } from './api';
-import { rootRouteRef } from './routes';
+import { orgRouteRef, rootRouteRef } from './routes';
 
 /**
  * KMOP in the legacy frontend system. The new system's plugin is the default export of
@@ -25,7 +25,7 @@ export const kmopPlugin = createPlugin({
         new KmopClient({ discoveryApi, fetchApi }),
     }),
   ],
-  routes: { root: rootRouteRef },
+  routes: { root: rootRouteRef, org: orgRouteRef },
 });
 
 /**
@@ -66,4 +66,36 @@ export const EntityKmopResilienceCard = card('EntityKmopResilienceCard', () =>
 /** @public */
 export const EntityKmopHealthCard = card('EntityKmopHealthCard', () =>
   import('./components').then(m => m.EntityKmopHealthCard),
+);
+/** @public */
+export const EntityKmopReadinessCard = card('EntityKmopReadinessCard', () =>
+  import('./components').then(m => m.EntityKmopReadinessCard),
+);
+
+/**
+ * The organisation page: every service with owner, clusters, health, SLO budget left,
+ * rollout state and readiness, and what is rolling out and burning now.
+ *
+ * @public
+ */
+export const KmopOrgPage = kmopPlugin.provide(
+  createRoutableExtension({
+    name: 'KmopOrgPage',
+    component: () => import('./components').then(m => m.KmopOrgPage),
+    mountPoint: orgRouteRef,
+  }),
+);
+
+/**
+ * The KMOP tab of a System or Group: its components rolled up.
+ *
+ * @public
+ */
+export const EntityKmopRollupContent = kmopPlugin.provide(
+  createComponentExtension({
+    name: 'EntityKmopRollupContent',
+    component: {
+      lazy: () => import('./components').then(m => m.EntityKmopRollupContent),
+    },
+  }),
 );

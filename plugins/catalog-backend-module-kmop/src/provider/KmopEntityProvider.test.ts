@@ -25,6 +25,9 @@ function cacheWith(state: {
     lookup: () => {
       throw new Error('not used');
     },
+    readinessFacts: () => {
+      throw new Error('not used');
+    },
     start: () => {},
     stop: async () => {},
   } as ClusterCache;

@@ -51,7 +51,7 @@ async function mapWithLimit<T, R>(
 }
 
 // Any of the annotations that link an entity to cluster objects (as isKmopAvailable).
-const LINKED = [
+export const LINKED = [
   KMOP_ANNOTATION_SERVICE_NAME,
   KUBERNETES_ANNOTATION_ID,
   KUBERNETES_ANNOTATION_LABEL_SELECTOR,
@@ -60,7 +60,11 @@ const LINKED = [
 }));
 
 /** A spec reference (`spec.owner`, `spec.system`) as a full ref, the way the catalog resolves it. */
-function specRef(entity: Entity, field: 'owner' | 'system', kind: string) {
+export function specRef(
+  entity: Entity,
+  field: 'owner' | 'system',
+  kind: string,
+) {
   const value = (entity.spec as Record<string, unknown> | undefined)?.[field];
   if (typeof value !== 'string' || !value) return undefined;
   try {

@@ -45,11 +45,12 @@ describe('the KMOP actions as the registry lists them', () => {
 
   afterAll(() => env?.stop());
 
-  it('are five, named verb first without the plugin id, read-only, described', () => {
+  it('are six, named verb first without the plugin id, read-only, described', () => {
     expect(actions.map(a => a.id).sort()).toEqual([
       'kmop:explain-release',
       'kmop:generate-manifests',
       'kmop:get-entity-view',
+      'kmop:get-readiness',
       'kmop:list-services',
       'kmop:validate-manifests',
     ]);

@@ -1,4 +1,9 @@
-import type { KmopHealth, KmopItemBase, KmopSource } from '../view';
+import type {
+  KmopHealth,
+  KmopItemBase,
+  KmopOwnerRef,
+  KmopSource,
+} from '../view';
 import { Reader, isRecord, typeName } from './access';
 import { withoutDerivedFacts } from './scrub';
 
@@ -32,6 +37,8 @@ export interface ObjectMeta {
   observedGeneration?: number;
   /** See {@link KmopItemBase.observedGenerationField}. */
   observedGenerationField?: 'none' | 'optional';
+  /** See {@link KmopItemBase.controller}. */
+  controller?: KmopOwnerRef;
 }
 
 /** A health verdict with the reason a person reads. */
@@ -68,6 +75,34 @@ export function itemBase(
     ...(meta.observedGenerationField === undefined
       ? {}
       : { observedGenerationField: meta.observedGenerationField }),
+    ...(meta.controller === undefined ? {} : { controller: meta.controller }),
+  };
+}
+
+/**
+ * The `ownerReferences` entry marked `controller: true`, when well formed. A malformed list
+ * only means no controller is shown: the object is then listed on its own, as any other.
+ */
+function readController(
+  obj: Record<string, unknown>,
+): KmopOwnerRef | undefined {
+  const metadata = obj.metadata;
+  const refs = isRecord(metadata) ? metadata.ownerReferences : undefined;
+  if (!Array.isArray(refs)) return undefined;
+  const ref = refs.find(r => isRecord(r) && r.controller === true);
+  if (
+    !isRecord(ref) ||
+    typeof ref.apiVersion !== 'string' ||
+    typeof ref.kind !== 'string' ||
+    typeof ref.name !== 'string'
+  ) {
+    return undefined;
+  }
+  return {
+    apiVersion: ref.apiVersion,
+    kind: ref.kind,
+    name: ref.name,
+    ...(typeof ref.uid === 'string' ? { uid: ref.uid } : {}),
   };
 }
 
@@ -165,6 +200,7 @@ function readMeta(
         ? readObservedGeneration(r.value)
         : undefined,
     observedGenerationField: spec.observedGenerationField,
+    controller: isRecord(r.value) ? readController(r.value) : undefined,
   };
 }
 

@@ -69,6 +69,13 @@ export const READINESS_KINDS: readonly ReadinessKind[] = [
   },
 ];
 
+// Kinds matched by name or selector keep no labels of their own: one shared empty map
+// instead of a copy per object (a cluster has a ConfigMap or more per namespace).
+const NO_LABELS: Record<string, string> = Object.freeze({}) as Record<
+  string,
+  string
+>;
+
 // Env names that usually hold a credential. A literal value under such a name is a secret
 // written into the manifest (and into every copy of it).
 const SECRET_NAME =
@@ -122,15 +129,21 @@ export function extractReadinessFact(
             : serviceSelector(spec.selector),
       };
     case '/ConfigMap':
-      return { ...base, type: 'configMap' };
+      return { ...base, labels: NO_LABELS, type: 'configMap' };
     case '/PersistentVolumeClaim': {
       const status = isRecord(object.status) ? object.status : {};
       const phase = str(status.phase);
-      return { ...base, type: 'claim', ...(phase ? { phase } : {}) };
+      return {
+        ...base,
+        labels: NO_LABELS,
+        type: 'claim',
+        ...(phase ? { phase } : {}),
+      };
     }
     case 'networking.k8s.io/NetworkPolicy':
       return {
         ...base,
+        labels: NO_LABELS,
         type: 'networkPolicy',
         podSelector: labelSelector(spec?.podSelector, 'spec.podSelector'),
       };
@@ -138,6 +151,7 @@ export function extractReadinessFact(
     case 'monitoring.coreos.com/PodMonitor':
       return {
         ...base,
+        labels: NO_LABELS,
         type: 'monitor',
         kind: kind as 'ServiceMonitor' | 'PodMonitor',
         selector: labelSelector(spec?.selector, 'spec.selector'),

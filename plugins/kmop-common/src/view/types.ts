@@ -67,6 +67,36 @@ export interface KmopItemBase {
    * shown was written in the object.
    */
   defaults?: string[];
+  /**
+   * The object's controller: its `metadata.ownerReferences` entry with `controller: true`
+   * (e.g. the KMOP GatewayRoute an operator rendered this HTTPRoute from). Absent when the
+   * object has none.
+   */
+  controller?: KmopOwnerRef;
+  /**
+   * The objects rendered from this one — those whose controller it is — that the same view
+   * found, each with its own health and source. Set on KMOP items by the view assembly
+   * ({@link nestRenderedObjects}); those objects are then not items of their own, so nothing
+   * is counted twice. Absent when there are none.
+   */
+  rendered?: KmopRenderedObject[];
+}
+
+/** An owner reference, as the view keeps it. */
+export interface KmopOwnerRef {
+  apiVersion: string;
+  kind: string;
+  name: string;
+  uid?: string;
+}
+
+/**
+ * An object rendered from a KMOP resource, as listed under it: the common fields of the item
+ * it would otherwise be, and the view section that item belongs to. When the object yields
+ * items in several sections, the one with the worst health stands for it.
+ */
+export interface KmopRenderedObject extends KmopItemBase {
+  section: 'routes' | 'slos' | 'rollouts' | 'resilience';
 }
 
 /**

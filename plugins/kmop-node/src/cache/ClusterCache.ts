@@ -1,6 +1,7 @@
 import { KmopClusterStatus, KmopEntityTarget } from '@kmop/plugin-kmop-common';
 import { CachedObject, ClusterCacheListener, KindRef } from './KeptObjects';
 import { KmopItems } from './ObjectIndex';
+import { ReadinessFactLookup } from './ReadinessFactIndex';
 
 /**
  * What the cache holds for one entity.
@@ -21,6 +22,8 @@ export interface ClusterCacheLookup {
 export interface ClusterCache {
   /** The items that belong to the target; never calls a cluster. */
   lookup(target: KmopEntityTarget): ClusterCacheLookup;
+  /** The readiness facts of the target and of its namespaces; never calls a cluster. */
+  readinessFacts(target: KmopEntityTarget): ReadinessFactLookup;
   /**
    * The objects of a kind the cache keeps whole (`kmop.dev` Microservice), in
    * every cluster; never calls a cluster. Other kinds give an empty list.

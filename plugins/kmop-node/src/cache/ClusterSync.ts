@@ -8,6 +8,7 @@ import { errorDetails } from './errorDetails';
 import { KindWatcher } from './KindWatcher';
 import { KeptObjects } from './KeptObjects';
 import { ObjectIndex } from './ObjectIndex';
+import { ReadinessFactIndex } from './ReadinessFactIndex';
 import { KindWatcherSink } from './types';
 import { ClusterCacheSettings, KmopCacheError } from './types';
 
@@ -18,6 +19,8 @@ export interface CachedKind {
   kind: string;
   /** Keep whole objects of this kind (see {@link KeptObjects}), not only view items. */
   keep?: boolean;
+  /** False for kinds cached only for their readiness facts (no view items). */
+  view?: boolean;
 }
 
 /** Options of {@link ClusterSync}. */
@@ -28,6 +31,8 @@ export interface ClusterSyncOptions {
   kinds: CachedKind[];
   index: ObjectIndex;
   kept: KeptObjects;
+  /** Where every object's readiness facts go (see {@link ReadinessFactIndex}). */
+  facts?: ReadinessFactIndex;
   settings: ClusterCacheSettings;
   logger: LoggerService;
 }
@@ -148,6 +153,7 @@ export class ClusterSync {
         this.watchers.delete(key);
         this.options.index.dropResource(this.name, key);
         this.options.kept.dropResource(this.name, key);
+        this.options.facts?.dropResource(this.name, key);
       }
     }
     for (const [key, resource] of wanted) {
@@ -169,22 +175,18 @@ export class ClusterSync {
   }
 
   private sinkFor(key: string, kind: CachedKind): KindWatcherSink {
-    const indexed = this.options.index.sinkFor(this.name, key);
-    if (!kind.keep) return indexed;
-    const kept = this.options.kept.sinkFor(this.name, key, kind);
+    const sinks = [
+      kind.view === false
+        ? undefined
+        : this.options.index.sinkFor(this.name, key),
+      kind.keep ? this.options.kept.sinkFor(this.name, key, kind) : undefined,
+      this.options.facts?.sinkFor(this.name, key),
+    ].filter((s): s is KindWatcherSink => s !== undefined);
+    if (sinks.length === 1) return sinks[0];
     return {
-      upsert: o => {
-        indexed.upsert(o);
-        kept.upsert(o);
-      },
-      remove: o => {
-        indexed.remove(o);
-        kept.remove(o);
-      },
-      replaceAll: objects => {
-        indexed.replaceAll(objects);
-        kept.replaceAll(objects);
-      },
+      upsert: o => sinks.forEach(s => s.upsert(o)),
+      remove: o => sinks.forEach(s => s.remove(o)),
+      replaceAll: objects => sinks.forEach(s => s.replaceAll(objects)),
     };
   }
 

@@ -12,6 +12,7 @@ import {
   KindRef,
 } from './KeptObjects';
 import { ObjectIndex, ObjectNormalizer } from './ObjectIndex';
+import { ReadinessFactIndex, ReadinessFactLookup } from './ReadinessFactIndex';
 import { ClusterCacheSettings } from './types';
 
 /**
@@ -47,6 +48,7 @@ export class KubernetesClusterCache implements ClusterCache {
   private readonly options: KubernetesClusterCacheOptions;
   private readonly index: ObjectIndex;
   private readonly kept = new KeptObjects();
+  private readonly facts = new ReadinessFactIndex();
   private readonly syncs = new Map<string, RunningSync>();
   private readonly abort = new AbortController();
   private problems: KmopClusterConfigProblem[] = [];
@@ -96,6 +98,10 @@ export class KubernetesClusterCache implements ClusterCache {
       c => !target.cluster || c.name === target.cluster,
     );
     return { items: this.index.lookup(target), clusters };
+  }
+
+  readinessFacts(target: KmopEntityTarget): ReadinessFactLookup {
+    return this.facts.lookup(target);
   }
 
   objects(kind: KindRef): CachedObject[] {
@@ -198,6 +204,7 @@ export class KubernetesClusterCache implements ClusterCache {
       kinds: this.options.kinds,
       index: this.index,
       kept: this.kept,
+      facts: this.facts,
       settings: this.options.settings,
       logger: this.options.logger.child({ cluster: cluster.name }),
     });
@@ -209,6 +216,7 @@ export class KubernetesClusterCache implements ClusterCache {
     await running.sync.stop();
     this.index.dropCluster(running.cluster.name);
     this.kept.dropCluster(running.cluster.name);
+    this.facts.dropCluster(running.cluster.name);
   }
 }
 

@@ -1,6 +1,10 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
-import { SUPPORTED_KINDS, normalizeObject } from '@kmop/plugin-kmop-common';
+import {
+  READINESS_KINDS,
+  SUPPORTED_KINDS,
+  normalizeObject,
+} from '@kmop/plugin-kmop-common';
 import { KmopClusterService } from '../clusters/KmopClusterService';
 import { KubernetesClusterCache } from './KubernetesClusterCache';
 import { MICROSERVICE_KIND } from './KeptObjects';
@@ -18,15 +22,24 @@ export function createClusterCache(options: {
 }): KubernetesClusterCache {
   return KubernetesClusterCache.create({
     clusters: options.clusters,
-    kinds: SUPPORTED_KINDS.map(k => ({
-      group: k.group,
-      versions: k.versions,
-      kind: k.kind,
-      // The catalog entity provider reads Microservices whole.
-      keep:
-        k.group === MICROSERVICE_KIND.group &&
-        k.kind === MICROSERVICE_KIND.kind,
-    })),
+    kinds: [
+      ...SUPPORTED_KINDS.map(k => ({
+        group: k.group,
+        versions: k.versions,
+        kind: k.kind,
+        // The catalog entity provider reads Microservices whole.
+        keep:
+          k.group === MICROSERVICE_KIND.group &&
+          k.kind === MICROSERVICE_KIND.kind,
+      })),
+      // Kinds only readiness reads: their facts are kept, no view items.
+      ...READINESS_KINDS.map(k => ({
+        group: k.group,
+        versions: k.versions,
+        kind: k.kind,
+        view: false,
+      })),
+    ],
     normalize: (object, cluster) => normalizeObject(object, { cluster }),
     settings: readCacheSettings(options.config),
     logger: options.logger,

@@ -17,3 +17,4 @@ export {
   type KindRef,
 } from './KeptObjects';
 export type { KubeObject } from './types';
+export type { ReadinessFactLookup } from './ReadinessFactIndex';

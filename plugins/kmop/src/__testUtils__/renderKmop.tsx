@@ -6,9 +6,31 @@ import {
   renderInTestApp,
   TestApiProvider,
 } from '@backstage/test-utils';
-import type { KmopEntityView } from '@kmop/plugin-kmop-common';
+import type {
+  KmopEntityView,
+  KmopOrgPage,
+  KmopOrgQuery,
+  KmopReadiness,
+} from '@kmop/plugin-kmop-common';
 import { KmopApi, kmopApiRef } from '../api';
 import { checkoutEntity } from './viewFixture';
+
+const EMPTY_READINESS: KmopReadiness = {
+  checks: [],
+  counts: { pass: 0, warn: 0, fail: 0, notApplicable: 0 },
+  workloads: 0,
+};
+
+const EMPTY_ORG_PAGE: KmopOrgPage = {
+  items: [],
+  totalItems: 0,
+  offset: 0,
+  limit: 50,
+  facets: { owners: [], systems: [], clusters: [], checks: [] },
+  rolloutsInProgress: [],
+  slosBurning: [],
+  generatedAt: '2026-12-01T00:00:00Z',
+};
 
 /** A KMOP API mock whose view answers come from `views` in turn (the last one repeats). */
 export function mockKmopApi(
@@ -26,6 +48,12 @@ export function mockKmopApi(
       async (_entityRef: CompoundEntityRef, _itemId: string) =>
         'apiVersion: v1\nkind: Example\n',
     ),
+    getEntityReadiness: jest.fn(async (entityRef: CompoundEntityRef) => ({
+      entityRef: `${entityRef.kind}:${entityRef.namespace}/${entityRef.name}`,
+      readiness: EMPTY_READINESS,
+      generatedAt: '2026-12-01T00:00:00Z',
+    })),
+    listServices: jest.fn(async (_query: KmopOrgQuery) => EMPTY_ORG_PAGE),
   };
 }
 

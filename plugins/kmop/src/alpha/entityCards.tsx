@@ -18,6 +18,8 @@ export const kmopHealthCard = EntityCardBlueprint.make({
 /** @alpha */
 export const kmopRoutesCard = EntityCardBlueprint.make({
   name: 'routes',
+  // Full section cards make the overview long: off unless app-config enables them.
+  disabled: true,
   params: {
     type: 'content',
     filter: kmopEntityFilter,
@@ -29,6 +31,8 @@ export const kmopRoutesCard = EntityCardBlueprint.make({
 /** @alpha */
 export const kmopSlosCard = EntityCardBlueprint.make({
   name: 'slos',
+  // Full section cards make the overview long: off unless app-config enables them.
+  disabled: true,
   params: {
     type: 'content',
     filter: kmopEntityFilter,
@@ -40,6 +44,8 @@ export const kmopSlosCard = EntityCardBlueprint.make({
 /** @alpha */
 export const kmopRolloutsCard = EntityCardBlueprint.make({
   name: 'rollouts',
+  // Full section cards make the overview long: off unless app-config enables them.
+  disabled: true,
   params: {
     type: 'content',
     filter: kmopEntityFilter,
@@ -51,10 +57,25 @@ export const kmopRolloutsCard = EntityCardBlueprint.make({
 /** @alpha */
 export const kmopResilienceCard = EntityCardBlueprint.make({
   name: 'resilience',
+  // Full section cards make the overview long: off unless app-config enables them.
+  disabled: true,
   params: {
     type: 'content',
     filter: kmopEntityFilter,
     loader: () =>
       loadCards().then(m => compatWrapper(<m.EntityKmopResilienceCard />)),
+  },
+});
+
+/** Readiness over the twelve components, compact, linking to the tab. @alpha */
+export const kmopReadinessCard = EntityCardBlueprint.make({
+  name: 'readiness',
+  params: {
+    type: 'info',
+    filter: kmopEntityFilter,
+    loader: () =>
+      import('../components/readiness/EntityKmopReadinessCard').then(m =>
+        compatWrapper(<m.EntityKmopReadinessCard />),
+      ),
   },
 });

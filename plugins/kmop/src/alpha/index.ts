@@ -8,9 +8,11 @@ export { kmopApi } from './apis';
 export { kmopEntityContent } from './entityContent';
 export {
   kmopHealthCard,
+  kmopReadinessCard,
   kmopResilienceCard,
   kmopRolloutsCard,
   kmopRoutesCard,
   kmopSlosCard,
 } from './entityCards';
 export { kmopEntityFilter } from './filters';
+export { kmopOrgPage, kmopRollupContent, kmopRollupFilter } from './orgPage';

@@ -11,12 +11,14 @@ import {
 } from '../__testUtils__/viewFixture';
 import {
   kmopHealthCard,
+  kmopReadinessCard,
   kmopResilienceCard,
   kmopRolloutsCard,
   kmopRoutesCard,
   kmopSlosCard,
 } from './entityCards';
 import { kmopEntityContent } from './entityContent';
+import { kmopRollupContent, kmopRollupFilter } from './orgPage';
 import { kmopEntityFilter } from './filters';
 import { kmopPlugin } from './plugin';
 
@@ -34,12 +36,25 @@ type Extensions = NonNullable<
   NonNullable<Parameters<typeof renderTestApp>[0]>['extensions']
 >;
 
-function render(entity: typeof checkoutEntity, extensions: Extensions) {
+// The four full section cards are off by default; an adopter turns them on in app-config
+// (`entity-card:kmop/routes` …). The test app adds extensions under its own plugin, `test`.
+const ENABLE_FULL_CARDS = ['routes', 'slos', 'rollouts', 'resilience'].map(
+  name => `entity-card:test/${name}`,
+);
+
+function render(
+  entity: typeof checkoutEntity,
+  extensions: Extensions,
+  enable: string[] = ENABLE_FULL_CARDS,
+) {
   const api = mockKmopApi(makeView());
   renderTestApp({
     extensions: [createTestEntityPage({ entity }), ...extensions],
     apis: [[kmopApiRef, api]],
-    config: { kmop: { ui: { refreshIntervalSeconds: 0 } } },
+    config: {
+      kmop: { ui: { refreshIntervalSeconds: 0 } },
+      app: { extensions: enable },
+    },
   });
   return api;
 }
@@ -67,6 +82,38 @@ describe('kmop plugin (new frontend system)', () => {
     expect(await screen.findByText('Resilience')).toBeInTheDocument();
   });
 
+  it('keeps the full section cards off the overview unless enabled', async () => {
+    render(checkoutEntity, [...cards, kmopReadinessCard], []);
+    expect(
+      await screen.findByText('KMOP readiness', {}, { timeout: 15_000 }),
+    ).toBeInTheDocument();
+    expect(await screen.findByText('KMOP health')).toBeInTheDocument();
+    expect(screen.queryByText('Gateway routes')).not.toBeInTheDocument();
+  });
+
+  it('shows the rollup tab on a System, not on a Component', async () => {
+    const system = {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'System',
+      metadata: { name: 'storefront', namespace: 'default' },
+      spec: { owner: 'group:default/payments-team' },
+    };
+    const api = render(system as typeof checkoutEntity, [kmopRollupContent]);
+    expect(
+      await screen.findByText(
+        'Components of this system (0)',
+        {},
+        { timeout: 15_000 },
+      ),
+    ).toBeInTheDocument();
+    expect(api.listServices).toHaveBeenCalledWith(
+      expect.objectContaining({ system: 'system:default/storefront' }),
+    );
+    const matches = filterPredicateToFilterFunction(kmopRollupFilter as never);
+    expect(matches(system)).toBe(true);
+    expect(matches(checkoutEntity)).toBe(false);
+  });
+
   it('shows neither tab nor cards for a plain entity', async () => {
     const api = render(plainEntity, [kmopEntityContent, ...cards]);
     expect(
@@ -84,6 +131,9 @@ describe('kmop plugin (new frontend system)', () => {
       'entity-card:kmop/slos',
       'entity-card:kmop/rollouts',
       'entity-card:kmop/resilience',
+      'entity-card:kmop/readiness',
+      'entity-content:kmop/rollup',
+      'page:kmop/org',
     ]) {
       expect(kmopPlugin.getExtension(id as never)).toBeDefined();
     }

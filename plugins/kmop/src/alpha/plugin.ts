@@ -2,15 +2,19 @@ import { createFrontendPlugin } from '@backstage/frontend-plugin-api';
 import { kmopApi } from './apis';
 import {
   kmopHealthCard,
+  kmopReadinessCard,
   kmopResilienceCard,
   kmopRolloutsCard,
   kmopRoutesCard,
   kmopSlosCard,
 } from './entityCards';
 import { kmopEntityContent } from './entityContent';
+import { kmopOrgPage, kmopRollupContent } from './orgPage';
 
 /**
- * KMOP for the new frontend system: the API, the KMOP entity tab and five overview cards.
+ * KMOP for the new frontend system: the API, the KMOP entity tab, the KMOP tab of Systems and
+ * Groups, the organisation page (`/kmop`) and the overview cards (health and readiness on by
+ * default; the four full section cards off unless app-config enables them).
  *
  * @alpha
  */
@@ -20,7 +24,10 @@ export const kmopPlugin = createFrontendPlugin({
   extensions: [
     kmopApi,
     kmopEntityContent,
+    kmopRollupContent,
+    kmopOrgPage,
     kmopHealthCard,
+    kmopReadinessCard,
     kmopRoutesCard,
     kmopSlosCard,
     kmopRolloutsCard,

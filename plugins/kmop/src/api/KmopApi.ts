@@ -1,6 +1,22 @@
 import { CompoundEntityRef } from '@backstage/catalog-model';
 import { createApiRef } from '@backstage/core-plugin-api';
-import type { KmopEntityView } from '@kmop/plugin-kmop-common';
+import type {
+  KmopEntityView,
+  KmopOrgPage,
+  KmopOrgQuery,
+  KmopReadiness,
+} from '@kmop/plugin-kmop-common';
+
+/**
+ * One entity's readiness as the backend answers it.
+ *
+ * @public
+ */
+export interface KmopEntityReadinessResponse {
+  entityRef: string;
+  readiness: KmopReadiness;
+  generatedAt: string;
+}
 
 /**
  * What the KMOP frontend asks of the KMOP backend.
@@ -18,6 +34,12 @@ export interface KmopApi {
     entityRef: CompoundEntityRef,
     itemId: string,
   ): Promise<string>;
+  /** The entity's readiness over the twelve components. */
+  getEntityReadiness(
+    entityRef: CompoundEntityRef,
+  ): Promise<KmopEntityReadinessResponse>;
+  /** The organisation view: services the caller may see, filtered, sorted and paged by the backend. */
+  listServices(query: KmopOrgQuery): Promise<KmopOrgPage>;
 }
 
 /**

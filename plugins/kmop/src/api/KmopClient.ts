@@ -1,8 +1,12 @@
 import { CompoundEntityRef } from '@backstage/catalog-model';
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
-import type { KmopEntityView } from '@kmop/plugin-kmop-common';
-import { KmopApi } from './KmopApi';
+import type {
+  KmopEntityView,
+  KmopOrgPage,
+  KmopOrgQuery,
+} from '@kmop/plugin-kmop-common';
+import { KmopApi, KmopEntityReadinessResponse } from './KmopApi';
 
 /**
  * Options of {@link KmopClient}.
@@ -40,6 +44,25 @@ export class KmopClient implements KmopApi {
       `${entityPath(entityRef)}/source?item=${encodeURIComponent(itemId)}`,
     );
     return body.yaml;
+  }
+
+  async getEntityReadiness(
+    entityRef: CompoundEntityRef,
+  ): Promise<KmopEntityReadinessResponse> {
+    return this.request<KmopEntityReadinessResponse>(
+      `/v1/readiness${entityPath(entityRef).slice('/v1'.length)}`,
+    );
+  }
+
+  async listServices(query: KmopOrgQuery): Promise<KmopOrgPage> {
+    const params = new URLSearchParams();
+    for (const [key, value] of Object.entries(query)) {
+      if (value !== undefined && value !== '') params.set(key, String(value));
+    }
+    const search = params.toString();
+    return this.request<KmopOrgPage>(
+      `/v1/readiness/services${search ? `?${search}` : ''}`,
+    );
   }
 
   private async request<T>(path: string): Promise<T> {

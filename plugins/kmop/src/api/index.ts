@@ -1,4 +1,4 @@
 export { kmopApiRef } from './KmopApi';
-export type { KmopApi } from './KmopApi';
+export type { KmopApi, KmopEntityReadinessResponse } from './KmopApi';
 export { KmopClient } from './KmopClient';
 export type { KmopClientOptions } from './KmopClient';

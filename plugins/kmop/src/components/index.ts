@@ -6,3 +6,6 @@ export {
   EntityKmopRoutesCard,
   EntityKmopSlosCard,
 } from './cards/EntityKmopCards';
+export { EntityKmopReadinessCard } from './readiness/EntityKmopReadinessCard';
+export { KmopOrgPage } from './org/KmopOrgPage';
+export { EntityKmopRollupContent } from './org/EntityKmopRollupContent';

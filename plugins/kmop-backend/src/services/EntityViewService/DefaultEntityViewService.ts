@@ -1,11 +1,15 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
-import { CompoundEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  CompoundEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import {
   KmopEntityTarget,
   KmopEntityView,
   KmopSloView,
   isKmopAvailable,
+  nestRenderedObjects,
   resolveEntityTarget,
 } from '@kmop/plugin-kmop-common';
 import { ClusterCache } from '@kmop/plugin-kmop-node';
@@ -66,11 +70,13 @@ export class DefaultEntityViewService implements EntityViewService {
       };
     }
     const target = this.resolveTarget(entity, entityRef);
-    const { items, clusters } = this.options.cache.lookup(target);
+    const { items: found, clusters } = this.options.cache.lookup(target);
+    // What a KMOP resource rendered is shown under it, not as items of its own.
+    const items = nestRenderedObjects(found);
     const slos =
       this.options.sloEvaluator && options.sloFigures !== false
         ? await this.options.sloEvaluator.evaluate(items.slos)
-      : items.slos;
+        : items.slos;
     return { entityRef, target, ...items, slos, clusters, generatedAt: now };
   }
 

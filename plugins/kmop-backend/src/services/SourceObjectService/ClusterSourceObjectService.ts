@@ -7,6 +7,7 @@ import {
 } from '@backstage/errors';
 import {
   KmopItemBase,
+  allViewItems,
   findSupportedKind,
   parseApiVersion,
 } from '@kmop/plugin-kmop-common';
@@ -67,12 +68,8 @@ export class ClusterSourceObjectService implements SourceObjectService {
     const view = await this.entityViews.getView(entityRef, credentials, {
       sloFigures: false,
     });
-    const items: KmopItemBase[] = [
-      ...view.routes,
-      ...view.slos,
-      ...view.rollouts,
-      ...view.resilience,
-    ];
+    // Objects rendered from a KMOP resource are listed under it; their YAML is shown too.
+    const items: KmopItemBase[] = allViewItems(view);
     const item = items.find(i => i.id === itemId);
     if (!item) {
       throw new NotFoundError(

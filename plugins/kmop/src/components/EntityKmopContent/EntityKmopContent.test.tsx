@@ -7,6 +7,7 @@ import {
   makeView,
   plainEntity,
   rollout,
+  route,
   slo,
 } from '../../__testUtils__/viewFixture';
 import { EntityKmopContent } from './EntityKmopContent';
@@ -333,6 +334,69 @@ describe('EntityKmopContent', () => {
     expect(api.getSourceObject).toHaveBeenCalledWith(
       { kind: 'Component', namespace: 'default', name: 'checkout' },
       'demo/gateway.networking.k8s.io/v1/HTTPRoute/checkout/checkout',
+    );
+  });
+
+  it('shows what a KMOP resource rendered under it, each with its health and YAML', async () => {
+    const gatewayRoute = {
+      ...route,
+      id: 'demo/kmop.dev/v1alpha1/GatewayRoute/payments/payments-public',
+      source: {
+        cluster: 'demo',
+        apiVersion: 'kmop.dev/v1alpha1',
+        kind: 'GatewayRoute',
+        namespace: 'payments',
+        name: 'payments-public',
+      },
+      rendered: [
+        {
+          id: 'demo/gateway.networking.k8s.io/v1/HTTPRoute/payments/payments-public',
+          source: {
+            cluster: 'demo',
+            apiVersion: 'gateway.networking.k8s.io/v1',
+            kind: 'HTTPRoute',
+            namespace: 'payments',
+            name: 'payments-public',
+          },
+          health: 'degraded' as const,
+          healthReason:
+            'ResolvedRefs is False on gateways/public: BackendNotFound',
+          badges: [],
+          controller: {
+            apiVersion: 'kmop.dev/v1alpha1',
+            kind: 'GatewayRoute',
+            name: 'payments-public',
+          },
+          section: 'routes' as const,
+        },
+      ],
+    };
+    const api = mockKmopApi(makeView({ routes: [gatewayRoute] }));
+    await renderKmop(<EntityKmopContent />, { api });
+
+    const owner = (await screen.findAllByTestId('kmop-item')).find(
+      el => el.getAttribute('data-item-id') === gatewayRoute.id,
+    )!;
+    const child = within(owner).getByTestId('kmop-rendered-object');
+    expect(child).toHaveTextContent('rendered as HTTPRoute payments-public');
+    expect(child).toHaveTextContent('Degraded');
+    expect(child).toHaveTextContent('BackendNotFound');
+    // One item for the pair: the HTTPRoute is not listed again on its own.
+    expect(
+      screen
+        .getAllByTestId('kmop-item')
+        .filter(el => el.getAttribute('data-item-id')?.includes('/HTTPRoute/')),
+    ).toEqual([]);
+
+    await userEvent.click(
+      within(child).getByRole('button', {
+        name: 'YAML of HTTPRoute payments-public',
+      }),
+    );
+    await screen.findByRole('dialog', { name: 'Source of payments-public' });
+    expect(api.getSourceObject).toHaveBeenCalledWith(
+      { kind: 'Component', namespace: 'default', name: 'checkout' },
+      gatewayRoute.rendered[0].id,
     );
   });
 

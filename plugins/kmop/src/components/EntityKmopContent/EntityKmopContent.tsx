@@ -10,6 +10,7 @@ import { SlosSection } from '../slos/SlosSection';
 import { ClusterErrors } from '../summary/ClusterErrors';
 import { SummaryStrip } from '../summary/SummaryStrip';
 import { NothingFound } from './NothingFound';
+import { ReadinessSection } from '../readiness/ReadinessSection';
 
 /**
  * The KMOP tab of an entity: summary strip, per-cluster errors, the release view while a
@@ -54,6 +55,7 @@ function KmopPage(props: { view: KmopEntityView }) {
           <ResilienceSection resilience={view.resilience} />
         </>
       )}
+      <ReadinessSection refreshKey={view.generatedAt} />
     </Box>
   );
 }

@@ -13,6 +13,7 @@ import { ReactNode } from 'react';
 import { describeGeneration } from './describeGeneration';
 import { describeSource } from './describeSource';
 import { HealthStatus } from './HealthStatus';
+import { RenderedObjects } from './RenderedObjects';
 import { useKmopPageState } from './KmopPageState';
 import { useStaleSince } from './StaleClusters';
 import { formatClock } from './format';
@@ -113,6 +114,9 @@ export function KmopItem(props: {
         {describeSource(item.source)}
         {describeGeneration(item)}
       </Typography>
+      {item.rendered && item.rendered.length > 0 && (
+        <RenderedObjects objects={item.rendered} />
+      )}
       {summary && <Box mt={1}>{summary}</Box>}
       {children && (
         <Collapse in={expanded} unmountOnExit>

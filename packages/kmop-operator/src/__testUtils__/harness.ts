@@ -1,0 +1,155 @@
+import { KubeSim, startKubeSim } from '@kmop/kube-sim';
+import { ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const REPO = resolve(__dirname, '../../../..');
+/** The KMOP CRDs. */
+export const KMOP_CRDS = join(REPO, 'plugins/kmop-common/crds');
+/** The ecosystem CRDs of the demo cluster. */
+export const ECOSYSTEM_CRDS = join(REPO, 'examples/cluster/crds');
+const BIN = resolve(__dirname, '../../bin/kmop-operator.js');
+const TOKEN = 'operator-test-token';
+
+/** Starts kube-sim on an ephemeral port with the KMOP CRDs and the ecosystem CRDs, less `without`. */
+export async function startSim(
+  options: { without?: string[] } = {},
+): Promise<KubeSim> {
+  const ecosystem = readdirSync(ECOSYSTEM_CRDS)
+    .filter(f => !(options.without ?? []).some(w => f.startsWith(w)))
+    .map(f => join(ECOSYSTEM_CRDS, f));
+  return startKubeSim({ token: TOKEN, seeds: [KMOP_CRDS, ...ecosystem] });
+}
+
+/** Writes a kubeconfig for the simulator; returns its path and a cleanup. */
+export function writeKubeconfig(sim: KubeSim): {
+  file: string;
+  cleanup: () => void;
+} {
+  const dir = mkdtempSync(join(tmpdir(), 'kmop-operator-'));
+  const file = join(dir, 'kubeconfig');
+  writeFileSync(
+    file,
+    JSON.stringify({
+      apiVersion: 'v1',
+      kind: 'Config',
+      // client-node refuses plain HTTP unless TLS verification is off, which it has no use for.
+      clusters: [
+        {
+          name: 'sim',
+          cluster: { server: sim.url, 'insecure-skip-tls-verify': true },
+        },
+      ],
+      users: [{ name: 'op', user: { token: TOKEN } }],
+      contexts: [{ name: 'sim', context: { cluster: 'sim', user: 'op' } }],
+      'current-context': 'sim',
+    }),
+  );
+  return { file, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** A log line of the operator. */
+export type LogLine = Record<string, unknown> & { msg: string };
+
+/** The operator as a child process, with its JSON log lines. */
+export class OperatorProcess {
+  readonly child: ChildProcess;
+  readonly lines: LogLine[] = [];
+  private exited = false;
+  readonly exit: Promise<number | null>;
+  port?: number;
+
+  constructor(kubeconfig: string, args: string[] = []) {
+    this.child = spawn(
+      process.execPath,
+      [
+        BIN,
+        '--kubeconfig',
+        kubeconfig,
+        '--http-host',
+        '127.0.0.1',
+        '--http-port',
+        '0',
+        '--retry-base',
+        '100ms',
+        ...args,
+      ],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let buffer = '';
+    this.child.stdout!.on('data', chunk => {
+      buffer += String(chunk);
+      let i = buffer.indexOf('\n');
+      while (i >= 0) {
+        const text = buffer.slice(0, i);
+        buffer = buffer.slice(i + 1);
+        i = buffer.indexOf('\n');
+        try {
+          const line = JSON.parse(text) as LogLine;
+          this.lines.push(line);
+          if (line.msg === 'serving probes and metrics')
+            this.port = line.port as number;
+        } catch {
+          this.lines.push({ msg: text });
+        }
+      }
+    });
+    this.child.stderr!.on('data', chunk =>
+      this.lines.push({ msg: String(chunk), stderr: true }),
+    );
+    this.exit = new Promise(resolveExit => {
+      this.child.on('exit', code => {
+        this.exited = true;
+        resolveExit(code);
+      });
+    });
+  }
+
+  /** Log lines with this message. */
+  logged(msg: string): LogLine[] {
+    return this.lines.filter(l => l.msg === msg);
+  }
+
+  /** GET on the probes/metrics port. */
+  async get(path: string): Promise<{ status: number; text: string }> {
+    await waitUntil(() => this.port !== undefined, 'the operator to serve');
+    const res = await fetch(`http://127.0.0.1:${this.port}${path}`);
+    return { status: res.status, text: await res.text() };
+  }
+
+  /** Sends a signal and waits for the exit code. */
+  async stop(signal: NodeJS.Signals = 'SIGTERM'): Promise<number | null> {
+    if (!this.exited) this.child.kill(signal);
+    return this.exit;
+  }
+}
+
+/**
+ * Polls `check` until it returns something truthy (returned), or fails after `timeoutMs`
+ * with `what` and the last error — no fixed sleeps in tests.
+ */
+export async function waitUntil<T>(
+  check: () => T | Promise<T>,
+  what: string,
+  timeoutMs = 20_000,
+): Promise<Exclude<T, false | null | undefined | 0 | ''>> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  for (;;) {
+    try {
+      const value = await check();
+      if (value) return value as Exclude<T, false | null | undefined | 0 | ''>;
+    } catch (e) {
+      last = e;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(
+        `timed out waiting for ${what}${
+          last ? `: ${(last as Error).message}` : ''
+        }`,
+      );
+    }
+    await new Promise(r => setTimeout(r, 50));
+  }
+}

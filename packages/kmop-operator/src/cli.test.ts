@@ -1,0 +1,46 @@
+import { spawnSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import { parseCliArgs } from './cli';
+
+describe('parseCliArgs', () => {
+  it('has client-go leader election defaults and reads targets from the flag or KMOP_TARGETS', () => {
+    const command = parseCliArgs([], { KMOP_TARGETS: 'gateway-api,sloth' });
+    expect(command).toMatchObject({
+      help: false,
+      options: {
+        targets: ['gateway-api', 'sloth'],
+        leaseDurationMs: 15_000,
+        renewDeadlineMs: 10_000,
+        retryPeriodMs: 2_000,
+        leaderElection: true,
+        leaseName: 'kmop-operator',
+        leaseNamespace: 'default',
+      },
+    });
+    expect(parseCliArgs(['--targets', 'pyrra'], {})).toMatchObject({
+      options: { targets: ['pyrra'] },
+    });
+  });
+
+  it('names the flag at fault', () => {
+    expect(() =>
+      parseCliArgs(['--targets', 'gateway-api,linkerd'], {}),
+    ).toThrow('--targets: unknown target linkerd');
+    expect(() => parseCliArgs(['--resync', 'soon'], {})).toThrow('--resync');
+    expect(() =>
+      parseCliArgs(['--lease-duration', '5s', '--renew-deadline', '10s'], {}),
+    ).toThrow('--lease-duration must exceed --renew-deadline');
+  });
+});
+
+describe('kmop-operator --help', () => {
+  it('prints the usage and exits 0', () => {
+    const bin = resolve(__dirname, '../bin/kmop-operator.js');
+    const result = spawnSync(process.execPath, [bin, '--help'], {
+      encoding: 'utf8',
+    });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('--targets <list>');
+    expect(result.stdout).toContain('kmop.dev/targets');
+  });
+});

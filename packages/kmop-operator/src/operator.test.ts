@@ -1,0 +1,275 @@
+import { KMOP_EXAMPLE_MANIFESTS } from '@kmop/plugin-kmop-common/testUtils';
+import { KubeSim } from '@kmop/kube-sim';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import {
+  ECOSYSTEM_CRDS,
+  OperatorProcess,
+  startSim,
+  waitUntil,
+  writeKubeconfig,
+} from './__testUtils__/harness';
+
+jest.setTimeout(60_000);
+
+const NS = 'payments';
+type Obj = {
+  apiVersion: string;
+  kind: string;
+  metadata: Record<string, any>;
+  spec?: any;
+  status?: any;
+};
+
+const example = (kind: keyof typeof KMOP_EXAMPLE_MANIFESTS): Obj =>
+  parse(KMOP_EXAMPLE_MANIFESTS[kind]);
+
+const ref = (apiVersion: string, kind: string, name: string) => ({
+  apiVersion,
+  kind,
+  namespace: NS,
+  name,
+});
+
+function condition(o: Obj | undefined, type: string) {
+  return o?.status?.conditions?.find((c: { type: string }) => c.type === type);
+}
+
+describe('the operator against kube-sim', () => {
+  let sim: KubeSim;
+  let kubeconfig: { file: string; cleanup: () => void };
+  let operator: OperatorProcess;
+
+  beforeEach(async () => {
+    sim = await startSim();
+    kubeconfig = writeKubeconfig(sim);
+  });
+
+  afterEach(async () => {
+    if (process.env.KMOP_OPERATOR_TEST_LOGS) {
+      process.stderr.write(
+        `${operator?.lines.map(l => JSON.stringify(l)).join('\n')}\n`,
+      );
+    }
+    await operator?.stop();
+    await sim.close();
+    kubeconfig.cleanup();
+  });
+
+  const get = (apiVersion: string, kind: string, name: string) =>
+    sim.store.get(ref(apiVersion, kind, name)) as Obj | undefined;
+  const ms = () => get('kmop.dev/v1alpha1', 'Microservice', 'payments-api');
+  const deployment = () => get('apps/v1', 'Deployment', 'payments-api');
+
+  it('renders children with owner references, keeps them as declared and reports status', async () => {
+    sim.store.create(example('Microservice') as never);
+    sim.store.create(example('GatewayRoute') as never);
+    operator = new OperatorProcess(kubeconfig.file, ['--no-leader-elect']);
+
+    const d = await waitUntil(deployment, 'the Deployment');
+    const owner = ms()!;
+    expect(d.metadata.ownerReferences).toEqual([
+      {
+        apiVersion: 'kmop.dev/v1alpha1',
+        kind: 'Microservice',
+        name: 'payments-api',
+        uid: owner.metadata.uid,
+        controller: true,
+        blockOwnerDeletion: true,
+      },
+    ]);
+    expect(d.metadata.labels['app.kubernetes.io/managed-by']).toBe(
+      'kmop-operator',
+    );
+    const route = await waitUntil(
+      () => get('gateway.networking.k8s.io/v1', 'HTTPRoute', 'payments-api'),
+      'the HTTPRoute',
+    );
+    expect(route.metadata.ownerReferences[0].kind).toBe('GatewayRoute');
+
+    // Status: the Deployment has no ready replicas (no controller in kube-sim yet).
+    const notReady = await waitUntil(
+      () => condition(ms(), 'Ready')?.reason === 'ChildNotReady' && ms(),
+      'Ready=False ChildNotReady',
+    );
+    expect(condition(notReady, 'Reconciled')).toMatchObject({
+      status: 'True',
+      reason: 'Applied',
+    });
+    expect(notReady.status.observedGeneration).toBe(1);
+    expect(notReady.status.children).toEqual(
+      expect.arrayContaining([
+        { apiVersion: 'apps/v1', kind: 'Deployment', name: 'payments-api' },
+        { apiVersion: 'v1', kind: 'Service', name: 'payments-api' },
+      ]),
+    );
+    // The Deployment controller reports 2 ready replicas: the Microservice becomes Ready.
+    sim.store.updateStatus(ref('apps/v1', 'Deployment', 'payments-api'), {
+      observedGeneration: d.metadata.generation,
+      replicas: 2,
+      readyReplicas: 2,
+    });
+    const ready = await waitUntil(
+      () => condition(ms(), 'Ready')?.status === 'True' && ms(),
+      'Ready=True',
+    );
+    expect(ready.status.readyReplicas).toBe(2);
+
+    // A spec change changes the children.
+    sim.store.patch(ref('kmop.dev/v1alpha1', 'Microservice', 'payments-api'), {
+      spec: { image: 'ghcr.io/acme/payments-api:1.5.0' },
+    });
+    await waitUntil(
+      () =>
+        deployment()?.spec.template.spec.containers[0].image ===
+        'ghcr.io/acme/payments-api:1.5.0',
+      'the new image in the Deployment',
+    );
+    await waitUntil(
+      () => ms()?.status.observedGeneration === 2,
+      'observedGeneration 2',
+    );
+
+    // A hand edit is put back; a hand delete is recreated.
+    sim.store.patch(ref('apps/v1', 'Deployment', 'payments-api'), {
+      spec: {
+        template: {
+          spec: { containers: [{ name: 'payments-api', image: 'evil:1' }] },
+        },
+      },
+    });
+    await waitUntil(
+      () =>
+        deployment()?.spec.template.spec.containers[0].image ===
+        'ghcr.io/acme/payments-api:1.5.0',
+      'the hand edit put back',
+    );
+    sim.store.delete(ref('v1', 'Service', 'payments-api'));
+    await waitUntil(
+      () => get('v1', 'Service', 'payments-api'),
+      'the Service recreated',
+    );
+
+    // Invalid spec (the CRD lets it through, the compiler refuses it): InvalidSpec with the
+    // field, and the children rendered before are left as they were.
+    sim.store.create(example('ServiceLevelObjective') as never);
+    sim.store.create(example('RolloutPolicy') as never);
+    const policy = () =>
+      get('kmop.dev/v1alpha1', 'RolloutPolicy', 'payments-api');
+    const rollout = () =>
+      get('argoproj.io/v1alpha1', 'Rollout', 'payments-api');
+    await waitUntil(
+      () => rollout() && condition(policy(), 'Reconciled')?.status === 'True',
+      'the Rollout',
+    );
+    const before = rollout()!;
+    sim.store.patch(ref('kmop.dev/v1alpha1', 'RolloutPolicy', 'payments-api'), {
+      spec: { sloGate: { sloRef: 'no-such-slo' } },
+    });
+    const invalid = await waitUntil(
+      () => condition(policy(), 'Ready')?.reason === 'InvalidSpec' && policy(),
+      'InvalidSpec',
+    );
+    expect(condition(invalid, 'Ready').message).toContain(
+      'spec.sloGate.sloRef',
+    );
+    expect(rollout()!.metadata.resourceVersion).toBe(
+      before.metadata.resourceVersion,
+    );
+    expect(invalid.status.children).toContainEqual({
+      apiVersion: 'argoproj.io/v1alpha1',
+      kind: 'Rollout',
+      name: 'payments-api',
+    });
+
+    // Metrics and probes.
+    expect((await operator.get('/healthz')).status).toBe(200);
+    expect((await operator.get('/readyz')).status).toBe(200);
+    const metrics = (await operator.get('/metrics')).text;
+    expect(metrics).toContain(
+      'kmop_operator_reconciles_total{kind="RolloutPolicy",result="invalid"}',
+    );
+    expect(metrics).toContain('kmop_operator_queue_depth');
+  });
+
+  it('reports a missing target CRD and renders once it is installed', async () => {
+    await sim.close();
+    sim = await startSim({ without: ['rollouts.', 'analysistemplates.'] });
+    kubeconfig.cleanup();
+    kubeconfig = writeKubeconfig(sim);
+    sim.store.create(example('Microservice') as never);
+    sim.store.create(example('ServiceLevelObjective') as never);
+    sim.store.create(example('RolloutPolicy') as never);
+    operator = new OperatorProcess(kubeconfig.file, ['--no-leader-elect']);
+    const policy = () =>
+      get('kmop.dev/v1alpha1', 'RolloutPolicy', 'payments-api');
+    const missing = await waitUntil(
+      () =>
+        condition(policy(), 'Ready')?.reason === 'TargetCRDMissing' && policy(),
+      'TargetCRDMissing',
+    );
+    expect(condition(missing, 'Ready').message).toContain(
+      'rollouts.argoproj.io',
+    );
+    expect(condition(missing, 'Ready').message).toContain('argo-rollouts');
+    // The SLO renders regardless.
+    await waitUntil(
+      () =>
+        get(
+          'sloth.slok.dev/v1',
+          'PrometheusServiceLevel',
+          'payments-api-availability',
+        ),
+      'the Sloth object',
+    );
+    // Installing the CRDs brings the kinds in without a restart.
+    for (const file of [
+      'rollouts.argoproj.io.yaml',
+      'analysistemplates.argoproj.io.yaml',
+    ]) {
+      sim.store.create(parse(readFileSync(join(ECOSYSTEM_CRDS, file), 'utf8')));
+    }
+    const rollout = await waitUntil(
+      () => get('argoproj.io/v1alpha1', 'Rollout', 'payments-api'),
+      'the Rollout once its CRD is installed',
+    );
+    expect(rollout.metadata.ownerReferences[0].kind).toBe('RolloutPolicy');
+    await waitUntil(
+      () => condition(policy(), 'Reconciled')?.status === 'True',
+      'Reconciled=True',
+    );
+  });
+
+  it('restarts without redoing work and keeps the status', async () => {
+    sim.store.create(example('Microservice') as never);
+    sim.store.create(example('GatewayRoute') as never);
+    operator = new OperatorProcess(kubeconfig.file, ['--no-leader-elect']);
+    await waitUntil(
+      () => condition(ms(), 'Reconciled')?.status === 'True' && deployment(),
+      'the first reconcile',
+    );
+    expect(await operator.stop()).toBe(0);
+    const before = sim.store.resourceVersion;
+    const status = ms()!.status;
+    operator = new OperatorProcess(kubeconfig.file, ['--no-leader-elect']);
+    await waitUntil(async () => {
+      const m = (await operator.get('/metrics')).text;
+      return (
+        /kmop_operator_reconciles_total\{kind="GatewayRoute",result="unchanged"\} [1-9]/.test(
+          m,
+        ) &&
+        /kmop_operator_reconciles_total\{kind="Microservice",result="unchanged"\} [1-9]/.test(
+          m,
+        ) &&
+        m
+      );
+    }, 'both objects reconciled unchanged');
+    const metrics = (await operator.get('/metrics')).text;
+    expect(metrics).not.toMatch(
+      /kmop_operator_api_writes_total\{[^}]*\} [1-9]/,
+    );
+    expect(sim.store.resourceVersion).toBe(before);
+    expect(ms()!.status).toEqual(status);
+  });
+});

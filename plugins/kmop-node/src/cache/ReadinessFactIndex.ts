@@ -1,0 +1,181 @@
+import {
+  KmopEntityTarget,
+  ReadinessFact,
+  extractReadinessFact,
+  matchesLabelSelector,
+  parseLabelSelector,
+} from '@kmop/plugin-kmop-common';
+import { KindWatcherSink, KubeObject } from './types';
+
+/** What readiness reads for one service: its own facts and those of its namespaces. */
+export interface ReadinessFactLookup {
+  /** Facts of objects that belong to the target (workloads, route auth). */
+  facts: ReadinessFact[];
+  /** Facts of the namespaces (per cluster) the target's workloads run in. */
+  neighbours: ReadinessFact[];
+}
+
+const NAME_LABEL = 'app.kubernetes.io/name';
+
+// Fact types found through the service's labels; the rest (Services, NetworkPolicies,
+// monitors, ConfigMaps, claims) are matched by selector or name within a namespace.
+const OWN_TYPES = new Set<ReadinessFact['type']>(['workload', 'routeAuth']);
+
+/**
+ * The readiness facts of every cached object, indexed by namespace and (for a service's
+ * own objects) by label and serviceRef. Objects are reduced to facts once, when they
+ * change; nothing else of them is kept here.
+ */
+export class ReadinessFactIndex {
+  private readonly facts = new Map<string, ReadinessFact>();
+  private readonly byResource = new Map<string, Set<string>>();
+  private readonly byNamespace = new Map<string, Set<string>>();
+  private readonly byLabel = new Map<string, Set<string>>();
+  private readonly byServiceRef = new Map<string, Set<string>>();
+
+  /** Number of objects with facts. */
+  get size(): number {
+    return this.facts.size;
+  }
+
+  sinkFor(cluster: string, resource: string): KindWatcherSink {
+    const resourceKey = `${cluster}\u0000${resource}`;
+    const keyOf = (object: KubeObject) =>
+      `${resourceKey}\u0000${object.metadata?.namespace ?? ''}/${
+        object.metadata?.name ?? ''
+      }`;
+    return {
+      upsert: object => this.put(resourceKey, keyOf(object), cluster, object),
+      remove: object => this.delete(resourceKey, keyOf(object)),
+      replaceAll: objects => {
+        const keep = new Set<string>();
+        for (const object of objects) {
+          const key = keyOf(object);
+          keep.add(key);
+          this.put(resourceKey, key, cluster, object);
+        }
+        for (const key of [...(this.byResource.get(resourceKey) ?? [])]) {
+          if (!keep.has(key)) this.delete(resourceKey, key);
+        }
+      },
+    };
+  }
+
+  dropResource(cluster: string, resource: string): void {
+    const resourceKey = `${cluster}\u0000${resource}`;
+    for (const key of [...(this.byResource.get(resourceKey) ?? [])]) {
+      this.delete(resourceKey, key);
+    }
+  }
+
+  dropCluster(cluster: string): void {
+    const prefix = `${cluster}\u0000`;
+    for (const [resourceKey, keys] of [...this.byResource]) {
+      if (!resourceKey.startsWith(prefix)) continue;
+      for (const key of [...keys]) this.delete(resourceKey, key);
+    }
+  }
+
+  /** The target's facts and its namespaces' facts; never calls a cluster. */
+  lookup(target: KmopEntityTarget): ReadinessFactLookup {
+    const candidates = new Set<string>();
+    const addAll = (keys?: Set<string>) =>
+      keys?.forEach(k => candidates.add(k));
+    if (target.serviceName) {
+      addAll(this.byServiceRef.get(target.serviceName));
+      addAll(this.byLabel.get(`${NAME_LABEL}=${target.serviceName}`));
+    }
+    const selector = target.labelSelector
+      ? parseLabelSelector(target.labelSelector)
+      : undefined;
+    if (selector) {
+      for (const r of selector) {
+        if (r.operator !== 'In' && r.operator !== 'Equals') continue;
+        for (const v of r.values) addAll(this.byLabel.get(`${r.key}=${v}`));
+      }
+    }
+    const facts: ReadinessFact[] = [];
+    for (const key of candidates) {
+      const fact = this.facts.get(key);
+      if (!fact) continue;
+      if (target.cluster && fact.cluster !== target.cluster) continue;
+      if (target.namespace && fact.namespace !== target.namespace) continue;
+      const byName =
+        target.serviceName !== undefined &&
+        (fact.serviceRef === target.serviceName ||
+          fact.labels[NAME_LABEL] === target.serviceName);
+      if (
+        !byName &&
+        !(selector && matchesLabelSelector(fact.labels, selector))
+      ) {
+        continue;
+      }
+      facts.push(fact);
+    }
+    const namespaces = new Set(
+      facts
+        .filter(f => f.type === 'workload')
+        .map(f => `${f.cluster}\u0000${f.namespace}`),
+    );
+    const neighbours: ReadinessFact[] = [];
+    for (const ns of namespaces) {
+      for (const key of this.byNamespace.get(ns) ?? []) {
+        const fact = this.facts.get(key);
+        if (fact) neighbours.push(fact);
+      }
+    }
+    return { facts, neighbours };
+  }
+
+  private put(
+    resourceKey: string,
+    key: string,
+    cluster: string,
+    object: KubeObject,
+  ) {
+    this.delete(resourceKey, key);
+    const fact = extractReadinessFact(object, cluster);
+    if (!fact) return;
+    this.facts.set(key, fact);
+    addTo(this.byResource, resourceKey, key);
+    addTo(this.byNamespace, `${cluster}\u0000${fact.namespace}`, key);
+    if (OWN_TYPES.has(fact.type)) {
+      for (const [name, value] of Object.entries(fact.labels)) {
+        addTo(this.byLabel, `${name}=${value}`, key);
+      }
+      if (fact.serviceRef) addTo(this.byServiceRef, fact.serviceRef, key);
+    }
+  }
+
+  private delete(resourceKey: string, key: string) {
+    const fact = this.facts.get(key);
+    if (!fact) return;
+    this.facts.delete(key);
+    removeFrom(this.byResource, resourceKey, key);
+    removeFrom(this.byNamespace, `${fact.cluster}\u0000${fact.namespace}`, key);
+    for (const [name, value] of Object.entries(fact.labels)) {
+      removeFrom(this.byLabel, `${name}=${value}`, key);
+    }
+    if (fact.serviceRef) removeFrom(this.byServiceRef, fact.serviceRef, key);
+  }
+}
+
+function addTo(index: Map<string, Set<string>>, key: string, value: string) {
+  let set = index.get(key);
+  if (!set) {
+    set = new Set();
+    index.set(key, set);
+  }
+  set.add(value);
+}
+
+function removeFrom(
+  index: Map<string, Set<string>>,
+  key: string,
+  value: string,
+) {
+  const set = index.get(key);
+  if (!set) return;
+  set.delete(value);
+  if (set.size === 0) index.delete(key);
+}

@@ -1,0 +1,2 @@
+export { KmopOrgPage } from './KmopOrgPage';
+export { EntityKmopRollupContent } from './EntityKmopRollupContent';

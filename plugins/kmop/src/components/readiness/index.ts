@@ -1,0 +1,2 @@
+export { ReadinessSection } from './ReadinessSection';
+export { EntityKmopReadinessCard } from './EntityKmopReadinessCard';
