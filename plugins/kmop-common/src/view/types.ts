@@ -82,7 +82,11 @@ export interface KmopItemBase {
   rendered?: KmopRenderedObject[];
 }
 
-/** An owner reference, as the view keeps it. */
+/**
+ * An owner reference, as the view keeps it.
+ *
+ * @public
+ */
 export interface KmopOwnerRef {
   apiVersion: string;
   kind: string;
@@ -94,6 +98,8 @@ export interface KmopOwnerRef {
  * An object rendered from a KMOP resource, as listed under it: the common fields of the item
  * it would otherwise be, and the view section that item belongs to. When the object yields
  * items in several sections, the one with the worst health stands for it.
+ *
+ * @public
  */
 export interface KmopRenderedObject extends KmopItemBase {
   section: 'routes' | 'slos' | 'rollouts' | 'resilience';

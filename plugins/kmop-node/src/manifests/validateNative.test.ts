@@ -119,7 +119,8 @@ describe('validateNativeObject', () => {
         { path: 'spec.target', message: 'must be between 0 and 100' },
         {
           path: 'spec.window',
-          message: 'must be a Prometheus duration such as 5m, 28d or 1h30m (whole numbers, units y, w, d, h, m, s, ms, largest first)',
+          message:
+            'must be a Prometheus duration such as 5m, 28d or 1h30m (whole numbers, units y, w, d, h, m, s, ms, largest first)',
         },
       ],
     });
