@@ -28,6 +28,25 @@ export interface Config {
       cacheSize?: number;
     };
     /**
+     * Operating rollouts from Backstage: `POST /api/kmop/v1/entities/:kind/:namespace/:name/operations`
+     * and the `operate-rollout` action (promote, promote-full, abort, retry, pause, resume,
+     * restart, suspend — each tool's own semantics). Off unless `enabled` is true. Every
+     * attempt needs the `kmop.rollout.operate` permission on the entity and is an auditor
+     * event (`rollout-operate`); KMOP's cluster credentials then need `patch` on the kinds
+     * listed in docs/operations-rbac.md.
+     */
+    operations?: {
+      /** Allow operations at all. Default false: every operation answers 403 saying to set this key. */
+      enabled?: boolean;
+      /**
+       * Service principals (`subject` of the caller's credentials, e.g. the `subject` of a
+       * static external-access token such as `mcp-clients`) that may operate. Backstage's
+       * permission client lets service principals bypass the permission policy, so none
+       * may operate unless listed here. Default: none.
+       */
+      allowServicePrincipals?: string[];
+    };
+    /**
      * Prometheus to compute SLIs, error budgets and burn rates from each SLO's
      * own queries. Without it, the SLO objects' status fields are shown.
      */
@@ -36,6 +55,13 @@ export interface Config {
       baseUrl?: string;
       /** Time allowed for one query. Default 5 seconds. */
       timeout?: HumanDuration | string;
+      /**
+       * How often each SLO viewed in the last 10 minutes is evaluated: one set
+       * of queries per SLO per interval, shared by every open page (a page
+       * hears of new figures by a signal). An SLO is also evaluated when first
+       * viewed and when its object changes. Default 30 seconds.
+       */
+      evaluationInterval?: HumanDuration | string;
       /** Per-cluster Prometheus, by cluster name. */
       clusters?: Array<{
         /** Cluster name as in `kubernetes.clusterLocatorMethods`. */

@@ -152,3 +152,39 @@ export async function bringDemoEuBack(): Promise<void> {
   });
   if (!res.ok) throw new Error(`demo-eu fault endpoint answered ${res.status}`);
 }
+
+const EU_ROUTES = `${EU_SIMULATOR}/apis/kmop.dev/v1alpha1/namespaces/payments/gatewayroutes`;
+
+/** Adds a GatewayRoute of payments with that hostname to cluster demo-eu, through the Kubernetes API. */
+export async function addDemoEuRoute(
+  name: string,
+  hostname: string,
+): Promise<void> {
+  const route = demoObject('GatewayRoute', 'payments-eu', demoEuObjects);
+  const res = await fetch(EU_ROUTES, {
+    method: 'POST',
+    headers: {
+      Authorization: `Bearer ${SIMULATOR_TOKEN}`,
+      'Content-Type': 'application/json',
+    },
+    body: JSON.stringify({
+      apiVersion: route.apiVersion,
+      kind: route.kind,
+      metadata: { name, namespace: 'payments', labels: route.metadata.labels },
+      spec: { ...route.spec, hostnames: [hostname] },
+    }),
+  });
+  if (!res.ok)
+    throw new Error(`demo-eu answered ${res.status} to the new route`);
+}
+
+/** Deletes a GatewayRoute of payments from cluster demo-eu (none is fine). */
+export async function removeDemoEuRoute(name: string): Promise<void> {
+  const res = await fetch(`${EU_ROUTES}/${name}`, {
+    method: 'DELETE',
+    headers: { Authorization: `Bearer ${SIMULATOR_TOKEN}` },
+  });
+  if (!res.ok && res.status !== 404) {
+    throw new Error(`demo-eu answered ${res.status} to the route's deletion`);
+  }
+}

@@ -145,6 +145,7 @@ test.describe.serial('the golden path', () => {
       fullPage: true,
     });
     const objects = await serviceObjects();
+    expect(Object.values(objects)).not.toHaveLength(0);
     expect(Object.values(objects).every(v => typeof v === 'string')).toBe(true);
   });
 

@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { test, expect, Locator, Page } from '@playwright/test';
 import {
   DemoObject,
+  addDemoEuRoute,
   budgetSeconds,
   bringDemoEuBack,
   demoEuObjects,
@@ -10,6 +11,7 @@ import {
   describeStep,
   parseBudgetText,
   percent,
+  removeDemoEuRoute,
   takeDemoEuDown,
 } from './demoCluster';
 import { openEntityTab, signIn } from './navigation';
@@ -254,6 +256,34 @@ test('checkout in demo mode: the rollout advances on screen and an expanded row 
   // Two refreshes later, the row the person opened is still open.
   await expect(details).toHaveAttribute('aria-expanded', 'true');
   await expect(detailsRegion).toBeVisible();
+});
+
+// app-config.yaml sets kmop.ui.signalRefreshIntervalSeconds to 600: the page
+// polls every 10 minutes, so what shows within the test came by a signal.
+test('payments: a route added in the cluster shows on the open page by a signal, an expanded row stays expanded', async () => {
+  const name = 'payments-e2e-live';
+  const hostname = 'pay.live.example.com';
+  await removeDemoEuRoute(name);
+  await openKmopTab('payments');
+  const details = item('GatewayRoute', 'payments-eu').getByRole('button', {
+    name: 'Details of GatewayRoute payments-eu',
+  });
+  await details.click();
+  await expect(details).toHaveAttribute('aria-expanded', 'true');
+  const hostnames = page.getByTestId('kmop-route-hostname');
+  await expect(hostnames.filter({ hasText: hostname })).toHaveCount(0);
+  try {
+    await addDemoEuRoute(name, hostname);
+    await expect(hostnames.filter({ hasText: hostname })).toBeVisible({
+      timeout: 15_000,
+    });
+    await expect(details).toHaveAttribute('aria-expanded', 'true');
+  } finally {
+    await removeDemoEuRoute(name);
+  }
+  await expect(hostnames.filter({ hasText: hostname })).toHaveCount(0, {
+    timeout: 15_000,
+  });
 });
 
 test('catalog-api: Ingress and GRPCRoute hosts, Pyrra SLO, Flagger canary, Envoy Gateway policy', async () => {

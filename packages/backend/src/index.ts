@@ -30,6 +30,8 @@ backend.add(import('@backstage/plugin-kubernetes-backend'));
 
 // KMOP: the entity view backend and the scaffolder actions.
 backend.add(import('@kmop/plugin-kmop-backend'));
+// Pushes KMOP's "this entity's view changed" signals to open pages (WebSocket).
+backend.add(import('@backstage/plugin-signals-backend'));
 
 // Actions-registry actions (KMOP's, see backend.actions.pluginSources) as MCP
 // tools at /api/mcp-actions/v1.

@@ -3,6 +3,7 @@ import {
   mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   actionsRegistryServiceFactory,
   actionsServiceFactory,
@@ -29,11 +30,28 @@ import { parse, parseAllDocuments } from 'yaml';
 
 const ROOT = resolve(__dirname, '../../..');
 const TIMEOUT = 60_000;
+
+/**
+ * A policy like the demo's: everyone reads, and `kmop.rollout.operate` is denied on
+ * catalog-api (the guest does not own it).
+ */
+const policy = mockServices.permissions.mock({
+  authorize: async requests =>
+    requests.map(r => ({
+      result:
+        r.permission.name === 'kmop.rollout.operate' &&
+        'resourceRef' in r &&
+        r.resourceRef === 'component:default/catalog-api'
+          ? AuthorizeResult.DENY
+          : AuthorizeResult.ALLOW,
+    })),
+});
 const KMOP_TOOLS = [
   'kmop.explain-release',
   'kmop.generate-manifests',
   'kmop.get-entity-view',
   'kmop.list-services',
+  'kmop.operate-rollout',
   'kmop.validate-manifests',
 ];
 
@@ -64,6 +82,7 @@ describe('KMOP actions over MCP and in the scaffolder', () => {
         actionsRegistryServiceFactory,
         actionsServiceFactory,
         catalogServiceMock.factory({ entities }),
+        policy.factory,
         // As in production: a request without a token is anonymous, not a mock user.
         mockServices.httpAuth.factory({
           defaultCredentials: mockCredentials.none(),
@@ -72,6 +91,7 @@ describe('KMOP actions over MCP and in the scaffolder', () => {
           data: {
             // The demo's own setting, so this test fails if app-config.yaml loses it.
             backend: { actions: appConfig.backend.actions },
+            kmop: { operations: { enabled: true } },
             kubernetes: {
               serviceLocatorMethod: { type: 'multiTenant' },
               clusterLocatorMethods: [
@@ -117,9 +137,10 @@ describe('KMOP actions over MCP and in the scaffolder', () => {
         const kmop = tools.filter(t => t.name.startsWith('kmop.'));
         expect(kmop.map(t => t.name).sort()).toEqual(KMOP_TOOLS);
         for (const tool of kmop) {
+          const operate = tool.name === 'kmop.operate-rollout';
           expect(tool.annotations).toMatchObject({
-            readOnlyHint: true,
-            destructiveHint: false,
+            readOnlyHint: !operate,
+            destructiveHint: operate,
           });
           expect(tool.description).toContain('## When to use');
         }
@@ -197,6 +218,78 @@ describe('KMOP actions over MCP and in the scaffolder', () => {
     'refuses a client without a token',
     async () => {
       await expect(connect()).rejects.toThrow(/401/);
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'operates checkout’s rollout for a person allowed to, and refuses catalog-api’s',
+    async () => {
+      const client = await connect(mockCredentials.user.header());
+      try {
+        type Rollout = {
+          id: string;
+          resourceVersion: string;
+          source: { kind: string };
+        };
+        const rolloutOf = async (entityRef: string, kind: string) => {
+          const view = await client.callTool({
+            name: 'kmop.get-entity-view',
+            arguments: { entityRef },
+          });
+          const rollouts = (view.structuredContent as { rollouts: Rollout[] })
+            .rollouts;
+          return rollouts.find(r => r.source.kind === kind)!;
+        };
+        const checkout = await rolloutOf(
+          'component:default/checkout',
+          'Rollout',
+        );
+        const promoted = await client.callTool({
+          name: 'kmop.operate-rollout',
+          arguments: {
+            entityRef: 'component:default/checkout',
+            item: checkout.id,
+            operation: 'promote',
+            resourceVersion: checkout.resourceVersion,
+          },
+        });
+        expect(promoted.isError).toBeFalsy();
+        expect(promoted.structuredContent).toMatchObject({
+          operation: 'promote',
+          target: { kind: 'Rollout', name: 'checkout', cluster: 'demo' },
+        });
+        // The cluster received it: checkout's pause conditions are cleared.
+        const stored = sim.store.get({
+          apiVersion: 'argoproj.io/v1alpha1',
+          kind: 'Rollout',
+          namespace: 'checkout',
+          name: 'checkout',
+        });
+        expect(
+          (stored?.status as { pauseConditions?: unknown }).pauseConditions,
+        ).toBeUndefined();
+
+        const canary = await rolloutOf(
+          'component:default/catalog-api',
+          'Canary',
+        );
+        const denied = await client.callTool({
+          name: 'kmop.operate-rollout',
+          arguments: {
+            entityRef: 'component:default/catalog-api',
+            item: canary.id,
+            operation: 'promote',
+            resourceVersion: canary.resourceVersion,
+          },
+        });
+        expect(denied.isError).toBe(true);
+        expect((denied.content as { text: string }[])[0].text).toBe(
+          'NotAllowedError: You may not operate the rollouts of component:default/catalog-api (permission kmop.rollout.operate)',
+        );
+      } finally {
+        await client.close();
+      }
     },
     TIMEOUT,
   );

@@ -67,9 +67,10 @@ describe('yarn bench --short', () => {
     );
     expect(result.firstView.kmop.catalogReadsPerView).toBeGreaterThan(0);
     expect(result.objects.perCluster).toBe(300);
-    expect(result.memory.cachedObjects).toBe(
-      2 * result.objects.cachedPerCluster,
-    );
+    // 300 objects less the 68 Pods, 32 ReplicaSets and 31 Services KMOP does not cache (the
+    // three demo services' files repeated); the cache of each of the 2 clusters holds them.
+    expect(result.objects.cachedPerCluster).toBe(169);
+    expect(result.memory.cachedObjects).toBe(2 * 169);
 
     const report = formatReport(result);
     for (const label of [

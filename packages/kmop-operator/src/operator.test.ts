@@ -11,7 +11,8 @@ import {
   writeKubeconfig,
 } from './__testUtils__/harness';
 
-jest.setTimeout(60_000);
+// Generous: the operator is a real process, and CI machines are shared.
+jest.setTimeout(180_000);
 
 const NS = 'payments';
 type Obj = {
@@ -271,5 +272,94 @@ describe('the operator against kube-sim', () => {
     );
     expect(sim.store.resourceVersion).toBe(before);
     expect(ms()!.status).toEqual(status);
+  });
+
+  it('lets the garbage collector delete the children of a deleted object', async () => {
+    sim.store.create(example('Microservice') as never);
+    operator = new OperatorProcess(kubeconfig.file, ['--no-leader-elect']);
+    await waitUntil(deployment, 'the Deployment');
+    const events = await waitUntil(() => {
+      const found = sim.store
+        .list('v1', 'Event', { namespace: NS })
+        .filter(
+          (e: any) =>
+            e.involvedObject?.name === 'payments-api' &&
+            e.reason === 'Reconciled',
+        );
+      return found.length > 0 && found;
+    }, 'a Reconciled event');
+    expect(events[0]).toMatchObject({
+      type: 'Normal',
+      source: { component: 'kmop-operator' },
+    });
+    sim.store.delete(ref('kmop.dev/v1alpha1', 'Microservice', 'payments-api'));
+    await waitUntil(
+      () => !deployment() && !get('v1', 'Service', 'payments-api'),
+      'the children garbage-collected',
+    );
+  });
+
+  it('runs one leader of two replicas and fails over when the leader is killed', async () => {
+    sim.store.create(example('Microservice') as never);
+    const args = [
+      '--lease-namespace',
+      'kmop-system',
+      '--lease-duration',
+      '3s',
+      '--renew-deadline',
+      '2s',
+      '--retry-period',
+      '250ms',
+    ];
+    const a = new OperatorProcess(kubeconfig.file, [
+      ...args,
+      '--identity',
+      'replica-a',
+    ]);
+    const b = new OperatorProcess(kubeconfig.file, [
+      ...args,
+      '--identity',
+      'replica-b',
+    ]);
+    const lease = () =>
+      sim.store.get({
+        apiVersion: 'coordination.k8s.io/v1',
+        kind: 'Lease',
+        namespace: 'kmop-system',
+        name: 'kmop-operator',
+      }) as Obj | undefined;
+    try {
+      const first = await waitUntil(
+        () => lease()?.spec.holderIdentity,
+        'a leader',
+      );
+      const [leader, standby] = first === 'replica-a' ? [a, b] : [b, a];
+      await waitUntil(deployment, 'the Deployment from the leader');
+      expect(leader.logged('became leader')).toHaveLength(1);
+      expect(standby.logged('became leader')).toHaveLength(0);
+      expect((await standby.get('/readyz')).text).toContain('standing by');
+      expect((await leader.get('/metrics')).text).toMatch(
+        /kmop_operator_leader 1/,
+      );
+
+      await leader.stop('SIGKILL');
+      await waitUntil(
+        () =>
+          lease()?.spec.holderIdentity ===
+          (first === 'replica-a' ? 'replica-b' : 'replica-a'),
+        'the standby to take the lease',
+        30_000,
+      );
+      // The new leader reconciles: a hand delete is put back.
+      sim.store.delete(ref('apps/v1', 'Deployment', 'payments-api'));
+      await waitUntil(deployment, 'the Deployment recreated by the new leader');
+
+      // SIGTERM releases the lease.
+      expect(await standby.stop('SIGTERM')).toBe(0);
+      expect(lease()?.spec.holderIdentity ?? '').toBe('');
+    } finally {
+      await a.stop('SIGKILL');
+      await b.stop('SIGKILL');
+    }
   });
 });

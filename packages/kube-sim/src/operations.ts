@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { parse as parseYaml } from 'yaml';
 import { admitCustomResource, schemaOfCrd } from './admission';
+import { pruneAndDefault } from './admission/structural';
 import { CRD_KEY, establishedStatus, resourceTypeFromCrd } from './crds';
 import { canonical, decodeObject, timestamp, validateName } from './decode';
 import { applyDefaults } from './defaults';
@@ -157,6 +158,7 @@ export class Operations {
       delete obj.status;
     }
     applyDefaults(type, obj, true);
+    this.shape(type, obj);
     const crdType = this.checkCrd(type, obj);
     if (crdType) {
       obj.status = establishedStatus(crdType, now);
@@ -435,6 +437,7 @@ export class Operations {
       }
       applyDefaults(type, next, false);
     }
+    this.shape(type, next);
     const crdType = this.checkCrd(type, next);
     if (crdType) {
       next.status = establishedStatus(crdType, timestamp());
@@ -468,14 +471,27 @@ export class Operations {
     return { entry };
   }
 
-  /** Refuses a custom resource its CRD's schema and rules do not allow (422). */
-  private admit(type: ResourceType, obj: KubeObject, old?: KubeObject) {
+  /** The structural schema of a custom resource's CRD, at the storage version. */
+  private schemaOf(type: ResourceType) {
     if (!type.crdName) {
-      return;
+      return undefined;
     }
     const crdType = this.registry.findByKey(CRD_KEY);
     const crd = crdType && this.store.get(crdType, '', type.crdName)?.obj;
-    admitCustomResource(type, schemaOfCrd(crd, type.storageVersion), obj, old);
+    return schemaOfCrd(crd, type.storageVersion);
+  }
+
+  /** Prunes a custom resource's undeclared fields and fills its schema defaults. */
+  private shape(type: ResourceType, obj: KubeObject) {
+    const schema = this.schemaOf(type);
+    if (schema) {
+      pruneAndDefault(schema, obj);
+    }
+  }
+
+  /** Refuses a custom resource its CRD's schema and rules do not allow (422). */
+  private admit(type: ResourceType, obj: KubeObject, old?: KubeObject) {
+    admitCustomResource(type, this.schemaOf(type), obj, old);
   }
 
   /** For a CRD write, validates the definition and returns the resource it defines. */

@@ -13,15 +13,24 @@ import {
   readCacheSettings,
 } from '@kmop/plugin-kmop-node';
 import { AuthenticationStrategy } from '@backstage/plugin-kubernetes-node';
+import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import { createKmopActions } from './actions';
 import { createGetReadinessAction } from './actions/createGetReadinessAction';
 import { createReadinessRouter } from './readinessRouter';
 import { createRouter } from './router';
-import { EntityAccessCache, EntityReadAccess } from './permissions';
+import {
+  EntityAccessCache,
+  EntityReadAccess,
+  RolloutOperateAuthorizer,
+  readOperationsConfig,
+} from './permissions';
 import { DefaultEntityViewService } from './services/EntityViewService/DefaultEntityViewService';
-import { PrometheusSloEvaluator } from './services/Prometheus/PrometheusSloEvaluator';
+import { EntityViewSignals } from './services/EntityViewSignals/EntityViewSignals';
+import { scheduleSloEvaluation } from './services/Prometheus/scheduleSloEvaluation';
 import { DefaultReadinessService } from './services/ReadinessService/DefaultReadinessService';
 import { ClusterSourceObjectService } from './services/SourceObjectService/ClusterSourceObjectService';
+import { ClusterClients } from './services/OperationService/ClusterClients';
+import { ClusterOperationService } from './services/OperationService/ClusterOperationService';
 
 /**
  * The KMOP backend plugin: `GET /api/kmop/v1/entities/:kind/:namespace/:name`
@@ -49,11 +58,14 @@ export const kmopPlugin = createBackendPlugin({
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         lifecycle: coreServices.lifecycle,
+        scheduler: coreServices.scheduler,
         auth: coreServices.auth,
+        auditor: coreServices.auditor,
         catalog: catalogServiceRef,
         cache: kmopClusterCacheServiceRef,
         actionsRegistry: actionsRegistryServiceRef,
         clusters: kmopClustersServiceRef,
+        signals: signalsServiceRef,
       },
       async init(deps) {
         // The shared cluster list gains what only a plugin can give it.
@@ -66,11 +78,22 @@ export const kmopPlugin = createBackendPlugin({
           permissions: deps.permissions,
           reuse: EntityAccessCache.fromConfig(deps.config),
         });
+        const viewSignals = EntityViewSignals.create({
+          cache: deps.cache,
+          signals: deps.signals,
+          logger: deps.logger,
+        });
+        deps.lifecycle.addStartupHook(() => viewSignals.start());
+        deps.lifecycle.addShutdownHook(() => viewSignals.stop());
         const entityViews = DefaultEntityViewService.create({
           access,
           cache: deps.cache,
-          sloEvaluator: PrometheusSloEvaluator.fromConfig(deps.config, {
+          followers: viewSignals,
+          sloEvaluator: await scheduleSloEvaluation({
+            config: deps.config,
             logger: deps.logger,
+            scheduler: deps.scheduler,
+            onFiguresChanged: ids => viewSignals.slosChanged(ids),
           }),
         });
         const sourceObjects = ClusterSourceObjectService.create({
@@ -79,12 +102,31 @@ export const kmopPlugin = createBackendPlugin({
           requestTimeoutMs: readCacheSettings(deps.config).requestTimeoutMs,
         });
         deps.lifecycle.addShutdownHook(() => sourceObjects.close());
+        const clusterClients = ClusterClients.create({
+          clusters: deps.clusters,
+          requestTimeoutMs: readCacheSettings(deps.config).requestTimeoutMs,
+        });
+        deps.lifecycle.addShutdownHook(() => clusterClients.close());
+        const operations = ClusterOperationService.create({
+          // No SLO figures are needed to find and check an item.
+          entityViews: DefaultEntityViewService.create({
+            access,
+            cache: deps.cache,
+          }),
+          authorizer: RolloutOperateAuthorizer.create({
+            permissions: deps.permissions,
+            operations: readOperationsConfig(deps.config),
+          }),
+          clients: clusterClients,
+          auditor: deps.auditor,
+        });
         deps.httpRouter.use(
           await createRouter({
             httpAuth: deps.httpAuth,
             entityViews,
             cache: deps.cache,
             sourceObjects,
+            operations,
           }),
         );
         const readiness = DefaultReadinessService.create({
@@ -100,6 +142,7 @@ export const kmopPlugin = createBackendPlugin({
           actionsRegistry: deps.actionsRegistry,
           entityViews,
           catalog: deps.catalog,
+          operations,
         });
         createGetReadinessAction({
           actionsRegistry: deps.actionsRegistry,

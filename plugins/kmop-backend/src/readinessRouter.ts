@@ -3,7 +3,7 @@ import { InputError } from '@backstage/errors';
 import { ORG_SORT_KEYS } from '@kmop/plugin-kmop-common';
 import express from 'express';
 import Router from 'express-promise-router';
-import { z } from 'zod';
+import { z } from 'zod/v3';
 import { ReadinessService } from './services/ReadinessService/ReadinessService';
 
 /** Options of {@link createReadinessRouter}. */

@@ -1,11 +1,15 @@
 import { HttpAuthService } from '@backstage/backend-plugin-api';
-import { InputError } from '@backstage/errors';
+import { InputError, serializeError } from '@backstage/errors';
+import { KMOP_OPERATION_NAMES } from '@kmop/plugin-kmop-common';
 import express from 'express';
 import Router from 'express-promise-router';
-import { z } from 'zod';
+import { z } from 'zod/v3';
 import { ClusterCache } from '@kmop/plugin-kmop-node';
 import { EntityViewService } from './services/EntityViewService/EntityViewService';
+import { sendView } from './sendView';
 import { SourceObjectService } from './services/SourceObjectService/SourceObjectService';
+import { OperationService } from './services/OperationService/OperationService';
+import { OperationConflictError } from './services/OperationService/OperationErrors';
 
 /** Options of {@link createRouter}. */
 export interface RouterOptions {
@@ -13,6 +17,7 @@ export interface RouterOptions {
   entityViews: EntityViewService;
   cache: ClusterCache;
   sourceObjects: SourceObjectService;
+  operations: OperationService;
 }
 
 // The catalog's own rules for kinds, namespaces and names.
@@ -34,6 +39,32 @@ const sourceQuery = z.object({
   item: z.string({ required_error: 'is required' }).min(1).max(1024),
 });
 
+// POST …/operations: which item, which operation, and the version the caller saw.
+const operationBody = z
+  .object({
+    item: z.string({ required_error: 'is required' }).min(1).max(1024),
+    operation: z.enum(KMOP_OPERATION_NAMES, {
+      errorMap: () => ({
+        message: `must be one of ${KMOP_OPERATION_NAMES.join(', ')}`,
+      }),
+    }),
+    resourceVersion: z.string({ required_error: 'is required' }).min(1).max(64),
+  })
+  .strict();
+
+function parseOperationBody(body: unknown) {
+  const parsed = operationBody.safeParse(body ?? {});
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const field =
+      issue.code === 'unrecognized_keys'
+        ? issue.keys.join(', ')
+        : issue.path.join('.') || 'body';
+    throw new InputError(`Invalid field ${field}: ${issue.message}`);
+  }
+  return parsed.data;
+}
+
 function parseEntityParams(params: unknown) {
   const parsed = entityParams.safeParse(params);
   if (!parsed.success) {
@@ -48,8 +79,9 @@ function parseEntityParams(params: unknown) {
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { httpAuth, entityViews, cache, sourceObjects } = options;
+  const { httpAuth, entityViews, cache, sourceObjects, operations } = options;
   const router = Router();
+  router.use(express.json());
 
   router.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
@@ -60,7 +92,7 @@ export async function createRouter(
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
-    res.json(await entityViews.getView(entityRef, credentials));
+    sendView(req, res, await entityViews.getView(entityRef, credentials));
   });
 
   router.get('/v1/entities/:kind/:namespace/:name/source', async (req, res) => {
@@ -82,6 +114,40 @@ export async function createRouter(
       ),
     );
   });
+
+  router.post(
+    '/v1/entities/:kind/:namespace/:name/operations',
+    async (req, res) => {
+      const entityRef = parseEntityParams(req.params);
+      const body = parseOperationBody(req.body);
+      const credentials = await httpAuth.credentials(req, {
+        allow: ['user', 'service'],
+      });
+      try {
+        res.json(
+          await operations.operate({
+            entityRef,
+            ...body,
+            credentials,
+            request: req,
+            via: 'http',
+          }),
+        );
+      } catch (error) {
+        // A conflict answers the object's state now, so the page shows it at once.
+        if (error instanceof OperationConflictError) {
+          res.status(409).json({
+            error: serializeError(error),
+            request: { method: req.method, url: req.originalUrl },
+            response: { statusCode: 409 },
+            ...(error.item ? { item: error.item } : {}),
+          });
+          return;
+        }
+        throw error;
+      }
+    },
+  );
 
   router.get('/v1/clusters', async (req, res) => {
     await httpAuth.credentials(req, { allow: ['user', 'service'] });

@@ -1,9 +1,11 @@
-import { mockServices } from '@backstage/backend-test-utils';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { KubeSim, startKubeSim } from '@kmop/kube-sim';
-import { KmopEntityView } from '@kmop/plugin-kmop-common';
+import {
+  KmopEntityView,
+  kmopEntityReadPermission,
+} from '@kmop/plugin-kmop-common';
 import request from 'supertest';
 import { parse } from 'yaml';
+import { denyOne } from './__testUtils__/denyOne';
 import {
   DEMO_SEEDS,
   OUTSIDER,
@@ -207,7 +209,7 @@ describe('the source object without kmop.entity.read', () => {
     const backend = await startKmopBackend({
       clusters: [{ name: 'demo', url: sim.url }],
       extraFeatures: [
-        mockServices.permissions.factory({ result: AuthorizeResult.DENY }),
+        denyOne(kmopEntityReadPermission, 'component:default/checkout').factory,
       ],
     });
     try {

@@ -3,6 +3,7 @@ import {
   kmopEntityReadPermission,
   kmopManifestsUsePermission,
   kmopPermissions,
+  kmopRolloutOperatePermission,
 } from './permissions';
 
 describe('permissions', () => {
@@ -26,10 +27,20 @@ describe('permissions', () => {
     });
   });
 
+  it('defines kmop.rollout.operate as an update permission on catalog entities', () => {
+    expect(kmopRolloutOperatePermission).toEqual({
+      type: 'resource',
+      name: 'kmop.rollout.operate',
+      attributes: { action: 'update' },
+      resourceType: 'catalog-entity',
+    });
+  });
+
   it('lists every KMOP permission once', () => {
     expect(kmopPermissions).toEqual([
       kmopEntityReadPermission,
       kmopManifestsUsePermission,
+      kmopRolloutOperatePermission,
     ]);
   });
 });

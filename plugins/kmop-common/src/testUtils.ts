@@ -15,3 +15,5 @@ export {
 } from './release/__fixtures__/releaseViews';
 /** One example manifest per KMOP kind (the reference docs' examples), for equivalence tests. */
 export { KMOP_EXAMPLE_MANIFESTS } from './crdgen/examples';
+/** Raw objects in the states the release operations distinguish (rules, patches, requests). */
+export * as operationObjects from './release/__fixtures__/operationObjects';

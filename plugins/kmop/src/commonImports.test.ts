@@ -10,6 +10,10 @@ const ALLOWED_VALUES = new Set([
   // The one release judgement: pure functions over the view, with SLO math and durations.
   'judgeReleases',
   'alertBurns',
+  // Which operations a rollout offers (the same rules the backend enforces), and the
+  // permission the page asks about.
+  'offeredOperations',
+  'kmopRolloutOperatePermission',
   // The twelve components and their names: two constants of readiness/types.ts.
   'READINESS_COMPONENTS',
   'READINESS_COMPONENT_TITLES',

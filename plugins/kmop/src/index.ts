@@ -22,5 +22,7 @@ export type {
   KmopApi,
   KmopClientOptions,
   KmopEntityReadinessResponse,
+  KmopOperationRequest,
+  KmopOperationResult,
 } from './api';
 export { isKmopAvailable } from './isKmopAvailable';

@@ -132,7 +132,7 @@ export class OperatorProcess {
 export async function waitUntil<T>(
   check: () => T | Promise<T>,
   what: string,
-  timeoutMs = 20_000,
+  timeoutMs = 60_000,
 ): Promise<Exclude<T, false | null | undefined | 0 | ''>> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;

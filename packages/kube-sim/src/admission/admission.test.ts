@@ -25,7 +25,11 @@ const CRD: KubeObject = {
                 required: ['image', 'ports'],
                 properties: {
                   image: { type: 'string', minLength: 1, pattern: '^\\S+$' },
-                  mode: { type: 'string', enum: ['fast', 'slow'] },
+                  mode: {
+                    type: 'string',
+                    enum: ['fast', 'slow'],
+                    default: 'fast',
+                  },
                   size: { 'x-kubernetes-int-or-string': true },
                   ports: {
                     type: 'array',
@@ -258,6 +262,30 @@ describe('admission of custom resources', () => {
       (await patch({ status: { ready: true } }, merge, '/status')).code,
     ).toBe(200);
     expect((await patch({ spec: { mode: 'fast' } }, merge)).code).toBe(200);
+  });
+
+  it('prunes undeclared fields and fills defaults, as the API server stores them', async () => {
+    const created = await send(
+      'POST',
+      url(),
+      widget({ ...GOOD, typo: 'dropped' }),
+    );
+    expect(created.code).toBe(201);
+    const status = await send(
+      'PATCH',
+      `${url()}/w/status`,
+      { status: { ready: true, children: ['undeclared'] } },
+      'application/merge-patch+json',
+    );
+    expect(status.code).toBe(200);
+    const stored = sim.store.get({
+      apiVersion: 'example.com/v1',
+      kind: 'Widget',
+      namespace: 'shop',
+      name: 'w',
+    })!;
+    expect(stored.spec).toEqual({ ...GOOD, mode: 'fast' });
+    expect(stored.status).toEqual({ ready: true });
   });
 
   it('refuses a CRD whose rule does not compile', async () => {

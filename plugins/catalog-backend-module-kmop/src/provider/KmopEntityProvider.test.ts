@@ -22,6 +22,7 @@ function cacheWith(state: {
     objects: () => state.objects,
     listedClusters: () => state.listed,
     subscribe: () => () => {},
+    subscribeToItems: () => () => {},
     lookup: () => {
       throw new Error('not used');
     },

@@ -48,14 +48,16 @@ entity use \`get-entity-view\`. The entity is read with your own permissions.
     attributes: { readOnly: true, destructive: false, idempotent: true },
     schema: {
       input: z =>
-        z.object({
-          entityRef: z
-            .string()
-            .min(1)
-            .describe(
-              'The catalog entity, e.g. component:default/checkout; kind defaults to Component and namespace to default.',
-            ),
-        }),
+        z
+          .object({
+            entityRef: z
+              .string()
+              .min(1)
+              .describe(
+                'The catalog entity, e.g. component:default/checkout; kind defaults to Component and namespace to default.',
+              ),
+          })
+          .strict(),
       output: z =>
         z.object({
           entityRef: z.string().describe('The entity, as kind:namespace/name.'),

@@ -4,7 +4,6 @@ import {
   GenerateInput,
   generateInputSchema,
   generateManifests,
-  KmopZod,
   manifestFileName,
   toYamlDocument,
 } from '@kmop/plugin-kmop-node';
@@ -42,11 +41,8 @@ kmop-microservice software template instead.
     attributes: { readOnly: true, destructive: false, idempotent: true },
     visibilityPermission: kmopManifestsUsePermission,
     schema: {
-      // The registry builds the schema with its own copy of zod v3: same API, other types.
-      input: z =>
-        generateInputSchema(z as unknown as KmopZod) as unknown as ReturnType<
-          typeof z.object
-        >,
+      // The registry's `z` is the `zod/v3` API of the zod package KMOP shares with it.
+      input: z => generateInputSchema(z),
       output: z =>
         z.object({
           manifests: z
@@ -84,15 +80,26 @@ kmop-microservice software template instead.
           namespace: 'payments',
           owner: 'group:default/payments-team',
           image: 'ghcr.io/acme/payments:1.0.0',
+          port: 8080,
+          replicas: 2,
+          flavour: 'kmop',
           routes: [
             {
               gateway: { name: 'public', namespace: 'gateways' },
               hostnames: ['payments.example.com'],
+              paths: ['/'],
+              pathType: 'PathPrefix',
             },
           ],
-          slo: { objective: 99.9, window: '30d' },
+          slo: {
+            objective: 99.9,
+            window: '30d',
+            indicator: { type: 'ratio' },
+            alerting: true,
+          },
           rollout: {
             strategy: 'canary',
+            autoPromote: false,
             canary: {
               steps: [
                 { setWeight: 10, pause: '5m' },

@@ -36,14 +36,16 @@ not see is "not found".
     attributes: { readOnly: true, destructive: false, idempotent: true },
     schema: {
       input: z =>
-        z.object({
-          entityRef: z
-            .string()
-            .min(1)
-            .describe(
-              'The catalog entity, e.g. component:default/checkout; kind defaults to Component and namespace to default, so "checkout" works too.',
-            ),
-        }),
+        z
+          .object({
+            entityRef: z
+              .string()
+              .min(1)
+              .describe(
+                'The catalog entity, e.g. component:default/checkout; kind defaults to Component and namespace to default, so "checkout" works too.',
+              ),
+          })
+          .strict(),
       output: z =>
         z.object({
           entityRef: z.string().describe('The entity, as kind:namespace/name.'),

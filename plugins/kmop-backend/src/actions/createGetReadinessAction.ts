@@ -32,14 +32,16 @@ score low?". The entity is read with your own permissions: one you may not see i
     attributes: { readOnly: true, destructive: false, idempotent: true },
     schema: {
       input: z =>
-        z.object({
-          entityRef: z
-            .string()
-            .min(1)
-            .describe(
-              'The catalog entity, e.g. component:default/checkout; "checkout" works too.',
-            ),
-        }),
+        z
+          .object({
+            entityRef: z
+              .string()
+              .min(1)
+              .describe(
+                'The catalog entity, e.g. component:default/checkout; "checkout" works too.',
+              ),
+          })
+          .strict(),
       output: z =>
         z.object({
           entityRef: z.string().describe('The entity, as kind:namespace/name.'),

@@ -103,24 +103,26 @@ read, are listed.
     attributes: { readOnly: true, destructive: false, idempotent: true },
     schema: {
       input: z =>
-        z.object({
-          owner: z
-            .string()
-            .optional()
-            .describe(
-              'Only entities owned by this group or user, e.g. group:default/payments-team or payments-team.',
-            ),
-          system: z
-            .string()
-            .optional()
-            .describe(
-              'Only entities of this system, e.g. system:default/storefront or storefront.',
-            ),
-          health: z
-            .enum(HEALTH)
-            .optional()
-            .describe('Only entities whose overall health is this.'),
-        }),
+        z
+          .object({
+            owner: z
+              .string()
+              .optional()
+              .describe(
+                'Only entities owned by this group or user, e.g. group:default/payments-team or payments-team.',
+              ),
+            system: z
+              .string()
+              .optional()
+              .describe(
+                'Only entities of this system, e.g. system:default/storefront or storefront.',
+              ),
+            health: z
+              .enum(HEALTH)
+              .optional()
+              .describe('Only entities whose overall health is this.'),
+          })
+          .strict(),
       output: z => {
         // A builder, not a constant: a schema used twice becomes a $ref without its description.
         const counts = () =>

@@ -61,8 +61,10 @@ describe('kmop:validate-manifests', () => {
       yaml: `${badRoute}---\n${badSlo}---\nkind: [unclosed\n`,
     });
     expect(res.status).toBe(200);
-    const { valid, problems } = res.body.output;
+    const { valid, problems, documents } = res.body.output;
     expect(valid).toBe(false);
+    // The broken third document is a document too.
+    expect(documents).toBe(3);
     expect(problems).toEqual(
       expect.arrayContaining([
         expect.objectContaining({
@@ -73,6 +75,14 @@ describe('kmop:validate-manifests', () => {
         expect.objectContaining({ document: 3, path: '' }),
       ]),
     );
+  });
+
+  it('counts every document: five with one broken are five', async () => {
+    const res = await env.invoke('validate-manifests', {
+      yaml: [ROUTE, SLO, 'kind: [unclosed\n', ROUTE, SLO].join('---\n'),
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.output.documents).toBe(5);
   });
 
   it('warns about kinds it has no schema for', async () => {

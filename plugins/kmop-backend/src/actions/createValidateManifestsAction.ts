@@ -35,25 +35,31 @@ Use it to check manifests before proposing or applying them — hand-written one
     visibilityPermission: kmopManifestsUsePermission,
     schema: {
       input: z =>
-        z.object({
-          yaml: z
-            .string()
-            .max(MAX_YAML_LENGTH)
-            .describe(
-              'The manifests as YAML text; several documents separated by ---.',
-            ),
-          name: z
-            .string()
-            .max(200)
-            .optional()
-            .describe(
-              'A name for the text in messages, e.g. its file name (default "manifests").',
-            ),
-        }),
+        z
+          .object({
+            yaml: z
+              .string()
+              .max(MAX_YAML_LENGTH)
+              .describe(
+                'The manifests as YAML text; several documents separated by ---.',
+              ),
+            name: z
+              .string()
+              .max(200)
+              .optional()
+              .describe(
+                'A name for the text in messages, e.g. its file name (default "manifests").',
+              ),
+          })
+          .strict(),
       output: z =>
         z.object({
           valid: z.boolean().describe('True when no document has a problem.'),
-          documents: z.number().describe('Number of non-empty documents read.'),
+          documents: z
+            .number()
+            .describe(
+              'Number of non-empty documents in the text, those with YAML errors included.',
+            ),
           problems: z
             .array(
               z.object({
@@ -93,7 +99,8 @@ Use it to check manifests before proposing or applying them — hand-written one
       return {
         output: {
           valid: problems.length === 0,
-          documents: parsed.documents.length,
+          // Broken documents count too: they are documents with a problem.
+          documents: parsed.count,
           problems,
           warnings: check.warnings,
         },

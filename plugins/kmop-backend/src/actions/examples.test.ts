@@ -45,26 +45,27 @@ describe('the KMOP actions as the registry lists them', () => {
 
   afterAll(() => env?.stop());
 
-  it('are six, named verb first without the plugin id, read-only, described', () => {
+  it('are seven, named verb first without the plugin id, described; only operate-rollout changes anything', () => {
     expect(actions.map(a => a.id).sort()).toEqual([
       'kmop:explain-release',
       'kmop:generate-manifests',
       'kmop:get-entity-view',
       'kmop:get-readiness',
       'kmop:list-services',
+      'kmop:operate-rollout',
       'kmop:validate-manifests',
     ]);
     for (const action of actions) {
       expect(action.name).toMatch(
-        /^(get|list|explain|validate|generate)-[a-z-]+$/,
+        /^(get|list|explain|validate|generate|operate)-[a-z-]+$/,
       );
       expect(action.title).not.toBe('');
       expect(action.description).toContain('## When to use');
-      expect(action.attributes).toEqual({
-        readOnly: true,
-        destructive: false,
-        idempotent: true,
-      });
+      expect(action.attributes).toEqual(
+        action.name === 'operate-rollout'
+          ? { readOnly: false, destructive: true, idempotent: false }
+          : { readOnly: true, destructive: false, idempotent: true },
+      );
       expect({
         id: action.id,
         undescribed: undescribed(action.schema.input as never),
@@ -82,6 +83,23 @@ describe('the KMOP actions as the registry lists them', () => {
     }
   });
 
+  it('refuse unknown arguments, as their schemas say (additionalProperties: false)', async () => {
+    for (const action of actions) {
+      expect({
+        id: action.id,
+        additionalProperties: (action.schema.input as Record<string, unknown>)
+          .additionalProperties,
+      }).toEqual({ id: action.id, additionalProperties: false });
+      const input = { ...(action.examples?.[0]?.input ?? {}), verbose: true };
+      const res = await env.invoke(action.name, input);
+      expect({ id: action.id, status: res.status }).toEqual({
+        id: action.id,
+        status: 400,
+      });
+      expect(JSON.stringify(res.body.error)).toContain('verbose');
+    }
+  });
+
   it('run each of their examples', async () => {
     const examples = actions.flatMap(a =>
       (a.examples ?? []).map(e => ({
@@ -93,9 +111,16 @@ describe('the KMOP actions as the registry lists them', () => {
     expect(examples.length).toBeGreaterThanOrEqual(5);
     for (const example of examples) {
       const res = await env.invoke(example.name, example.input);
-      expect({ example: example.title, status: res.status }).toEqual({
+      // This backend leaves operations off (the default): the example is refused, saying how to turn them on.
+      const operate = example.name === 'operate-rollout';
+      expect({
         example: example.title,
-        status: 200,
+        status: res.status,
+        turnedOff: /kmop\.operations\.enabled/.test(res.body.error?.message),
+      }).toEqual({
+        example: example.title,
+        status: operate ? 403 : 200,
+        turnedOff: operate,
       });
     }
   });

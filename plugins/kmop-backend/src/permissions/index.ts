@@ -5,3 +5,7 @@ export { EntityAccessCache, callerKey } from './EntityAccessCache';
 export type { EntityAccessCacheOptions } from './EntityAccessCache';
 export { EntityReadAccess } from './EntityReadAccess';
 export type { EntityReadAccessOptions } from './EntityReadAccess';
+export { RolloutOperateAuthorizer } from './RolloutOperateAuthorizer';
+export type { RolloutOperateAuthorizerOptions } from './RolloutOperateAuthorizer';
+export { readOperationsConfig } from './readOperationsConfig';
+export type { OperationsConfig } from './readOperationsConfig';

@@ -20,6 +20,13 @@ import { compileDisruptionBudget } from './podDisruptionBudget';
 import { compileSloToPyrra } from './pyrra';
 import { compileSloToSloth } from './sloth';
 import type { NativeTarget } from './targets';
+import {
+  CanaryRouter,
+  chooseRouter,
+  needsRouter,
+  routeCanaryTraffic,
+  routedServices,
+} from './trafficRouting';
 import { CompileResult, KmopCompileError, NativeObject } from './types';
 
 /**
@@ -236,6 +243,7 @@ export function compileToNative(
     add(engine === 'sloth' ? compileSloToSloth(slo) : compileSloToPyrra(slo));
   }
 
+  const routers = new Map<RolloutPolicy, CanaryRouter>();
   for (const policy of g.rollouts) {
     const engine = engines.get(policy);
     if (!engine) continue;
@@ -245,8 +253,25 @@ export function compileToNative(
     );
     const slos = g.slos.filter(s => ns(s) === ns(policy));
     if (engine === 'argo-rollouts') {
+      const router = chooseRouter(routesOf(policy, service), targets);
+      routers.set(policy, router);
+      // A routed canary needs its canary and stable Services; name them when the policy does not.
+      const routed: RolloutPolicy =
+        needsRouter(policy) && router.kind !== 'none'
+          ? {
+              ...policy,
+              spec: {
+                ...policy.spec,
+                canary: {
+                  ...policy.spec.canary!,
+                  canaryService: routedServices(policy).canary,
+                  stableService: routedServices(policy).stable,
+                },
+              },
+            }
+          : policy;
       add(
-        compileRolloutToArgo(policy, {
+        compileRolloutToArgo(routed, {
           deploymentName: service,
           replicas: ms && !ms.spec.autoscaling ? ms.spec.replicas : undefined,
           ports: ms?.spec.ports,
@@ -320,6 +345,32 @@ export function compileToNative(
       );
     }
     add(compileDisruptionBudget(policy));
+  }
+
+  // Last, when every object a canary routes through (HTTPRoute, VirtualService) exists.
+  for (const [policy, router] of routers) {
+    const service = policy.spec.serviceRef;
+    const resilience = g.resilience.find(p =>
+      sameService(p, p.spec.serviceRef, policy, service),
+    );
+    const ms = g.microservices.find(m =>
+      sameService(m, m.metadata.name, policy, service),
+    );
+    add(
+      routeCanaryTraffic(objects, {
+        policy,
+        router,
+        port: ms?.spec.ports[0]?.port,
+        resilienceVirtualService: resilience
+          ? objects.find(
+              o =>
+                o.kind === 'VirtualService' &&
+                o.metadata.annotations?.['kmop.dev/compiled-from'] ===
+                  `ResiliencePolicy/${resilience.metadata.name}`,
+            )
+          : undefined,
+      }),
+    );
   }
 
   const seen = new Set<string>();

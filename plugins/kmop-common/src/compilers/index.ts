@@ -13,3 +13,4 @@ export * from './envoyGatewayResilience';
 export * from './podDisruptionBudget';
 export * from './compileToNative';
 export { DEFAULT_PROMETHEUS_ADDRESS, SLO_GATE_WINDOW } from './sloGate';
+export * from './trafficRouting';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/v3';
 import {
   KMOP_API_VERSION,
   KMOP_KIND_NAMES,

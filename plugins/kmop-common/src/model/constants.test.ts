@@ -59,6 +59,17 @@ describe('KMOP kinds', () => {
     }
   });
 
+  it('gives every kind a Ready column from the operator’s Ready condition', () => {
+    for (const kind of KMOP_KIND_NAMES) {
+      expect(KMOP_KINDS[kind].printerColumns).toContainEqual(
+        expect.objectContaining({
+          name: 'Ready',
+          jsonPath: '.status.conditions[?(@.type=="Ready")].status',
+        }),
+      );
+    }
+  });
+
   it('ends every kind’s printer columns with Age', () => {
     for (const kind of KMOP_KIND_NAMES) {
       const columns = KMOP_KINDS[kind].printerColumns;

@@ -113,11 +113,12 @@ export const KMOP_KINDS: Readonly<Record<KmopKind, KmopKindInfo>> = {
         description: 'Desired replicas.',
       },
       {
-        name: 'Ready',
+        name: 'Ready Replicas',
         type: 'integer',
         jsonPath: '.status.readyReplicas',
         description: 'Replicas ready to serve.',
       },
+      conditionColumn('Ready'),
       {
         name: 'Image',
         type: 'string',
@@ -149,6 +150,7 @@ export const KMOP_KINDS: Readonly<Record<KmopKind, KmopKindInfo>> = {
         description: 'Hostnames the route answers for.',
       },
       conditionColumn('Accepted'),
+      conditionColumn('Ready'),
       {
         name: 'URL',
         type: 'string',
@@ -192,6 +194,7 @@ export const KMOP_KINDS: Readonly<Record<KmopKind, KmopKindInfo>> = {
         jsonPath: '.status.errorBudgetRemaining',
         description: 'Share of the error budget left (ratio).',
       },
+      conditionColumn('Ready'),
       ageColumn,
     ],
   },
@@ -221,6 +224,7 @@ export const KMOP_KINDS: Readonly<Record<KmopKind, KmopKindInfo>> = {
         jsonPath: '.status.canaryWeight',
         description: 'Traffic weight on the canary.',
       },
+      conditionColumn('Ready'),
       ageColumn,
     ],
   },

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/v3';
 import { tryParseDuration } from '../duration';
 import {
   annotateCrd,
@@ -12,6 +12,7 @@ import {
   portNumberSchema,
   rateLimitSchema,
   withRules,
+  childrenSchema,
 } from './shared';
 
 const HOSTNAME =
@@ -282,6 +283,53 @@ export const gatewayRouteStatusSchema = z
       .optional()
       .describe(
         'Conditions `Accepted` (by the Gateway) and `ResolvedRefs` (backends found).',
+      ),
+    children: childrenSchema
+      .optional()
+      .describe(
+        'The native objects the KMOP operator rendered from this resource.',
+      ),
+    parents: z
+      .array(
+        z
+          .object({
+            name: z
+              .string()
+              .max(253)
+              .describe('Name of the parent (a Gateway).'),
+            namespace: z
+              .string()
+              .max(63)
+              .optional()
+              .describe('Namespace of the parent.'),
+            sectionName: z
+              .string()
+              .max(253)
+              .optional()
+              .describe('Listener of the parent the route attaches to.'),
+            accepted: z
+              .enum(['True', 'False', 'Unknown'])
+              .describe(
+                'The HTTPRoute’s `Accepted` condition for this parent.',
+              ),
+            resolvedRefs: z
+              .enum(['True', 'False', 'Unknown'])
+              .describe(
+                'The HTTPRoute’s `ResolvedRefs` condition for this parent.',
+              ),
+            message: z
+              .string()
+              .max(32768)
+              .optional()
+              .describe(
+                'Why a condition is not True, as the Gateway controller says it.',
+              ),
+          })
+          .strict(),
+      )
+      .optional()
+      .describe(
+        'Per parent Gateway, the HTTPRoute’s status as the operator mirrored it.',
       ),
   })
   .strict();

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/v3';
 import { formatPath, toValidationErrors } from './issues';
 
 function errors(schema: z.ZodTypeAny, value: unknown) {

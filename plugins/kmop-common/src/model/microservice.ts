@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/v3';
 import {
   annotateCrd,
   conditionsSchema,
@@ -14,6 +14,7 @@ import {
   quantityToNumber,
   RuleViolation,
   withRules,
+  childrenSchema,
 } from './shared';
 
 const PORT_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
@@ -299,6 +300,11 @@ export const microserviceStatusSchema = z
     conditions: conditionsSchema
       .optional()
       .describe('Conditions such as `Ready` and `Progressing`.'),
+    children: childrenSchema
+      .optional()
+      .describe(
+        'The native objects the KMOP operator rendered from this resource.',
+      ),
   })
   .strict();
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/v3';
 import { tryParseDuration } from '../duration';
 import {
   annotateCrd,
@@ -12,6 +12,7 @@ import {
   rateLimitSchema,
   withExactlyOneOf,
   withRules,
+  childrenSchema,
 } from './shared';
 
 /**
@@ -262,6 +263,11 @@ export const resiliencePolicyStatusSchema = z
     conditions: conditionsSchema
       .optional()
       .describe('Conditions such as `Ready`.'),
+    children: childrenSchema
+      .optional()
+      .describe(
+        'The native objects the KMOP operator rendered from this resource.',
+      ),
   })
   .strict();
 

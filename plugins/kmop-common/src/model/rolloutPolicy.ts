@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/v3';
 import {
   conditionsSchema,
   dns1123LabelSchema,
@@ -10,6 +10,7 @@ import {
   observedGenerationSchema,
   withExactlyOneOf,
   withRules,
+  childrenSchema,
 } from './shared';
 
 const rollingSchema = withRules(
@@ -275,6 +276,11 @@ export const rolloutPolicyStatusSchema = z
     conditions: conditionsSchema
       .optional()
       .describe('Conditions such as `Progressing` and `Available`.'),
+    children: childrenSchema
+      .optional()
+      .describe(
+        'The native objects the KMOP operator rendered from this resource.',
+      ),
   })
   .strict();
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/v3';
 import {
   annotateCrd,
   conditionsSchema,
@@ -7,6 +7,7 @@ import {
   kmopResourceSchema,
   observedGenerationSchema,
   windowSchema,
+  childrenSchema,
 } from './shared';
 
 const promQlSchema = z.string().min(1).max(4096);
@@ -173,6 +174,11 @@ export const serviceLevelObjectiveStatusSchema = z
     conditions: conditionsSchema
       .optional()
       .describe('Conditions such as `Ready`.'),
+    children: childrenSchema
+      .optional()
+      .describe(
+        'The native objects the KMOP operator rendered from this resource.',
+      ),
   })
   .strict();
 

@@ -2,7 +2,7 @@ import { normalizeArgoRollout } from '../normalizers/rollouts/argoRollout';
 import { normalizeDeployment } from '../normalizers/rollouts/deployment';
 import { normalizeFlaggerCanary } from '../normalizers/rollouts/flaggerCanary';
 import { normalizeKmopRolloutPolicy } from '../normalizers/rollouts/kmopRolloutPolicy';
-import type { KmopRolloutView } from '../view';
+import { nestRenderedObjects, type KmopRolloutView } from '../view';
 import * as objects from './__fixtures__/operationObjects';
 import { KmopOfferedOperation, offeredOperations } from './operations';
 
@@ -34,6 +34,8 @@ describe('offeredOperations: Argo Rollouts (Argo CD discovery.lua, Rollouts dash
     );
     expect(reasonOf(ops, 'pause')).toBe('The rollout is already paused');
     expect(ops.every(o => o.target?.kind === 'Rollout')).toBe(true);
+    // The version the page sends back with the operation.
+    expect(ops.every(o => o.resourceVersion === '41')).toBe(true);
   });
 
   it('offers nothing but restart on a fully promoted rollout', () => {
@@ -194,7 +196,17 @@ describe('offeredOperations: KMOP RolloutPolicy', () => {
       name: 'payments',
       via: 'ownerReference',
     });
-    const ops = offeredOperations(policy, { rollouts: [policy, rendered] });
+    // The view lists the rendered Rollout under the policy, not as an item of its own.
+    const view = nestRenderedObjects({
+      routes: [],
+      slos: [],
+      rollouts: [policy, rendered],
+      resilience: [],
+    });
+    expect(view.rollouts).toHaveLength(1);
+    const ops = offeredOperations(view.rollouts[0], {
+      rollouts: view.rollouts,
+    });
     expect(offered(ops)).toMatchObject({ promote: true, retry: false });
     expect(ops[0].target).toEqual(rendered.source);
     expect(ops[0].reason).toMatch(

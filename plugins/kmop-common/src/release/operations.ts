@@ -15,11 +15,7 @@ import type { KmopRolloutView, KmopSource } from '../view';
  * Pure: the page, the actions and the backend decide from the same function.
  */
 
-/**
- * Operations on an Argo Rollouts `Rollout`, as `kubectl argo rollouts` names them.
- *
- * @public
- */
+/** Operations on an Argo Rollouts `Rollout`, as `kubectl argo rollouts` names them. */
 export const ARGO_ROLLOUT_OPERATIONS = [
   'promote',
   'promote-full',
@@ -29,29 +25,17 @@ export const ARGO_ROLLOUT_OPERATIONS = [
   'restart',
 ] as const;
 
-/**
- * Operations on a Deployment, as `kubectl rollout` names them.
- *
- * @public
- */
+/** Operations on a Deployment, as `kubectl rollout` names them. */
 export const DEPLOYMENT_OPERATIONS = ['pause', 'resume', 'restart'] as const;
 
-/**
- * Operations on a Flagger `Canary`: promote is `spec.skipAnalysis`, suspend/resume `spec.suspend`.
- *
- * @public
- */
+/** Operations on a Flagger `Canary`: promote is `spec.skipAnalysis`, suspend/resume `spec.suspend`. */
 export const FLAGGER_CANARY_OPERATIONS = [
   'promote',
   'suspend',
   'resume',
 ] as const;
 
-/**
- * Every operation name KMOP knows, whatever the tool.
- *
- * @public
- */
+/** Every operation name KMOP knows, whatever the tool. */
 export const KMOP_OPERATION_NAMES = [
   'promote',
   'promote-full',
@@ -63,21 +47,12 @@ export const KMOP_OPERATION_NAMES = [
   'suspend',
 ] as const;
 
-/** @public */
 export type KmopOperationName = (typeof KMOP_OPERATION_NAMES)[number];
 
-/**
- * The tool whose client semantics an operation follows.
- *
- * @public
- */
+/** The tool whose client semantics an operation follows. */
 export type KmopOperationTool = 'argo-rollouts' | 'deployment' | 'flagger';
 
-/**
- * One operation and whether it applies to the item now.
- *
- * @public
- */
+/** One operation and whether it applies to the item now. */
 export interface KmopOfferedOperation {
   operation: KmopOperationName;
   /** True when the tool's own rules allow it in the object's current state. */
@@ -93,15 +68,13 @@ export interface KmopOfferedOperation {
    * Rollout or Canary it was rendered into. Absent when that object is not known.
    */
   target?: KmopSource;
+  /** `metadata.resourceVersion` of the target as this view saw it, to send with the operation. */
+  resourceVersion?: string;
   /** Set when the operation changes `spec` of an object a GitOps tool manages. */
   warning?: string;
 }
 
-/**
- * The tool an object's kind belongs to, or undefined for kinds KMOP does not operate.
- *
- * @public
- */
+/** The tool an object's kind belongs to, or undefined for kinds KMOP does not operate. */
 export function operationToolOf(source: {
   apiVersion: string;
   kind: string;
@@ -117,11 +90,7 @@ export function operationToolOf(source: {
   return undefined;
 }
 
-/**
- * The operation names of a tool, in the order a page shows them.
- *
- * @public
- */
+/** The operation names of a tool, in the order a page shows them. */
 export function operationsOfTool(
   tool: KmopOperationTool,
 ): readonly KmopOperationName[] {
@@ -310,16 +279,23 @@ const RULES: Record<
 };
 
 /**
- * The Rollout or Canary a KMOP RolloutPolicy was rendered into: an item of the same cluster
- * and namespace whose `renderedFrom` names the policy (its controller ownerReference, else
- * the compilers' `kmop.dev/compiled-from` annotation).
- *
- * @public
+ * The Rollout or Canary a KMOP RolloutPolicy was rendered into: the one the view lists under
+ * the policy (`rendered`, by its controller ownerReference), else an item of the same cluster
+ * and namespace whose `renderedFrom` names the policy (ownerReference, or the compilers'
+ * `kmop.dev/compiled-from` annotation for manifests applied by GitOps).
  */
 export function findRenderedRollout(
   policy: KmopRolloutView,
   rollouts: readonly KmopRolloutView[],
 ): KmopRolloutView | undefined {
+  // The view lists what the operator rendered under the policy (nestRenderedObjects).
+  const nested = policy.rendered?.find(
+    r =>
+      r.rollout !== undefined &&
+      operationToolOf(r.source) !== undefined &&
+      operationToolOf(r.source) !== 'deployment',
+  )?.rollout;
+  if (nested) return nested;
   const matches = rollouts.filter(
     r =>
       r.source.cluster === policy.source.cluster &&
@@ -348,11 +324,7 @@ function gitOpsWarning(r: KmopRolloutView): string | undefined {
     : undefined;
 }
 
-/**
- * Options of {@link offeredOperations}.
- *
- * @public
- */
+/** Options of {@link offeredOperations}. */
 export interface OfferedOperationsOptions {
   /** Every rollout item of the view, to find what a RolloutPolicy was rendered into. */
   rollouts?: readonly KmopRolloutView[];
@@ -363,8 +335,6 @@ export interface OfferedOperationsOptions {
  * acts on the Rollout or Canary it was rendered into (found among `options.rollouts`); when
  * that object is not in the view, nothing is offered and the reason says so. Kinds KMOP does
  * not operate get an empty list.
- *
- * @public
  */
 export function offeredOperations(
   rollout: KmopRolloutView,
@@ -409,6 +379,9 @@ export function offeredOperations(
       changesSpec: spec,
       effect: EFFECTS[tool][operation] ?? '',
       target: rollout.source,
+      ...(rollout.resourceVersion === undefined
+        ? {}
+        : { resourceVersion: rollout.resourceVersion }),
       ...(warning ? { warning } : {}),
     };
   });

@@ -18,6 +18,7 @@ describe('multiwindowAlerts', () => {
     expect(alerts[0].threshold).toBeCloseTo(14.4, 9);
     expect(alerts[1].threshold).toBeCloseTo(6, 9);
     expect(alerts[2].threshold).toBeCloseTo(1, 9);
+    expect(alerts).not.toHaveLength(0);
     expect(alerts.every(a => a.firing === undefined)).toBe(true);
   });
 

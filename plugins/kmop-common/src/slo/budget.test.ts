@@ -147,21 +147,20 @@ describe('errorBudget', () => {
   });
 
   it.each([
-    [0.99, '30d', 0.01, 25920, '7.2 hours'],
-    [0.995, '28d', 0.005, 12096, '3.36 hours'],
-    [0.9999, '30d', 0.0001, 259.2, '4.32 minutes'],
-    [0.95, '7d', 0.05, 30240, '8.4 hours'],
-    [0.9, '30d', 0.1, 259200, '3 days'],
-    [0.99999, '30d', 0.00001, 25.92, '25.9 seconds'],
-    [1, '30d', 0, 0, '0 seconds'],
-  ])('gives %d over %s a budget of %d (%d s, %s)', (o, w, ratio, s, text) => {
-    expect(errorBudget(o, w)).toEqual({
-      ratio,
-      percent: Number((ratio * 100).toPrecision(10)),
-      seconds: s,
-      text,
-    });
-  });
+    // Worked by hand: ratio = 1 − objective, seconds = ratio × window.
+    [0.99, '30d', 0.01, 1, 25920, '7.2 hours'],
+    [0.995, '28d', 0.005, 0.5, 12096, '3.36 hours'],
+    [0.9999, '30d', 0.0001, 0.01, 259.2, '4.32 minutes'],
+    [0.95, '7d', 0.05, 5, 30240, '8.4 hours'],
+    [0.9, '30d', 0.1, 10, 259200, '3 days'],
+    [0.99999, '30d', 0.00001, 0.001, 25.92, '25.9 seconds'],
+    [1, '30d', 0, 0, 0, '0 seconds'],
+  ])(
+    'gives %d over %s a budget of %d (%d%, %d s, %s)',
+    (o, w, ratio, percent, s, text) => {
+      expect(errorBudget(o, w)).toEqual({ ratio, percent, seconds: s, text });
+    },
+  );
 
   it('rejects objectives outside (0, 1] and windows that are not positive', () => {
     expect(() => errorBudget(0, '30d')).toThrow(RangeError);

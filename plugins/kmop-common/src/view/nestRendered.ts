@@ -79,6 +79,8 @@ function baseOf(item: KmopItemBase, section: Section): KmopRenderedObject {
     ...(defaults === undefined ? {} : { defaults }),
     ...(controller === undefined ? {} : { controller }),
     section,
+    // Operations on the owning RolloutPolicy need the rendered rollout's own state.
+    ...(section === 'rollouts' ? { rollout: item as KmopRolloutView } : {}),
   };
 }
 

@@ -103,6 +103,12 @@ export interface KmopOwnerRef {
  */
 export interface KmopRenderedObject extends KmopItemBase {
   section: 'routes' | 'slos' | 'rollouts' | 'resilience';
+  /**
+   * For a Rollout or Canary rendered from a RolloutPolicy: the whole rollout item. Operations
+   * on the policy act on this object, and which are offered depends on its own state
+   * (`release/operations.ts`).
+   */
+  rollout?: KmopRolloutView;
 }
 
 /**
@@ -482,6 +488,12 @@ export interface KmopAnalysisPlan {
 
 /** @public */
 export interface KmopRolloutView extends KmopItemBase {
+  /**
+   * `metadata.resourceVersion` of the object this item was read from. An operation sends it
+   * back, so the API server refuses the change when the object changed since. Absent when
+   * the object carries none (objects read from files).
+   */
+  resourceVersion?: string;
   strategy: 'canary' | 'blueGreen' | 'rolling' | 'recreate' | 'unknown';
   /** The source's own phase word (`Healthy`, `Paused`, `Progressing`, `Succeeded`…). */
   phase?: string;

@@ -1,6 +1,6 @@
 import { KmopClusterStatus, KmopEntityTarget } from '@kmop/plugin-kmop-common';
 import { CachedObject, ClusterCacheListener, KindRef } from './KeptObjects';
-import { KmopItems } from './ObjectIndex';
+import { IndexedObjectListener, KmopItems } from './ObjectIndex';
 import { ReadinessFactLookup } from './ReadinessFactIndex';
 
 /**
@@ -36,6 +36,12 @@ export interface ClusterCache {
   listedClusters(kind: KindRef): string[];
   /** Calls `listener` on every change of a kept kind; returns the unsubscribe. */
   subscribe(listener: ClusterCacheListener): () => void;
+  /**
+   * Calls `listener` for every object of any kind whose view items may have
+   * changed (came, went, or changed resourceVersion); returns the unsubscribe.
+   * Called synchronously from the watch: keep the listener cheap.
+   */
+  subscribeToItems(listener: IndexedObjectListener): () => void;
   /** The state of every configured cluster. */
   clusters(): KmopClusterStatus[];
   start(): void;

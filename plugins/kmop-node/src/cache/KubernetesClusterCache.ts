@@ -11,7 +11,11 @@ import {
   KeptObjects,
   KindRef,
 } from './KeptObjects';
-import { ObjectIndex, ObjectNormalizer } from './ObjectIndex';
+import {
+  IndexedObjectListener,
+  ObjectIndex,
+  ObjectNormalizer,
+} from './ObjectIndex';
 import { ReadinessFactIndex, ReadinessFactLookup } from './ReadinessFactIndex';
 import { ClusterCacheSettings } from './types';
 
@@ -114,6 +118,10 @@ export class KubernetesClusterCache implements ClusterCache {
 
   subscribe(listener: ClusterCacheListener): () => void {
     return this.kept.subscribe(listener);
+  }
+
+  subscribeToItems(listener: IndexedObjectListener): () => void {
+    return this.index.subscribe(listener);
   }
 
   clusters(): KmopClusterStatus[] {

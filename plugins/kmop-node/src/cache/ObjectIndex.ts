@@ -27,16 +27,43 @@ export type ObjectNormalizer = (
   cluster: string,
 ) => KmopItems;
 
+/**
+ * Where an indexed object sits: everything that decides which entities it
+ * belongs to (see {@link objectBelongsTo}).
+ *
+ * @public
+ */
+export interface IndexedObjectPlace {
+  cluster: string;
+  namespace?: string;
+  labels: Record<string, string>;
+  serviceRef?: string;
+}
+
+/**
+ * An object whose view items may have changed: where it was before the change
+ * and where it is after it (`before` is missing for a new object, `after` for a
+ * removed one). Both matter, since a relabelled object leaves one entity's view
+ * and joins another's.
+ *
+ * @public
+ */
+export interface IndexedObjectChange {
+  before?: IndexedObjectPlace;
+  after?: IndexedObjectPlace;
+}
+
+/** @public */
+export type IndexedObjectListener = (change: IndexedObjectChange) => void;
+
 /** Options of {@link ObjectIndex}. */
 export interface ObjectIndexOptions {
   normalize: ObjectNormalizer;
 }
 
-interface Entry {
-  cluster: string;
-  namespace?: string;
-  labels: Record<string, string>;
-  serviceRef?: string;
+interface Entry extends IndexedObjectPlace {
+  /** Skips normalizing again an object a re-list gives back unchanged. */
+  resourceVersion?: string;
   items: KmopItems;
 }
 
@@ -53,6 +80,7 @@ export class ObjectIndex {
   private readonly byLabel = new Map<string, Set<string>>();
   private readonly byServiceRef = new Map<string, Set<string>>();
   private readonly byResource = new Map<string, Set<string>>();
+  private readonly listeners = new Set<IndexedObjectListener>();
 
   constructor(options: ObjectIndexOptions) {
     this.normalize = options.normalize;
@@ -61,6 +89,14 @@ export class ObjectIndex {
   /** Number of cached objects. */
   get size(): number {
     return this.entries.size;
+  }
+
+  /** Calls `listener` for every object that came, went or changed; returns the unsubscribe. */
+  subscribe(listener: IndexedObjectListener): () => void {
+    this.listeners.add(listener);
+    return () => {
+      this.listeners.delete(listener);
+    };
   }
 
   /** The sink a kind watcher of `cluster` writes `resource` objects into. */
@@ -127,19 +163,7 @@ export class ObjectIndex {
     };
     for (const key of candidates) {
       const entry = this.entries.get(key);
-      if (!entry) continue;
-      if (target.cluster && entry.cluster !== target.cluster) continue;
-      if (target.namespace && entry.namespace !== target.namespace) continue;
-      const byName =
-        target.serviceName !== undefined &&
-        (entry.serviceRef === target.serviceName ||
-          entry.labels[NAME_LABEL] === target.serviceName);
-      if (
-        !byName &&
-        !(selector && matchesLabelSelector(entry.labels, selector))
-      ) {
-        continue;
-      }
+      if (!entry || !objectBelongsTo(target, entry, selector)) continue;
       result.routes.push(...entry.items.routes);
       result.slos.push(...entry.items.slos);
       result.rollouts.push(...entry.items.rollouts);
@@ -178,7 +202,11 @@ export class ObjectIndex {
     cluster: string,
     object: KubeObject,
   ) {
-    this.delete(resourceKey, key);
+    const before = this.entries.get(key);
+    const resourceVersion = object.metadata?.resourceVersion;
+    // A re-list (start, 410 Gone) gives back mostly unchanged objects.
+    if (resourceVersion && before?.resourceVersion === resourceVersion) return;
+    this.unindex(resourceKey, key);
     const items = this.normalize(object, cluster);
     const labels = { ...(object.metadata?.labels ?? {}) };
     const spec = object.spec as Record<string, unknown> | undefined;
@@ -189,6 +217,7 @@ export class ObjectIndex {
       namespace: object.metadata?.namespace,
       labels,
       serviceRef,
+      resourceVersion,
       items,
     };
     this.entries.set(key, entry);
@@ -197,18 +226,64 @@ export class ObjectIndex {
       addTo(this.byLabel, `${name}=${value}`, key);
     }
     if (serviceRef) addTo(this.byServiceRef, serviceRef, key);
+    this.emit({ before, after: entry });
   }
 
   private delete(resourceKey: string, key: string) {
+    const before = this.unindex(resourceKey, key);
+    if (before) this.emit({ before });
+  }
+
+  private emit(change: IndexedObjectChange) {
+    for (const listener of this.listeners) {
+      try {
+        listener(change);
+      } catch {
+        // A failing reader must not stop the watch that feeds every other one.
+      }
+    }
+  }
+
+  /** Removes the entry and its index entries; returns what was there. */
+  private unindex(resourceKey: string, key: string): Entry | undefined {
     const entry = this.entries.get(key);
-    if (!entry) return;
+    if (!entry) return undefined;
     this.entries.delete(key);
     removeFrom(this.byResource, resourceKey, key);
     for (const [name, value] of Object.entries(entry.labels)) {
       removeFrom(this.byLabel, `${name}=${value}`, key);
     }
     if (entry.serviceRef) removeFrom(this.byServiceRef, entry.serviceRef, key);
+    return entry;
   }
+}
+
+/**
+ * Whether an object placed so belongs to the entity with that target: by
+ * service name (`spec.serviceRef` or the `app.kubernetes.io/name` label) or by
+ * label selector, within the target's cluster and namespace if it names them.
+ * Pass the parsed selector when testing many objects against one target.
+ *
+ * @public
+ */
+export function objectBelongsTo(
+  target: KmopEntityTarget,
+  place: IndexedObjectPlace,
+  selector:
+    | ReturnType<typeof parseLabelSelector>
+    | undefined = target.labelSelector
+    ? parseLabelSelector(target.labelSelector)
+    : undefined,
+): boolean {
+  if (target.cluster && place.cluster !== target.cluster) return false;
+  if (target.namespace && place.namespace !== target.namespace) return false;
+  const byName =
+    target.serviceName !== undefined &&
+    (place.serviceRef === target.serviceName ||
+      place.labels[NAME_LABEL] === target.serviceName);
+  return (
+    byName || Boolean(selector && matchesLabelSelector(place.labels, selector))
+  );
 }
 
 function addTo(index: Map<string, Set<string>>, key: string, value: string) {

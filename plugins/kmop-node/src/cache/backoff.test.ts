@@ -15,12 +15,25 @@ describe('backoffDelay', () => {
 });
 
 describe('sleep', () => {
-  it('ends early when aborted', async () => {
+  afterEach(() => jest.useRealTimers());
+
+  it('ends early when aborted, its timer cleared', async () => {
+    // Fake timers: no time passes, so only the abort can end the sleep (a wall-clock bound
+    // would flake on a busy machine and pass for a sleep that ignored the signal but was short).
+    jest.useFakeTimers();
     const abort = new AbortController();
-    const started = Date.now();
     const done = sleep(10_000, abort.signal);
+    expect(jest.getTimerCount()).toBe(1);
     abort.abort();
     await done;
-    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(jest.getTimerCount()).toBe(0);
+  });
+
+  it('ends when its time is up', async () => {
+    jest.useFakeTimers();
+    const done = sleep(10_000, new AbortController().signal);
+    jest.advanceTimersByTime(10_000);
+    await done;
+    expect(jest.getTimerCount()).toBe(0);
   });
 });

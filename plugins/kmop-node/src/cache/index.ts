@@ -1,5 +1,11 @@
 export type { ClusterCache, ClusterCacheLookup } from './ClusterCache';
-export type { KmopItems } from './ObjectIndex';
+export type {
+  IndexedObjectChange,
+  IndexedObjectListener,
+  IndexedObjectPlace,
+  KmopItems,
+} from './ObjectIndex';
+export { objectBelongsTo } from './ObjectIndex';
 export type { ClusterCacheSettings } from './types';
 export { DEFAULT_CACHE_SETTINGS } from './types';
 export {

@@ -1,12 +1,18 @@
 import { ConfigReader } from '@backstage/config';
 import { readCacheSettings } from './readCacheSettings';
-import { DEFAULT_CACHE_SETTINGS } from './types';
 
 describe('readCacheSettings', () => {
-  it('uses the defaults without config', () => {
-    expect(readCacheSettings(new ConfigReader({}))).toEqual(
-      DEFAULT_CACHE_SETTINGS,
-    );
+  it('uses the defaults config.d.ts documents without config', () => {
+    // Written out, not read from DEFAULT_CACHE_SETTINGS: a changed default must show here.
+    expect(readCacheSettings(new ConfigReader({}))).toEqual({
+      requestTimeoutMs: 10_000,
+      watchTimeoutMs: 300_000,
+      pageSize: 500,
+      initialBackoffMs: 1_000,
+      maxBackoffMs: 60_000,
+      rediscoveryIntervalMs: 300_000,
+      clusterRefreshIntervalMs: 60_000,
+    });
   });
 
   it('reads durations as strings or objects and the page size', () => {

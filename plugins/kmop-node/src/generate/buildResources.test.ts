@@ -162,3 +162,41 @@ describe('buildKmopResources', () => {
     expect(() => buildKmopResources(parse(input))).toThrow(message);
   });
 });
+
+describe('buildKmopResources, day 2 (only)', () => {
+  it('writes only the listed resources of a service that already runs, no image needed', () => {
+    const built = buildKmopResources(
+      parseInput(generateInputSchema(z), {
+        name: 'search',
+        namespace: 'catalog',
+        owner: 'group:default/catalog-team',
+        only: ['slo'],
+        slo: { objective: 99.5 },
+        resilience: { preset: 'standard' },
+      }),
+    );
+    expect(
+      built.map(b => `${b.resource.kind}/${b.resource.metadata.name}`),
+    ).toEqual(['ServiceLevelObjective/search-availability']);
+    expect(built[0].document.metadata).toMatchObject({ namespace: 'catalog' });
+  });
+
+  it('names what is missing or not allowed', () => {
+    expect(() => buildKmopResources(parse({ only: ['resilience'] }))).toThrow(
+      'input.resilience is required when input.only lists resilience',
+    );
+    expect(() =>
+      buildKmopResources(
+        parse({ only: ['slo'], slo: { objective: 99 }, flavour: ['sloth'] }),
+      ),
+    ).toThrow(/input.only works with flavour kmop only/);
+    expect(() =>
+      buildKmopResources(
+        parseInput(generateInputSchema(z), {
+          name: 'x',
+          owner: 'group:default/a',
+        }),
+      ),
+    ).toThrow(InputError);
+  });
+});

@@ -1,4 +1,5 @@
 import { InputError } from '@backstage/errors';
+import type { DAY2_RESOURCES } from './inputSchema';
 import {
   parseDuration,
   GatewayRouteInput,
@@ -55,7 +56,8 @@ function microservice(input: GenerateInput): MicroserviceInput {
       system: input.system,
       description: input.description,
       lifecycle: input.lifecycle,
-      image: input.image,
+      // Required by the input schema whenever a Microservice is written (no `only`).
+      image: input.image!,
       ports: [{ name: 'http', port: input.port, protocol: 'TCP' }],
       replicas: input.replicas,
       autoscaling: input.autoscaling,
@@ -277,16 +279,28 @@ function prune<T>(value: T): T {
  * @public
  */
 export function buildKmopResources(input: GenerateInput): BuiltResource[] {
-  const candidates: [KmopResourceInput | undefined, string][] = [
-    [microservice(input), 'input'],
-    ...routes(input).map((r, i): [KmopResourceInput, string] => [
-      r,
-      `input.routes[${i}]`,
-    ]),
-    [serviceLevelObjective(input), 'input.slo'],
-    [rolloutPolicy(input), 'input.rollout'],
-    [resiliencePolicy(input), 'input.resilience'],
-  ];
+  const only = input.only;
+  checkDay2(input);
+  // A day-2 change adds resources to a service that runs already: no Microservice, no routes.
+  const service: [KmopResourceInput | undefined, string][] = only
+    ? []
+    : [
+        [microservice(input), 'input'],
+        ...routes(input).map((r, i): [KmopResourceInput, string] => [
+          r,
+          `input.routes[${i}]`,
+        ]),
+      ];
+  const wanted = (resource: (typeof DAY2_RESOURCES)[number]) =>
+    !only || only.includes(resource);
+  const candidates: [KmopResourceInput | undefined, string][] = [...service];
+  if (wanted('slo'))
+    candidates.push([serviceLevelObjective(input), 'input.slo']);
+  if (wanted('rollout'))
+    candidates.push([rolloutPolicy(input), 'input.rollout']);
+  if (wanted('resilience')) {
+    candidates.push([resiliencePolicy(input), 'input.resilience']);
+  }
   const built: BuiltResource[] = [];
   const errors: string[] = [];
   for (const [candidate, inputField] of candidates) {
@@ -317,4 +331,27 @@ export function buildKmopResources(input: GenerateInput): BuiltResource[] {
   }
   if (errors.length > 0) throw new InputError(errors.join('; '));
   return built;
+}
+
+/** The rules `only` adds to the input (kept out of the schema so it stays extendable). */
+function checkDay2(input: GenerateInput) {
+  const problems: string[] = [];
+  if (!input.only && input.image === undefined) {
+    problems.push(
+      'input.image is required to create a service (leave it out only with input.only)',
+    );
+  }
+  if (input.only && input.flavour !== 'kmop') {
+    problems.push(
+      'input.only works with flavour kmop only: native manifests of a rollout need the service’s Deployment, which a day-2 change does not write',
+    );
+  }
+  for (const resource of input.only ?? []) {
+    if (input[resource] === undefined) {
+      problems.push(
+        `input.${resource} is required when input.only lists ${resource}`,
+      );
+    }
+  }
+  if (problems.length) throw new InputError(problems.join('; '));
 }

@@ -1,4 +1,4 @@
-import type { ZodIssue } from 'zod';
+import type { ZodIssue } from 'zod/v3';
 
 /**
  * Turns a zod path into the dotted form people read in error messages,

@@ -410,6 +410,9 @@ const overrides = (z: KmopZod) => {
  *
  * @public
  */
+/** What a day-2 change can add to a service that already runs. */
+export const DAY2_RESOURCES = ['slo', 'rollout', 'resilience'] as const;
+
 export const generateInputSchema = (z: KmopZod) => {
   const f = fields(z);
   return z
@@ -438,7 +441,17 @@ export const generateInputSchema = (z: KmopZod) => {
         .string()
         .min(1)
         .regex(/^\S+$/, 'must be an image reference without spaces')
-        .describe('Container image, e.g. ghcr.io/acme/payments:1.0.0.'),
+        .optional()
+        .describe(
+          'Container image, e.g. ghcr.io/acme/payments:1.0.0; required unless only is set.',
+        ),
+      only: z
+        .array(z.enum(DAY2_RESOURCES))
+        .min(1)
+        .optional()
+        .describe(
+          'Day 2: write only these resources (slo, rollout, resilience) for a service that already runs; its Microservice and routes are left out. Only with flavour kmop.',
+        ),
       port: f
         .port()
         .default(8080)

@@ -1,5 +1,5 @@
 import { InputError } from '@backstage/errors';
-import type { ZodIssue } from 'zod';
+import type { ZodIssue } from 'zod/v3';
 import { formatIssues } from './formatIssues';
 
 /**

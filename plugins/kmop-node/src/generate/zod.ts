@@ -1,30 +1,19 @@
-import type { z } from 'zod/v3';
+import type { z, ZodTypeAny } from 'zod/v3';
 
 /**
- * The zod v3 API that schema builders take. Builders receive the instance to
- * build with instead of importing one, so the scaffolder and the actions
- * registry can each build the schema with their own copy of zod.
- *
- * @public
+ * The zod v3 API that schema builders take (`zod/v3` of the one zod package KMOP shares with
+ * Backstage). Builders receive the instance to build with instead of importing one, as the
+ * scaffolder and the actions registry hand theirs to an action's schema builders.
  */
 export type KmopZod = typeof z;
 
 /**
- * A schema of the KMOP model (kmop-common), for use inside a builder's schema,
- * so a field's format and message are written once, in the model. The model
- * builds with zod 3, the scaffolder and the actions registry with zod 4's
- * `zod/v3`: they parse inside each other and zod-to-json-schema reads them
- * alike. Each call returns a fresh copy: zod-to-json-schema writes a schema
- * met twice as a `$ref`, which an action's input schema should not contain.
+ * A schema of the KMOP model (kmop-common), for use inside a builder's schema, so a field's
+ * format and message are written once, in the model. Each call returns a fresh instance
+ * (`describe` returns a new schema with the same checks): zod-to-json-schema, which the
+ * scaffolder and the actions registry use, writes an instance met twice as a `$ref`, which an
+ * action's input schema should not contain. An empty description is left out of JSON Schema.
  */
-export function modelSchema<T>(schema: {
-  _output: T;
-}): ReturnType<KmopZod['custom']> & { _output: T } {
-  const { constructor: Schema, _def: def } = schema as unknown as {
-    constructor: new (d: unknown) => unknown;
-    _def: object;
-  };
-  return new Schema({ ...def }) as ReturnType<KmopZod['custom']> & {
-    _output: T;
-  };
+export function modelSchema<S extends ZodTypeAny>(schema: S): S {
+  return schema.describe(schema.description ?? '');
 }

@@ -43,8 +43,13 @@ export function formatDocumentProblem(problem: DocumentProblem): string {
  * @public
  */
 export interface ParsedManifests {
-  /** Non-empty documents, in order. */
+  /** Non-empty documents that parsed, in order. */
   documents: ManifestDocument[];
+  /**
+   * How many documents the text holds, empty ones aside: those with syntax errors count too
+   * (they are in `problems`, not in `documents`), so five documents with one broken are 5.
+   */
+  count: number;
   /** YAML syntax errors. */
   problems: DocumentProblem[];
   /** The same, as `<file> doc <n>: <message>`. */
@@ -63,10 +68,13 @@ export function parseManifestText(text: string, file: string): ParsedManifests {
   const problem = (document: number, message: string) =>
     problems.push({ file, document, path: '', message });
   const docs = parseAllDocuments(text);
-  if (!Array.isArray(docs)) return { documents, problems, errors: [] };
+  if (!Array.isArray(docs))
+    return { documents, problems, errors: [], count: 0 };
+  let count = 0;
   for (const [d, doc] of docs.entries()) {
     const index = d + 1;
     if (doc.errors.length > 0) {
+      count++;
       for (const e of doc.errors) problem(index, e.message);
       continue;
     }
@@ -75,12 +83,19 @@ export function parseManifestText(text: string, file: string): ParsedManifests {
       // Caps alias expansion, so a small text cannot expand into a huge value.
       value = doc.toJS({ maxAliasCount: 100 });
     } catch (error) {
+      count++;
       problem(index, (error as Error).message);
       continue;
     }
     if (value !== null && value !== undefined) {
+      count++;
       documents.push({ file, index, value });
     }
   }
-  return { documents, problems, errors: problems.map(formatDocumentProblem) };
+  return {
+    documents,
+    problems,
+    errors: problems.map(formatDocumentProblem),
+    count,
+  };
 }

@@ -7,7 +7,7 @@ import {
   isRecord,
   toValidationErrors,
 } from '@kmop/plugin-kmop-common';
-import type { ZodIssue } from 'zod';
+import type { ZodIssue } from 'zod/v3';
 import { ECOSYSTEM_SPEC_SCHEMAS } from './ecosystemSchemas';
 import { AjvError, modelPackage, validateWithModels } from './models';
 

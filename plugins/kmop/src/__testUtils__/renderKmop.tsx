@@ -1,18 +1,26 @@
 import { CompoundEntityRef, Entity } from '@backstage/catalog-model';
 import { configApiRef } from '@backstage/core-plugin-api';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
 import {
   mockApis,
   renderInTestApp,
   TestApiProvider,
 } from '@backstage/test-utils';
+import { SignalApi, signalApiRef } from '@backstage/plugin-signals-react';
 import type {
   KmopEntityView,
   KmopOrgPage,
   KmopOrgQuery,
   KmopReadiness,
 } from '@kmop/plugin-kmop-common';
-import { KmopApi, kmopApiRef } from '../api';
+import {
+  KmopApi,
+  kmopApiRef,
+  KmopOperationRequest,
+  KmopOperationResult,
+} from '../api';
 import { checkoutEntity } from './viewFixture';
 
 const EMPTY_READINESS: KmopReadiness = {
@@ -48,6 +56,14 @@ export function mockKmopApi(
       async (_entityRef: CompoundEntityRef, _itemId: string) =>
         'apiVersion: v1\nkind: Example\n',
     ),
+    operateRollout: jest.fn(
+      async (
+        _entityRef: CompoundEntityRef,
+        _request: KmopOperationRequest,
+      ): Promise<KmopOperationResult> => {
+        throw new Error('operateRollout was not expected in this test');
+      },
+    ),
     getEntityReadiness: jest.fn(async (entityRef: CompoundEntityRef) => ({
       entityRef: `${entityRef.kind}:${entityRef.namespace}/${entityRef.name}`,
       readiness: EMPTY_READINESS,
@@ -65,20 +81,38 @@ export async function renderKmop(
     entity?: Entity;
     /** `kmop.ui.refreshIntervalSeconds`; 0 (no polling) unless a test needs it. */
     refreshIntervalSeconds?: number;
+    /** `kmop.operations.enabled`; off unless a test needs it. */
+    operations?: boolean;
+    /** What the permission policy answers for `kmop.rollout.operate` (and anything else). */
+    permission?: AuthorizeResult.ALLOW | AuthorizeResult.DENY;
+    /** The app's signals API; none (as in an app without the signals plugin) by default. */
+    signals?: { api: SignalApi; refreshIntervalSeconds: number };
   },
 ) {
   const config = mockApis.config({
     data: {
       kmop: {
-        ui: { refreshIntervalSeconds: options.refreshIntervalSeconds ?? 0 },
+        ui: {
+          refreshIntervalSeconds: options.refreshIntervalSeconds ?? 0,
+          signalRefreshIntervalSeconds:
+            options.signals?.refreshIntervalSeconds ?? 0,
+        },
+        operations: { enabled: options.operations ?? false },
       },
     },
+  });
+  const permissionApi = mockApis.permission({
+    authorize: options.permission ?? AuthorizeResult.ALLOW,
   });
   return renderInTestApp(
     <TestApiProvider
       apis={[
         [kmopApiRef, options.api],
         [configApiRef, config],
+        [permissionApiRef, permissionApi],
+        ...(options.signals
+          ? [[signalApiRef, options.signals.api] as const]
+          : []),
       ]}
     >
       <EntityProvider entity={options.entity ?? checkoutEntity}>
@@ -86,4 +120,27 @@ export async function renderKmop(
       </EntityProvider>
     </TestApiProvider>,
   );
+}
+
+type JsonObject = Parameters<Parameters<SignalApi['subscribe']>[1]>[0];
+
+/** A signals API the test sends messages through, as the backend would. */
+export function fakeSignalApi() {
+  const subscribers = new Map<string, Set<(message: JsonObject) => void>>();
+  const api: SignalApi = {
+    subscribe: (channel, onMessage) => {
+      const set = subscribers.get(channel) ?? new Set();
+      subscribers.set(channel, set);
+      set.add(onMessage as (message: JsonObject) => void);
+      return {
+        unsubscribe: () => set.delete(onMessage as (m: JsonObject) => void),
+      };
+    },
+  };
+  return {
+    api,
+    send: (channel: string, message: JsonObject) =>
+      subscribers.get(channel)?.forEach(s => s(message)),
+    channels: () => [...subscribers].filter(([, s]) => s.size).map(([c]) => c),
+  };
 }

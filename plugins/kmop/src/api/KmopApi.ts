@@ -2,10 +2,42 @@ import { CompoundEntityRef } from '@backstage/catalog-model';
 import { createApiRef } from '@backstage/core-plugin-api';
 import type {
   KmopEntityView,
+  KmopOperationName,
+  KmopRolloutView,
+  KmopSource,
   KmopOrgPage,
   KmopOrgQuery,
   KmopReadiness,
 } from '@kmop/plugin-kmop-common';
+
+/**
+ * An operation on a rollout item of an entity's view.
+ *
+ * @public
+ */
+export interface KmopOperationRequest {
+  /** Id of the rollout item. */
+  item: string;
+  operation: KmopOperationName;
+  /** The `resourceVersion` the person saw: the cluster refuses the change if it moved on. */
+  resourceVersion: string;
+}
+
+/**
+ * What an operation did.
+ *
+ * @public
+ */
+export interface KmopOperationResult {
+  operation: KmopOperationName;
+  /** The object the requests went to (a RolloutPolicy's rendered Rollout or Canary). */
+  target: KmopSource;
+  /** The target as read back from its cluster after the operation. */
+  item: KmopRolloutView;
+  effect: string;
+  /** Set when it changed the spec of an object a GitOps tool manages. */
+  warning?: string;
+}
 
 /**
  * One entity's readiness as the backend answers it.
@@ -34,6 +66,15 @@ export interface KmopApi {
     entityRef: CompoundEntityRef,
     itemId: string,
   ): Promise<string>;
+  /**
+   * Promotes, aborts, retries, pauses, resumes or restarts a rollout item of the entity's
+   * view. A stale `resourceVersion` fails with a 409 `ResponseError` whose body carries the
+   * item as it is now (`body.item`).
+   */
+  operateRollout(
+    entityRef: CompoundEntityRef,
+    request: KmopOperationRequest,
+  ): Promise<KmopOperationResult>;
   /** The entity's readiness over the twelve components. */
   getEntityReadiness(
     entityRef: CompoundEntityRef,

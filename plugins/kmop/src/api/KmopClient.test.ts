@@ -11,9 +11,9 @@ function json(body: unknown, status = 200): Response {
   });
 }
 
-function makeClient(answer: (url: string) => Response) {
-  const fetch = jest.fn(async (input: RequestInfo | URL) =>
-    answer(String(input)),
+function makeClient(answer: (url: string, init?: RequestInit) => Response) {
+  const fetch = jest.fn(async (input: RequestInfo | URL, init?: RequestInit) =>
+    answer(String(input), init),
   );
   const client = new KmopClient({
     discoveryApi: { getBaseUrl: jest.fn(async () => baseUrl) },
@@ -29,7 +29,36 @@ describe('KmopClient', () => {
     await expect(client.getEntityView(entityRef)).resolves.toEqual(view);
     expect(fetch).toHaveBeenCalledWith(
       `${baseUrl}/v1/entities/component/default/checkout`,
+      { cache: 'no-store', headers: {} },
     );
+  });
+
+  it('asks whether the view changed since the last read, and reuses it on 304', async () => {
+    const first = {
+      entityRef: 'component:default/checkout',
+      routes: [],
+      generatedAt: '2026-01-01T00:00:00.000Z',
+    };
+    const second = { ...first, routes: [{ id: 'r' }] };
+    const answers = [
+      new Response(JSON.stringify(first), { headers: { ETag: '"a"' } }),
+      new Response(null, { status: 304, headers: { ETag: '"a"' } }),
+      new Response(JSON.stringify(second), { headers: { ETag: '"b"' } }),
+    ];
+    const { client, fetch } = makeClient(() => answers.shift()!);
+
+    await expect(client.getEntityView(entityRef)).resolves.toEqual(first);
+    const unchanged = await client.getEntityView(entityRef);
+    expect(unchanged.routes).toEqual([]);
+    // The backend just confirmed the view: it is current as of now.
+    expect(unchanged.generatedAt > first.generatedAt).toBe(true);
+    await expect(client.getEntityView(entityRef)).resolves.toEqual(second);
+
+    expect(fetch.mock.calls.map(([, init]) => init?.headers)).toEqual([
+      {},
+      { 'If-None-Match': '"a"' },
+      { 'If-None-Match': '"a"' },
+    ]);
   });
 
   it('asks for a source object by item id and returns its YAML', async () => {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/v3';
 import { annotateCrd, crdAnnotationsOf } from './crdAnnotations';
 import { withExactlyOneOf, withRules } from './rules';
 

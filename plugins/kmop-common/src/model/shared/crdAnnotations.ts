@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/v3';
 
 /** A CEL rule for the CRD's `x-kubernetes-validations`. */
 export interface CrdValidationRule {

@@ -8,3 +8,4 @@ export * from './network';
 export * from './crdAnnotations';
 export * from './rules';
 export * from './resourceSchema';
+export * from './children';

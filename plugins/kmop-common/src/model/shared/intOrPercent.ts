@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/v3';
 
 const PERCENT = /^(100|[1-9]?[0-9])%$/;
 const INT_OR_PERCENT_MESSAGE =

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/v3';
 
 /*
  * Name formats Kubernetes validates. The patterns are RE2-compatible (no look-arounds) because

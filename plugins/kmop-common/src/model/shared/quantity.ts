@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/v3';
 
 /*
  * Kubernetes resource quantities in the forms people write (`250m`, `1`, `0.5`, `512Mi`, `2G`).

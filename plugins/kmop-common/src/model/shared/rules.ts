@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/v3';
 import { annotateCrd } from './crdAnnotations';
 
 /** One problem a cross-field rule found, relative to the object it checks. */

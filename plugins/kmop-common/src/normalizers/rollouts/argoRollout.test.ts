@@ -103,6 +103,7 @@ describe('normalizeArgoRollout', () => {
     const [ro] = normalizeArgoRollout(argoRollouts.unknown, ctx);
     expect(ro.health).toBe('unknown');
     expect(ro.healthReason).toBe('Argo Rollouts has not reported a phase yet');
+    expect(ro.steps).not.toHaveLength(0);
     expect(ro.steps.every(s => s.state === 'pending')).toBe(true);
   });
 

@@ -344,6 +344,7 @@ export const normalizeArgoRollout = defineNormalizer<KmopRolloutView>({
         },
         renderedFrom: readRenderedFrom(r),
         gitOps: readGitOps(r),
+        resourceVersion: r.str('metadata.resourceVersion'),
         ...(defaults.length > 0 ? { defaults } : {}),
       },
     ];

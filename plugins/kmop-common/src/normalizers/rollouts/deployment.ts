@@ -146,6 +146,7 @@ export const normalizeDeployment = defineNormalizer<KmopRolloutView>({
         control: { specPaused: paused },
         renderedFrom: readRenderedFrom(r),
         gitOps: readGitOps(r),
+        resourceVersion: r.str('metadata.resourceVersion'),
         ...(defaults.length > 0 ? { defaults } : {}),
       },
     ];

@@ -338,6 +338,7 @@ export const normalizeFlaggerCanary = defineNormalizer<KmopRolloutView>({
         control: { suspended, skipAnalysis },
         renderedFrom: readRenderedFrom(r),
         gitOps: readGitOps(r),
+        resourceVersion: r.str('metadata.resourceVersion'),
         ...(defaults.length > 0 ? { defaults } : {}),
       },
     ];

@@ -62,6 +62,7 @@ describe('normalizeKmopRolloutPolicy', () => {
   it('is unknown without a status', () => {
     const [p] = normalizeKmopRolloutPolicy(rolloutPolicies.unknown, ctx);
     expect(p.health).toBe('unknown');
+    expect(p.steps).not.toHaveLength(0);
     expect(p.steps.every(s => s.state === 'pending')).toBe(true);
   });
 

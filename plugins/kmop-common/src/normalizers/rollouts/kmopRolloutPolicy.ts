@@ -132,6 +132,7 @@ export const normalizeKmopRolloutPolicy = defineNormalizer<KmopRolloutView>({
           : undefined,
         control: { engine: r.str('spec.engine') },
         gitOps: readGitOps(r),
+        resourceVersion: r.str('metadata.resourceVersion'),
       },
     ];
   },

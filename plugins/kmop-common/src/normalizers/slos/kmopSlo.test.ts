@@ -42,6 +42,7 @@ describe('normalizeKmopSlo', () => {
     const [slo] = normalizeKmopSlo(kmopSlos.progressing, ctx);
     expect(slo.health).toBe('progressing');
     expect(slo.dataSource).toBe('none');
+    expect(slo.alerts).not.toHaveLength(0);
     expect(slo.alerts.every(a => a.firing === undefined)).toBe(true);
   });
 

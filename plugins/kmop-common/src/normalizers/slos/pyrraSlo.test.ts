@@ -44,6 +44,7 @@ describe('normalizePyrraSlo', () => {
       ['ticket', 2, '1d', '2h', 'warning'],
       ['ticket', 1, '4d', '6h', 'warning'],
     ]);
+    expect(slo.alerts).not.toHaveLength(0);
     expect(slo.alerts.every(a => a.name === 'ErrorBudgetBurn')).toBe(true);
     expect(slo.absentAlerts).toBe(true);
     expect(slo.defaults).toEqual(['absentAlerts', 'alerts.name']);

@@ -74,6 +74,7 @@ describe('normalizeSlothPrometheusServiceLevel', () => {
       ['ticket', 3, '1d', '2h'],
       ['ticket', 1, '3d', '6h'],
     ]);
+    expect(latency.alerts).not.toHaveLength(0);
     expect(latency.alerts.every(a => a.name === 'PaymentsSlow')).toBe(true);
     expect(kafka.indicator.type).toBe('plugin');
     expect(kafka.badges).toEqual([

@@ -92,6 +92,23 @@ describe('EntityKmopContent', () => {
     ).toHaveAttribute('href', '/create/templates/default/kmop-microservice');
   });
 
+  it('says "syncing", never "nothing found", before a cluster’s first list completes', async () => {
+    const syncing = {
+      ...makeEmptyView(),
+      clusters: [
+        { name: 'demo', state: 'ready' as const },
+        { name: 'demo-eu', state: 'syncing' as const },
+      ],
+    };
+    await renderKmop(<EntityKmopContent />, { api: mockKmopApi(syncing) });
+    expect(await screen.findByTestId('kmop-syncing')).toHaveTextContent(
+      'The first list of cluster demo-eu is not complete yet',
+    );
+    expect(
+      screen.queryByText('No KMOP resources found for this entity'),
+    ).not.toBeInTheDocument();
+  });
+
   it('shows a progress bar until the first answer', async () => {
     const api = mockKmopApi(new Promise<never>(() => {}));
     await renderKmop(<EntityKmopContent />, { api });

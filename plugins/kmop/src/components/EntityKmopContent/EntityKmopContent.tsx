@@ -1,6 +1,7 @@
 import { judgeReleases } from '@kmop/plugin-kmop-common';
 import type { KmopEntityView } from '@kmop/plugin-kmop-common';
 import Box from '@material-ui/core/Box';
+import { ReleaseContext } from '../release/ReleaseContext';
 import { ReleasePanel } from '../release/ReleasePanel';
 import { ResilienceSection } from '../resilience/ResilienceSection';
 import { RolloutsSection } from '../rollouts/RolloutsSection';
@@ -11,6 +12,7 @@ import { ClusterErrors } from '../summary/ClusterErrors';
 import { SummaryStrip } from '../summary/SummaryStrip';
 import { NothingFound } from './NothingFound';
 import { ReadinessSection } from '../readiness/ReadinessSection';
+import { StillSyncing } from './StillSyncing';
 
 /**
  * The KMOP tab of an entity: summary strip, per-cluster errors, the release view while a
@@ -33,29 +35,40 @@ function KmopPage(props: { view: KmopEntityView }) {
     view.resilience.length;
   const judgement = judgeReleases(view);
   return (
-    <Box display="flex" flexDirection="column" gridGap={24}>
-      <Box>
-        <ClusterErrors clusters={view.clusters} />
-        <SummaryStrip view={view} />
+    <ReleaseContext.Provider value={{ judgement, rollouts: view.rollouts }}>
+      <Box display="flex" flexDirection="column" gridGap={24}>
+        <Box>
+          <ClusterErrors clusters={view.clusters} />
+          <SummaryStrip view={view} />
+        </Box>
+        {itemCount === 0 ? (
+          <NothingYet view={view} />
+        ) : (
+          <>
+            {judgement.releases.map(release => (
+              <ReleasePanel
+                key={`release-${release.rollout.id}`}
+                release={release}
+                slos={judgement.slos}
+              />
+            ))}
+            <RoutesSection routes={view.routes} />
+            <SlosSection slos={view.slos} />
+            <RolloutsSection rollouts={view.rollouts} />
+            <ResilienceSection resilience={view.resilience} />
+          </>
+        )}
+        <ReadinessSection refreshKey={view.generatedAt} />
       </Box>
-      {itemCount === 0 ? (
-        <NothingFound view={view} />
-      ) : (
-        <>
-          {judgement.releases.map(release => (
-            <ReleasePanel
-              key={`release-${release.rollout.id}`}
-              release={release}
-              slos={judgement.slos}
-            />
-          ))}
-          <RoutesSection routes={view.routes} />
-          <SlosSection slos={view.slos} />
-          <RolloutsSection rollouts={view.rollouts} />
-          <ResilienceSection resilience={view.resilience} />
-        </>
-      )}
-      <ReadinessSection refreshKey={view.generatedAt} />
-    </Box>
+    </ReleaseContext.Provider>
+  );
+}
+
+/** No item: "syncing" while a cluster's first list is not complete, else how to link resources. */
+function NothingYet(props: { view: KmopEntityView }) {
+  return props.view.clusters.some(c => c.state === 'syncing') ? (
+    <StillSyncing view={props.view} />
+  ) : (
+    <NothingFound view={props.view} />
   );
 }

@@ -12,6 +12,7 @@ import { makeStyles } from '@material-ui/core/styles';
 import ErrorIcon from '@material-ui/icons/Error';
 import HelpIcon from '@material-ui/icons/Help';
 import CheckCircleIcon from '@material-ui/icons/CheckCircle';
+import { OperationButtons } from '../operations/OperationButtons';
 import { RolloutSummary } from '../rollouts/RolloutItem';
 import { formatBurn, formatPercent } from '../shared/format';
 
@@ -53,6 +54,7 @@ export function ReleasePanel(props: {
         <Grid container spacing={3}>
           <Grid item xs={12} md={6}>
             <RolloutSummary rollout={rollout} />
+            <OperationButtons rollout={rollout} />
             {release.driven.map(item => (
               <Typography
                 key={item.id}

@@ -1,6 +1,7 @@
 import type { KmopRolloutView } from '@kmop/plugin-kmop-common';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
+import { OperationButtons } from '../operations/OperationButtons';
 import { KmopItem } from '../shared/KmopItem';
 import { formatAge, formatClock } from '../shared/format';
 import { describeMatch } from './describeMatch';
@@ -15,7 +16,12 @@ export function RolloutItem(props: { rollout: KmopRolloutView }) {
     <KmopItem
       item={rollout}
       title={rollout.source.name}
-      summary={<RolloutSummary rollout={rollout} />}
+      summary={
+        <>
+          <RolloutSummary rollout={rollout} />
+          <OperationButtons rollout={rollout} />
+        </>
+      }
     >
       <RolloutDetails rollout={rollout} />
     </KmopItem>

@@ -13,11 +13,12 @@ import {
   type KmopEntityView,
 } from '@kmop/plugin-kmop-common';
 import Box from '@material-ui/core/Box';
-import { ReactNode } from 'react';
+import { ReactNode, useMemo } from 'react';
 import { useKmopEntityView } from '../../hooks/useKmopEntityView';
 import { describeError, formatClock } from './format';
 import { KmopPageStateProvider } from './KmopPageState';
 import { StaleClustersProvider } from './StaleClusters';
+import { KmopViewActionsContext } from './KmopViewActions';
 
 /**
  * Loads the entity's view and renders `children` with it: a progress bar only before the
@@ -41,7 +42,11 @@ export function KmopViewBoundary(props: {
 }
 
 function ViewLoader(props: { children: (view: KmopEntityView) => ReactNode }) {
-  const { view, error, loading } = useKmopEntityView();
+  const { view, error, loading, refresh, showRollout } = useKmopEntityView();
+  const actions = useMemo(
+    () => ({ refresh, showRollout }),
+    [refresh, showRollout],
+  );
   if (!view) {
     if (loading || !error) return <Progress />;
     return (
@@ -49,19 +54,21 @@ function ViewLoader(props: { children: (view: KmopEntityView) => ReactNode }) {
     );
   }
   return (
-    <StaleClustersProvider clusters={view.clusters}>
-      {error && (
-        <Box mb={2} data-testid="kmop-refresh-error">
-          <WarningPanel
-            severity="warning"
-            title={`Refresh failed; showing data read at ${formatClock(
-              view.generatedAt,
-            )}`}
-            message={describeError(error)}
-          />
-        </Box>
-      )}
-      {props.children(view)}
-    </StaleClustersProvider>
+    <KmopViewActionsContext.Provider value={actions}>
+      <StaleClustersProvider clusters={view.clusters}>
+        {error && (
+          <Box mb={2} data-testid="kmop-refresh-error">
+            <WarningPanel
+              severity="warning"
+              title={`Refresh failed; showing data read at ${formatClock(
+                view.generatedAt,
+              )}`}
+              message={describeError(error)}
+            />
+          </Box>
+        )}
+        {props.children(view)}
+      </StaleClustersProvider>
+    </KmopViewActionsContext.Provider>
   );
 }

@@ -3,7 +3,7 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { parseDuration } from '@kmop/plugin-kmop-common';
 import { fields, KmopZod, parseInput } from '@kmop/plugin-kmop-node';
-import { asScaffolderSchema, kmopZod, ScaffolderZod } from '../../util/zod';
+import { ScaffolderZod, zod } from '../../util/zod';
 import { examples } from './catalogWait.examples';
 
 const POLL_INTERVAL_MS = 500;
@@ -50,9 +50,9 @@ export function createKmopCatalogWaitAction(
       'Waits until an entity is in the catalog, e.g. the Component the KMOP entity provider makes of a Microservice just applied. Fails after the timeout. In a dry run it does not wait.',
     examples,
     supportsDryRun: true,
-    schema: { input: asScaffolderSchema(inputSchema), output: outputSchema },
+    schema: { input: inputSchema, output: outputSchema },
     async handler(ctx) {
-      const input = parseInput(inputSchema(kmopZod), ctx.input);
+      const input = parseInput(inputSchema(zod), ctx.input);
       if (ctx.isDryRun) {
         ctx.logger.info(`dry run: not waiting for ${input.entityRef}`);
         ctx.output('entityRef', input.entityRef);

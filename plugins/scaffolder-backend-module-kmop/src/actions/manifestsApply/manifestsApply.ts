@@ -16,7 +16,7 @@ import {
 } from '@kmop/plugin-kmop-node';
 import { parseApiVersion } from '@kmop/plugin-kmop-common';
 import { readManifestDocuments } from '../../util/manifestDocuments';
-import { asScaffolderSchema, kmopZod, ScaffolderZod } from '../../util/zod';
+import { ScaffolderZod, zod } from '../../util/zod';
 import { applyOrder } from './applyOrder';
 import { examples } from './manifestsApply.examples';
 
@@ -168,9 +168,9 @@ export function createKmopManifestsApplyAction(
       'Server-side applies (field manager kmop-scaffolder) the manifests under a workspace path to a cluster configured in kubernetes.clusterLocatorMethods. Manifests are validated, then every object is sent as a server-side dry run (dryRun=All); only when the cluster accepts them all (and, with failIfExists, none exists yet) are they applied. dryRun, or a scaffolder dry run, stops after the dry run.',
     examples,
     supportsDryRun: true,
-    schema: { input: asScaffolderSchema(inputSchema), output: outputSchema },
+    schema: { input: inputSchema, output: outputSchema },
     async handler(ctx) {
-      const input = parseInput(inputSchema(kmopZod), ctx.input);
+      const input = parseInput(inputSchema(zod), ctx.input);
       const dryRun = input.dryRun || ctx.isDryRun === true;
       const { cluster, problem, known } = await options.clusters.find(
         input.cluster,

@@ -7,7 +7,7 @@ import {
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { readManifestDocuments } from '../../util/manifestDocuments';
-import { asScaffolderSchema, kmopZod, ScaffolderZod } from '../../util/zod';
+import { ScaffolderZod, zod } from '../../util/zod';
 import { examples } from './manifestsValidate.examples';
 
 const inputSchema = (z: KmopZod) =>
@@ -50,9 +50,9 @@ export function createKmopManifestsValidateAction() {
       'Validates the YAML under a workspace path: KMOP resources against the KMOP schemas, native kinds against the Kubernetes schemas from kubernetes-models (and built-in schemas for Sloth, Pyrra and Flagger). Lists every error with file, document and field path, and fails the step when any is found.',
     examples,
     supportsDryRun: true,
-    schema: { input: asScaffolderSchema(inputSchema), output: outputSchema },
+    schema: { input: inputSchema, output: outputSchema },
     async handler(ctx) {
-      const input = parseInput(inputSchema(kmopZod), ctx.input);
+      const input = parseInput(inputSchema(zod), ctx.input);
       const read = await readManifestDocuments(
         ctx.workspacePath,
         input.path,
