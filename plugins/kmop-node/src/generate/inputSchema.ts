@@ -410,9 +410,14 @@ const overrides = (z: KmopZod) => {
  *
  * @public
  */
-/** What a day-2 change can add to a service that already runs. */
+/**
+ * What a day-2 change can add to a service that already runs.
+ *
+ * @public
+ */
 export const DAY2_RESOURCES = ['slo', 'rollout', 'resilience'] as const;
 
+/** @public */
 export const generateInputSchema = (z: KmopZod) => {
   const f = fields(z);
   return z

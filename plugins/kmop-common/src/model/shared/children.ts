@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/v3';
 
 /** One native object the KMOP operator rendered from a resource. */
 export const childRefSchema = z
