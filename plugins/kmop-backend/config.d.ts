@@ -36,7 +36,11 @@ export interface Config {
      * listed in docs/operations-rbac.md.
      */
     operations?: {
-      /** Allow operations at all. Default false: every operation answers 403 saying to set this key. */
+      /**
+       * Allow operations at all. Default false: every operation answers 403 saying to set
+       * this key. The KMOP page reads it too, and shows no operation buttons without it.
+       * @visibility frontend
+       */
       enabled?: boolean;
       /**
        * Service principals (`subject` of the caller's credentials, e.g. the `subject` of a

@@ -1,4 +1,6 @@
 import { USAGE, parseBenchArgs } from './options';
+import { formatOperatorReport } from './operator/report';
+import { runOperatorStage } from './operator/operatorStage';
 import { formatReport } from './report';
 import { runBench } from './runBench';
 
@@ -13,6 +15,29 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
   }
   if (parsed.help) {
     process.stdout.write(USAGE);
+    return;
+  }
+  if (parsed.operator) {
+    try {
+      const started = Date.now();
+      const figures = await runOperatorStage(
+        parsed.options.operatorServices,
+        line =>
+          process.stderr.write(
+            `[bench ${((Date.now() - started) / 1000).toFixed(1)}s] ${line}\n`,
+          ),
+      );
+      process.stdout.write(
+        parsed.json
+          ? `${JSON.stringify(figures, null, 2)}\n`
+          : `${formatOperatorReport(figures)}\n`,
+      );
+    } catch (error) {
+      process.stderr.write(
+        `bench failed: ${(error as Error).stack ?? error}\n`,
+      );
+      process.exitCode = 1;
+    }
     return;
   }
   try {

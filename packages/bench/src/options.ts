@@ -26,6 +26,8 @@ export interface BenchOptions {
   accessTtl: string;
   /** Folder to write a CPU profile of the backend serving KMOP views into. */
   profile?: string;
+  /** Services (five kmop.dev objects each) the operator stage creates at once. */
+  operatorServices: number;
 }
 
 export const DEFAULT_OPTIONS: BenchOptions = {
@@ -38,6 +40,7 @@ export const DEFAULT_OPTIONS: BenchOptions = {
   entities: 200,
   scaffolderRuns: 21,
   accessTtl: '1h',
+  operatorServices: 100,
 };
 
 /** `--short`: the same stages with fewer objects and requests (under 2 minutes on 2 cores). */
@@ -49,6 +52,7 @@ export const SHORT_OPTIONS: BenchOptions = {
   concurrency: 20,
   entities: 50,
   scaffolderRuns: 7,
+  operatorServices: 20,
 };
 
 export const USAGE = `yarn bench [options]
@@ -68,6 +72,9 @@ time, memory per cached object and the scaffolder actions' time.
   --scaffolder-runs <n>  runs of generate + validate (default ${DEFAULT_OPTIONS.scaffolderRuns})
   --access-ttl <d>    kmop.authorization.cacheTtl of the backend (default ${DEFAULT_OPTIONS.accessTtl})
   --profile <dir>     also write a CPU profile of the backend serving KMOP views
+  --operator          run only the operator stage: the KMOP operator reconciling
+                      --operator-services services (five kmop.dev objects each) on kube-sim
+  --operator-services <n>  services of the operator stage (default ${DEFAULT_OPTIONS.operatorServices}, --short ${SHORT_OPTIONS.operatorServices})
   --short             clusters ${SHORT_OPTIONS.clusters}, objects ${SHORT_OPTIONS.objects}, requests ${SHORT_OPTIONS.requests}, concurrency ${SHORT_OPTIONS.concurrency}, entities ${SHORT_OPTIONS.entities}
                       (other options still apply on top)
   --json              print the figures as JSON
@@ -96,6 +103,7 @@ export function parseBenchArgs(argv: string[]): {
   options: BenchOptions;
   json: boolean;
   help: boolean;
+  operator: boolean;
 } {
   const { values } = parseArgs({
     args: argv,
@@ -112,6 +120,8 @@ export function parseBenchArgs(argv: string[]): {
       profile: { type: 'string' },
       'access-ttl': { type: 'string' },
       short: { type: 'boolean' },
+      operator: { type: 'boolean' },
+      'operator-services': { type: 'string' },
       json: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -131,10 +141,19 @@ export function parseBenchArgs(argv: string[]): {
     ),
     profile: values.profile,
     accessTtl: values['access-ttl'],
+    operatorServices: positiveInteger(
+      'operator-services',
+      values['operator-services'],
+    ),
   };
   const options = { ...base };
   for (const [key, value] of Object.entries(given)) {
     if (value !== undefined) (options as Record<string, unknown>)[key] = value;
   }
-  return { options, json: values.json ?? false, help: values.help ?? false };
+  return {
+    options,
+    json: values.json ?? false,
+    help: values.help ?? false,
+    operator: values.operator ?? false,
+  };
 }

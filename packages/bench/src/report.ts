@@ -13,6 +13,7 @@ function ratio(n: number): string {
 const ROUTES = {
   floor: 'floor: GET /api/kmop/v1/clusters',
   kmop: 'KMOP: GET /api/kmop/v1/entities/…',
+  kmopNotModified: 'KMOP with If-None-Match (304)',
   kubernetes: 'Kubernetes backend: POST /api/kubernetes/services/…',
 };
 
@@ -88,6 +89,9 @@ export function formatReport(r: BenchResult): string {
     `| KMOP ÷ floor, p99 (stress) | ${ratio(
       r.ratios.kmopOverFloorStressP99,
     )} |`,
+    `| KMOP 304 path ÷ floor, p50 / throughput (concurrent) | ${ratio(
+      r.ratios.kmopNotModifiedOverFloorP50,
+    )} / ${ratio(r.ratios.kmopNotModifiedOverFloorThroughput)} |`,
     `| cold sync, first list of all kinds on all clusters | ${int(
       r.coldSyncMs,
     )} ms |`,

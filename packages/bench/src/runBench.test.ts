@@ -58,8 +58,11 @@ describe('yarn bench --short', () => {
     expect(Object.keys(result.sequential).sort()).toEqual([
       'floor',
       'kmop',
+      'kmopNotModified',
       'kubernetes',
     ]);
+    // A page that holds the current view's ETag gets a 304 with no body.
+    expect(result.concurrent.kmopNotModified!.bytesPerResponse).toBe(0);
     // The counters count: Backstage's Kubernetes backend asks every cluster, and
     // KMOP's first view of an entity reads it from the catalog.
     expect(result.sequential.kubernetes.clusterRequestsPerView).toBeGreaterThan(
@@ -78,6 +81,7 @@ describe('yarn bench --short', () => {
       'per cached object',
       'scaffolder generate + validate',
       'KMOP ÷ Kubernetes backend',
+      'If-None-Match (304)',
     ]) {
       expect(report).toContain(label);
     }

@@ -116,11 +116,30 @@ export function render(options: RenderOptions): RenderResult {
     };
   }
   const self = validated.resource;
+  // Only the objects the owner compiles with are validated: its service's, and the SLOs their
+  // gates name. Validating the whole namespace on every reconcile would make a reconcile's
+  // cost grow with the namespace.
+  const service = serviceOf(owner);
+  const isOwner = (o: KubeObject) =>
+    o.kind === owner.kind && o.metadata.name === owner.metadata.name;
+  const related = options.namespaceObjects.filter(
+    o => !isOwner(o) && serviceOf(o) === service,
+  );
+  const gates = new Set(
+    [owner, ...related].flatMap(o => {
+      const ref = (o.spec as { sloGate?: { sloRef?: unknown } } | undefined)
+        ?.sloGate?.sloRef;
+      return o.kind === 'RolloutPolicy' && typeof ref === 'string' ? [ref] : [];
+    }),
+  );
+  const gateSlos = options.namespaceObjects.filter(
+    o =>
+      o.kind === 'ServiceLevelObjective' &&
+      gates.has(o.metadata.name) &&
+      serviceOf(o) !== service,
+  );
   const valid: KmopResource[] = [self];
-  for (const o of options.namespaceObjects) {
-    if (o.kind === owner.kind && o.metadata.name === owner.metadata.name) {
-      continue;
-    }
+  for (const o of [...related, ...gateSlos]) {
     const result = validateKmopResource(withoutStatus(o));
     if (result.ok) valid.push(result.resource);
   }

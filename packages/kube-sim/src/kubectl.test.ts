@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import {
   existsSync,
   mkdirSync,
@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { KubeSim, startKubeSim } from './server';
+import { waitFor } from './__testUtils__/clients';
 
 const KUBECTL = '/usr/bin/kubectl';
 const REPO = resolve(__dirname, '../../..');
@@ -507,6 +508,52 @@ describe('kubectl against kube-sim', () => {
         'PORT(S)',
         'AGE',
       ]);
+
+      // kubectl get -w: the list, then each change as a row of the same columns.
+      const watcher = spawn(
+        KUBECTL,
+        [
+          '--cache-dir',
+          join(dir, 'cache'),
+          'get',
+          'gadgets',
+          '-n',
+          'shop',
+          '-w',
+        ],
+        {
+          env: {
+            PATH: process.env.PATH,
+            HOME: dir,
+            KUBECONFIG: join(dir, 'config'),
+          },
+        },
+      );
+      let watched = '';
+      watcher.stdout.on('data', chunk => {
+        watched += String(chunk);
+      });
+      try {
+        await waitFor(
+          () => watched.includes('\nb '),
+          'the watch to list',
+          20_000,
+        );
+        writeFileSync(
+          join(dir, 'c.json'),
+          JSON.stringify(gadget('c', { spec: { size: 7 } })),
+        );
+        await kubectl('apply', '-f', join(dir, 'c.json'));
+        await waitFor(() => /\nc\s+7\s/.test(watched), 'the new row', 20_000);
+        expect(
+          watched
+            .split('\n')[0]
+            .trim()
+            .split(/\s{2,}/),
+        ).toEqual(['NAME', 'SIZE', 'READY', 'TEAM', 'AGE']);
+      } finally {
+        watcher.kill();
+      }
 
       // The KMOP CRDs declare their own columns; kubectl shows exactly those.
       const msCrd = parseYaml(

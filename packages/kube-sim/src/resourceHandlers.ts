@@ -78,6 +78,19 @@ function tableJson(
   objectsJson: string[],
   metadata: Record<string, unknown>,
 ): string | undefined {
+  const build = tableBuilder(r);
+  return build?.(
+    objectsJson.map(j => JSON.parse(j) as KubeObject),
+    metadata,
+  );
+}
+
+/** Builds Tables of objects when the request asks for Tables. */
+function tableBuilder(
+  r: ResourceRequest,
+):
+  | ((objects: KubeObject[], metadata: Record<string, unknown>) => string)
+  | undefined {
   const version = tableVersionOf(r.req.headers.accept);
   if (!version) {
     return undefined;
@@ -93,15 +106,17 @@ function tableJson(
       `includeObject: Unsupported value: "${include}": supported values: "None", "Metadata", "Object"`,
     );
   }
-  return JSON.stringify(
-    toTable({
-      version,
-      columns: tableColumns(r.type, r.path.version, crd),
-      objects: objectsJson.map(j => JSON.parse(j) as KubeObject),
-      metadata,
-      includeObject: include as IncludeObject,
-    }),
-  );
+  const columns = tableColumns(r.type, r.path.version, crd);
+  return (objects, metadata) =>
+    JSON.stringify(
+      toTable({
+        version,
+        columns,
+        objects,
+        metadata,
+        includeObject: include as IncludeObject,
+      }),
+    );
 }
 
 function list(r: ResourceRequest) {
@@ -155,12 +170,20 @@ function watch(r: ResourceRequest) {
     query.get('labelSelector') ?? undefined,
     fieldSelector,
   );
+  // kubectl get -w: each event's object is a one-row Table.
+  const table = tableBuilder(r);
   serveWatch(r.ctx, r.res, r.type, path.version, path.namespace, selector, {
     resourceVersion: query.get('resourceVersion') ?? undefined,
     allowWatchBookmarks: isTrue(query.get('allowWatchBookmarks')),
     timeoutSeconds: intParam(query, 'timeoutSeconds'),
     sendInitialEvents: isTrue(query.get('sendInitialEvents')),
     malformed: r.malformed,
+    asTable: table
+      ? object =>
+          table([object], {
+            resourceVersion: object.metadata.resourceVersion,
+          })
+      : undefined,
   });
 }
 

@@ -4,7 +4,7 @@ import { ApiError } from './errors';
 import { malformJson } from './faults';
 import { present } from './present';
 import { Selector } from './selectors';
-import { ResourceType, groupVersion } from './types';
+import { KubeObject, ResourceType, groupVersion } from './types';
 import { Watcher, eventLine } from './watch';
 
 /** The query parameters of a watch request. */
@@ -14,6 +14,11 @@ export interface WatchParams {
   timeoutSeconds?: number;
   sendInitialEvents: boolean;
   malformed: boolean;
+  /**
+   * Rewrites each object event (kubectl get -w asks for Tables): the object becomes a
+   * one-row Table. Bookmarks and errors pass unchanged.
+   */
+  asTable?: (object: KubeObject) => string;
 }
 
 /** A watcher whose output buffer grows past this is too slow and gets cut off, as in Kubernetes. */
@@ -84,7 +89,16 @@ export function serveWatch(
   });
   res.flushHeaders();
 
-  const write = (line: string) => {
+  const asTable = (line: string) => {
+    const event = JSON.parse(line) as { type: string; object: KubeObject };
+    if (!['ADDED', 'MODIFIED', 'DELETED'].includes(event.type)) {
+      return line;
+    }
+    const table = params.asTable!(event.object);
+    return eventLine(event.type, table);
+  };
+  const write = (raw: string) => {
+    const line = params.asTable ? asTable(raw) : raw;
     res.write(params.malformed ? `${malformJson(line.trimEnd())}\n` : line);
     if (res.writableLength > MAX_BUFFERED_BYTES) {
       res.destroy();

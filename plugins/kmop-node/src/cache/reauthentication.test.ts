@@ -131,7 +131,7 @@ describe('a token that expires while the cache watches', () => {
           gateway: { name: 'internal', namespace: 'gateways' },
           hostnames: ['payments.internal'],
           matches: [{ path: { type: 'PathPrefix', value: '/' } }],
-          backend: { port: 8080 },
+          port: 8080,
         },
       });
       sim.store.patch(

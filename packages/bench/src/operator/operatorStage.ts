@@ -1,0 +1,258 @@
+import { KubeSim, startKubeSim } from '@kmop/kube-sim';
+import { ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { REPO_ROOT as REPO } from '../objects';
+import { reportChildStatuses } from './controllers';
+import { serviceObjects } from './objects';
+
+const OPERATOR = join(REPO, 'packages/kmop-operator/bin/kmop-operator.js');
+const KINDS = [
+  'Microservice',
+  'GatewayRoute',
+  'ServiceLevelObjective',
+  'RolloutPolicy',
+  'ResiliencePolicy',
+];
+
+/** What the operator stage measured. */
+export interface OperatorFigures {
+  services: number;
+  kmopObjects: number;
+  /** From creating every object at once until every one is Ready=True. */
+  timeToAllReadyMs: number;
+  reconciles: number;
+  reconcilesPerSecond: number;
+  /** API requests the simulator received per reconcile, until all were Ready. */
+  apiRequestsPerReconcile: number;
+  /** Writes the operator sent (applies, deletes, status patches, events) until all were Ready. */
+  writesUntilReady: number;
+  /** The operator's resident memory once all were Ready. */
+  operatorRssMiB: number;
+  /** Steady state: resyncs that ran and the writes that reached the API server meanwhile. */
+  steadyState: {
+    resyncs: number;
+    reconciles: number;
+    writes: number;
+    apiWrites: number;
+  };
+}
+
+function metric(text: string, name: string): number {
+  let sum = 0;
+  for (const line of text.split('\n')) {
+    if (
+      line.startsWith(name) &&
+      (line[name.length] === ' ' || line[name.length] === '{')
+    ) {
+      sum += Number(line.slice(line.lastIndexOf(' ') + 1));
+    }
+  }
+  return sum;
+}
+
+async function poll(
+  check: () => boolean | Promise<boolean>,
+  what: string,
+  timeoutMs: number,
+) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline)
+      throw new Error(`operator stage: timed out waiting for ${what}`);
+    await new Promise(r => setTimeout(r, 100));
+  }
+}
+
+function allReady(sim: KubeSim): { ready: number; total: number } {
+  let ready = 0;
+  let total = 0;
+  for (const kind of KINDS) {
+    for (const o of sim.store.list('kmop.dev/v1alpha1', kind) as any[]) {
+      total += 1;
+      const c = o.status?.conditions?.find((x: any) => x.type === 'Ready');
+      if (
+        c?.status === 'True' &&
+        o.status.observedGeneration === o.metadata.generation
+      )
+        ready += 1;
+    }
+  }
+  return { ready, total };
+}
+
+/**
+ * The operator stage: kube-sim with the KMOP and ecosystem CRDs, the real operator process,
+ * `services` services (five kmop.dev objects each) created at once; measures the time until
+ * all are Ready, reconciles per second, API requests per reconcile and memory, then checks
+ * that resyncs in a steady state send no writes.
+ */
+export async function runOperatorStage(
+  services: number,
+  log: (line: string) => void,
+): Promise<OperatorFigures> {
+  const crds = join(REPO, 'examples/cluster/crds');
+  const sim = await startKubeSim({
+    seeds: [
+      join(REPO, 'plugins/kmop-common/crds'),
+      ...readdirSync(crds).map(f => join(crds, f)),
+    ],
+    historySize: 100_000,
+  });
+  const dir = mkdtempSync(join(tmpdir(), 'kmop-bench-operator-'));
+  const kubeconfig = join(dir, 'kubeconfig');
+  writeFileSync(
+    kubeconfig,
+    JSON.stringify({
+      apiVersion: 'v1',
+      kind: 'Config',
+      clusters: [
+        {
+          name: 'sim',
+          cluster: { server: sim.url, 'insecure-skip-tls-verify': true },
+        },
+      ],
+      users: [{ name: 'bench', user: {} }],
+      contexts: [{ name: 'sim', context: { cluster: 'sim', user: 'bench' } }],
+      'current-context': 'sim',
+    }),
+  );
+  const resyncMs = 5000;
+  let operator: ChildProcess | undefined;
+  let controllers: NodeJS.Timeout | undefined;
+  try {
+    operator = spawn(
+      process.execPath,
+      [
+        OPERATOR,
+        '--kubeconfig',
+        kubeconfig,
+        '--no-leader-elect',
+        '--http-host',
+        '127.0.0.1',
+        '--http-port',
+        '0',
+        '--resync',
+        `${resyncMs}ms`,
+        '--concurrency',
+        '8',
+      ],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    let port: number | undefined;
+    // The operator logs JSON lines; the bench only needs the port of its /metrics.
+    operator.stdout!.on('data', chunk => {
+      const m = /"port":(\d+)/.exec(String(chunk));
+      if (m) port = Number(m[1]);
+    });
+    const metrics = async () =>
+      (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+    await poll(
+      async () => {
+        if (port === undefined) return false;
+        return (await fetch(`http://127.0.0.1:${port}/readyz`)).status === 200;
+      },
+      'the operator to be ready',
+      120_000,
+    );
+
+    log(
+      `operator stage: creating ${services} services (${
+        services * KINDS.length
+      } kmop.dev objects) at once`,
+    );
+    const namespaces = Math.max(1, Math.ceil(services / 50));
+    const before = { requests: sim.requestCount, metrics: await metrics() };
+    const started = Date.now();
+    for (let i = 0; i < services; i++) {
+      for (const o of serviceObjects(`svc-${i}`, `bench-${i % namespaces}`)) {
+        sim.store.create(o as never);
+      }
+    }
+    controllers = setInterval(() => reportChildStatuses(sim), 250);
+    await poll(
+      () => {
+        const { ready, total } = allReady(sim);
+        return ready === total;
+      },
+      'every kmop.dev object to be Ready',
+      30 * 60_000,
+    );
+    const timeToAllReadyMs = Date.now() - started;
+    const at = { requests: sim.requestCount, metrics: await metrics() };
+    const reconciles =
+      metric(at.metrics, 'kmop_operator_reconciles_total') -
+      metric(before.metrics, 'kmop_operator_reconciles_total');
+    log(
+      `operator stage: all Ready after ${(timeToAllReadyMs / 1000).toFixed(
+        1,
+      )} s; watching a steady state`,
+    );
+
+    // Steady state: wait for two resyncs to run with nothing changing.
+    await poll(
+      async () => reportChildStatuses(sim) === 0,
+      'the simulated controllers to settle',
+      60_000,
+    );
+    await poll(
+      async () => (await metrics()).includes('kmop_operator_queue_depth 0'),
+      'an empty queue',
+      60_000,
+    );
+    const steadyFrom = {
+      metrics: await metrics(),
+      rv: Number(sim.store.resourceVersion),
+    };
+    const steadyStart = Date.now();
+    await poll(
+      () => Date.now() - steadyStart > 2 * resyncMs + 1000,
+      'two resyncs',
+      60_000,
+    );
+    await poll(
+      async () => (await metrics()).includes('kmop_operator_queue_depth 0'),
+      'the resyncs to drain',
+      120_000,
+    );
+    const steadyTo = await metrics();
+    const steadyReconciles =
+      metric(steadyTo, 'kmop_operator_reconciles_total') -
+      metric(steadyFrom.metrics, 'kmop_operator_reconciles_total');
+    return {
+      services,
+      kmopObjects: services * KINDS.length,
+      timeToAllReadyMs,
+      reconciles,
+      reconcilesPerSecond: reconciles / (timeToAllReadyMs / 1000),
+      apiRequestsPerReconcile: (at.requests - before.requests) / reconciles,
+      writesUntilReady:
+        metric(at.metrics, 'kmop_operator_api_writes_total') -
+        metric(before.metrics, 'kmop_operator_api_writes_total'),
+      operatorRssMiB:
+        metric(at.metrics, 'kmop_operator_process_resident_memory_bytes') /
+        1024 /
+        1024,
+      steadyState: {
+        resyncs: Math.round(steadyReconciles / (services * KINDS.length)),
+        reconciles: steadyReconciles,
+        writes:
+          metric(steadyTo, 'kmop_operator_api_writes_total') -
+          metric(steadyFrom.metrics, 'kmop_operator_api_writes_total'),
+        // Every write to the simulator moves its resourceVersion.
+        apiWrites: Number(sim.store.resourceVersion) - steadyFrom.rv,
+      },
+    };
+  } finally {
+    clearInterval(controllers);
+    operator?.kill('SIGTERM');
+    await new Promise(r =>
+      operator && operator.exitCode === null
+        ? operator.once('exit', r)
+        : r(null),
+    );
+    await sim.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
