@@ -9,7 +9,11 @@
  * (docs/CRD-REFERENCE in this repository).
  */
 
-/** Which ecosystem's rules a duration text is read by. */
+/**
+ * Which ecosystem's rules a duration text is read by.
+ *
+ * @public
+ */
 export type DurationGrammar =
   /** The KMOP contract: one whole number > 0 and one unit of ms, s, m, h, d (`30s`, `1h`, `30d`). */
   | 'kmop'
@@ -41,7 +45,11 @@ interface GrammarRule {
 const GO =
   /^(?:0|(?:(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:ns|us|µs|μs|ms|s|m|h))+)$/;
 
-/** Each grammar's pattern and the words that say what it accepts. */
+/**
+ * Each grammar's pattern and the words that say what it accepts.
+ *
+ * @public
+ */
 export const DURATION_GRAMMARS: Readonly<Record<DurationGrammar, GrammarRule>> =
   {
     kmop: {

@@ -354,7 +354,11 @@ function targetOf(spec: Reader, badges: string[]): string | undefined {
   return all.length > 0 ? all.join(', ') : undefined;
 }
 
-/** Envoy Gateway BackendTrafficPolicy → one resilience item. */
+/**
+ * Envoy Gateway BackendTrafficPolicy → one resilience item.
+ *
+ * @public
+ */
 export const normalizeEnvoyBackendTrafficPolicy =
   defineNormalizer<KmopResilienceView>({
     apiVersion: 'gateway.envoyproxy.io/v1alpha1',

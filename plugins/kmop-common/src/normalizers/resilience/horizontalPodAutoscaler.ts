@@ -137,7 +137,11 @@ function autoscalerVerdict(
   };
 }
 
-/** autoscaling/v2 HorizontalPodAutoscaler → one resilience item. */
+/**
+ * autoscaling/v2 HorizontalPodAutoscaler → one resilience item.
+ *
+ * @public
+ */
 export const normalizeHorizontalPodAutoscaler =
   defineNormalizer<KmopResilienceView>({
     apiVersion: 'autoscaling/v2',

@@ -205,7 +205,11 @@ function policySettings(
   return [...own, ...perPort];
 }
 
-/** Istio DestinationRule → one resilience item: load balancing, connection pool, outlier detection, subsets. */
+/**
+ * Istio DestinationRule → one resilience item: load balancing, connection pool, outlier detection, subsets.
+ *
+ * @public
+ */
 export const normalizeIstioDestinationRule =
   defineNormalizer<KmopResilienceView>({
     apiVersion: 'networking.istio.io/v1',

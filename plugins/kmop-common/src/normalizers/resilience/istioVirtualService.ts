@@ -147,7 +147,11 @@ function routeSettings(
     .map(s => scoped(label, s));
 }
 
-/** Istio VirtualService → one resilience item: timeouts, retries and faults of its HTTP routes. */
+/**
+ * Istio VirtualService → one resilience item: timeouts, retries and faults of its HTTP routes.
+ *
+ * @public
+ */
 export const normalizeIstioVirtualServiceResilience =
   defineNormalizer<KmopResilienceView>({
     apiVersion: 'networking.istio.io/v1',

@@ -62,7 +62,11 @@ function selectorText(r: Reader): string | undefined {
   return parts.length > 0 ? parts.join(', ') : undefined;
 }
 
-/** policy/v1 PodDisruptionBudget → one resilience item. */
+/**
+ * policy/v1 PodDisruptionBudget → one resilience item.
+ *
+ * @public
+ */
 export const normalizePodDisruptionBudget =
   defineNormalizer<KmopResilienceView>({
     apiVersion: 'policy/v1',

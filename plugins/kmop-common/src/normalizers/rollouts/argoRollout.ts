@@ -237,7 +237,11 @@ function strategyOf(
   return blueGreen ? 'blueGreen' : 'unknown';
 }
 
-/** Argo Rollouts Rollout (argoproj.io/v1alpha1) → one rollout item. */
+/**
+ * Argo Rollouts Rollout (argoproj.io/v1alpha1) → one rollout item.
+ *
+ * @public
+ */
 export const normalizeArgoRollout = defineNormalizer<KmopRolloutView>({
   apiVersion: 'argoproj.io/v1alpha1',
   kind: 'Rollout',

@@ -86,7 +86,11 @@ function pyrraVerdict(r: Reader): HealthVerdict {
   };
 }
 
-/** Pyrra ServiceLevelObjective (pyrra.dev/v1alpha1) → one SLO item. */
+/**
+ * Pyrra ServiceLevelObjective (pyrra.dev/v1alpha1) → one SLO item.
+ *
+ * @public
+ */
 export const normalizePyrraSlo = defineNormalizer<KmopSloView>({
   apiVersion: 'pyrra.dev/v1alpha1',
   kind: 'ServiceLevelObjective',

@@ -92,7 +92,11 @@ function slothVerdict(
   };
 }
 
-/** Sloth PrometheusServiceLevel → one SLO item per `spec.slos[]`. */
+/**
+ * Sloth PrometheusServiceLevel → one SLO item per `spec.slos[]`.
+ *
+ * @public
+ */
 export const normalizeSlothPrometheusServiceLevel =
   defineNormalizer<KmopSloView>({
     apiVersion: 'sloth.slok.dev/v1',
