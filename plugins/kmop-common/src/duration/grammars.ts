@@ -6,7 +6,7 @@
  * `model.ParseDuration` (prometheus/common v0.62 model/time.go); Gateway API `Duration`
  * (gateway-api v1.2 apis/v1/shared_types.go, GEP-2257); Argo Rollouts `RolloutPause.DurationSeconds`
  * (argo-rollouts v1.7 pkg/apis/rollouts/v1alpha1/types.go); the KMOP contract
- * (docs/CRD-REFERENCE in this repository).
+ * (docs/resource-model.md).
  */
 
 /**

@@ -12,7 +12,7 @@ import {
   setting,
 } from './common';
 
-/** Envoy Gateway's defaults (CRD-REFERENCE §3). */
+/** Envoy Gateway's defaults (docs/sources/envoy-backendtrafficpolicy.md). */
 const DEFAULT_NUM_RETRIES = 2;
 const DEFAULT_CIRCUIT_LIMIT = 1024;
 

@@ -92,7 +92,7 @@ function metricText(m: KmopAutoscalingMetric): string {
     : `${m.name} ${m.current} now, target ${m.target}`;
 }
 
-/** CRD-REFERENCE §8. */
+/** docs/sources/horizontalpodautoscaler.md. */
 function autoscalerVerdict(
   r: Reader,
   current: number | undefined,

@@ -15,7 +15,7 @@ import {
   setting,
 } from './common';
 
-/** Istio's outlier detection defaults (CRD-REFERENCE §2). */
+/** Istio's outlier detection defaults (docs/sources/istio-destinationrule.md). */
 const OUTLIER_DEFAULTS = {
   consecutive5xxErrors: 5,
   interval: '10s',

@@ -4,7 +4,7 @@ import { HealthVerdict, defineNormalizer, itemBase } from '../base';
 import { statusPreconditions } from '../health';
 import { blankResilience, budgetRule, plural, setting } from './common';
 
-/** CRD-REFERENCE §8. */
+/** docs/sources/poddisruptionbudget.md. */
 function budgetVerdict(
   r: Reader,
   generation: number | undefined,

@@ -170,7 +170,7 @@ function readTrafficRouting(canary: Reader): KmopTrafficRouting[] | undefined {
   return out;
 }
 
-/** Upstream GetRolloutPhase, CRD-REFERENCE §4. */
+/** Upstream GetRolloutPhase, docs/sources/argo-rollout.md. */
 function rolloutVerdict(
   r: Reader,
   generation: number | undefined,

@@ -99,7 +99,7 @@ function stepsOf(
   });
 }
 
-/** CRD-REFERENCE §5. */
+/** docs/sources/flagger-canary.md. */
 function canaryVerdict(
   r: Reader,
   phase: string | undefined,
