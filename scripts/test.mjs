@@ -32,6 +32,9 @@ run('types', yarnBin, ['tsc']);
 run('lint', yarnBin, ['backstage-cli', 'repo', 'lint']);
 // Formatting is part of lint: a diff that only reformats hides the change under review.
 run('formatting', yarnBin, ['prettier', '--check', '.']);
+// The public API of each published package against its committed report (report*.api.md):
+// a change of public API shows in review. Reads the declarations the types stage wrote.
+run('api reports', yarnBin, ['api-reports', '--ci']);
 
 const report = join(mkdtempSync(join(tmpdir(), 'kmop-test-')), 'jest.json');
 run(

@@ -50,6 +50,7 @@ const KMOP_TOOLS = [
   'kmop.explain-release',
   'kmop.generate-manifests',
   'kmop.get-entity-view',
+  'kmop.get-readiness',
   'kmop.list-services',
   'kmop.operate-rollout',
   'kmop.validate-manifests',

@@ -5,6 +5,7 @@ export interface RequestSpec {
   method: 'GET' | 'POST';
   path: string;
   body?: string;
+  headers?: Record<string, string>;
 }
 
 /** A route under test: how to ask for the i-th entity of the sequence, and how to check one answer. */
@@ -13,6 +14,8 @@ export interface Target {
   request(entityIndex: number): RequestSpec;
   /** Throws if a (sampled) answer is not what the route should return. */
   check(status: number, body: string, entityIndex: number): void;
+  /** The status of a good answer; default 200. */
+  okStatus?: number;
 }
 
 /** What one stage measured for one target. */
@@ -64,6 +67,7 @@ function send(
         agent,
         headers: {
           authorization: `Bearer ${token}`,
+          ...spec.headers,
           ...(spec.body
             ? {
                 'content-type': 'application/json',
@@ -167,7 +171,7 @@ export async function runInterleaved(
               Number(process.hrtime.bigint() - sent) / 1e6,
             );
             sample.bytes += Buffer.byteLength(body);
-            if (status !== 200) {
+            if (status !== (target.okStatus ?? 200)) {
               sample.errors++;
               sample.firstError ??= `${status} ${body.slice(0, 300)}`;
             } else if (position === 0) {

@@ -13,7 +13,9 @@ function ratio(n: number): string {
 const ROUTES = {
   floor: 'floor: GET /api/kmop/v1/clusters',
   kmop: 'KMOP: GET /api/kmop/v1/entities/…',
+  kmopNotModified: 'KMOP with If-None-Match (304)',
   kubernetes: 'Kubernetes backend: POST /api/kubernetes/services/…',
+  org: 'organisation page: GET /api/kmop/v1/readiness/services (50 per page)',
 };
 
 function row(name: string, f: RouteFigures): string {
@@ -73,6 +75,10 @@ export function formatReport(r: BenchResult): string {
       r.concurrent,
     ),
     ...stage(`stress (${o.stressConcurrency} in flight)`, r.stress),
+    ...stage(
+      `organisation page over ${r.objects.entities} services (1 in flight)`,
+      r.org,
+    ),
     '| figure | value |',
     '|---|---:|',
     `| KMOP ÷ Kubernetes backend, p50 (sequential) | ${ratio(
@@ -85,9 +91,13 @@ export function formatReport(r: BenchResult): string {
     `| KMOP ÷ floor, throughput (concurrent) | ${ratio(
       r.ratios.kmopOverFloorThroughput,
     )} |`,
+    `| organisation page ÷ floor, p50 | ${ratio(r.ratios.orgOverFloorP50)} |`,
     `| KMOP ÷ floor, p99 (stress) | ${ratio(
       r.ratios.kmopOverFloorStressP99,
     )} |`,
+    `| KMOP 304 path ÷ floor, p50 / throughput (concurrent) | ${ratio(
+      r.ratios.kmopNotModifiedOverFloorP50,
+    )} / ${ratio(r.ratios.kmopNotModifiedOverFloorThroughput)} |`,
     `| cold sync, first list of all kinds on all clusters | ${int(
       r.coldSyncMs,
     )} ms |`,

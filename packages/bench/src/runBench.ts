@@ -44,7 +44,13 @@ export interface RouteFigures {
 export type StageFigures = Record<
   'floor' | 'kmop' | 'kubernetes',
   RouteFigures
->;
+> & {
+  /** The KMOP view asked with the ETag of the current view: `304`, no body. */
+  kmopNotModified?: RouteFigures;
+};
+
+/** The organisation page's route beside the floor. */
+export type OrgStageFigures = Record<'floor' | 'org', RouteFigures>;
 
 /** Everything `yarn bench` measures. */
 export interface BenchResult {
@@ -79,13 +85,22 @@ export interface BenchResult {
   /** `concurrency` requests at a time. */
   concurrent: StageFigures;
   /** `stressConcurrency` requests at a time; the Kubernetes backend is left out. */
-  stress: Pick<StageFigures, 'floor' | 'kmop'>;
+  stress: Pick<StageFigures, 'floor' | 'kmop' | 'kmopNotModified'>;
+  /**
+   * The organisation page (`GET /api/kmop/v1/readiness/services`, a page of 50 sorted by
+   * readiness, over every entity) beside the floor, one request at a time.
+   */
+  org: OrgStageFigures;
   ratios: {
     kmopOverKubernetesP50: number;
     kmopOverFloorP50: number;
     kmopFirstViewOverFloorP50: number;
     kmopOverFloorThroughput: number;
     kmopOverFloorStressP99: number;
+    orgOverFloorP50: number;
+    /** The `If-None-Match` → `304` path against the floor, p50 (concurrent). */
+    kmopNotModifiedOverFloorP50: number;
+    kmopNotModifiedOverFloorThroughput: number;
   };
   scaffolder: {
     generateValidateKmopMs: number;
@@ -284,7 +299,12 @@ export async function runBench(
     let viewSize: BenchResult['viewSize'] | undefined;
     const entityRef = (i: number) =>
       `/api/kmop/v1/entities/component/default/${serviceName(i)}`;
-    const targets: Record<'floor' | 'kmop' | 'kubernetes', Target> = {
+    // The ETag of each entity's view, as a page holds it after its first read.
+    const etags: string[] = [];
+    const targets: Record<
+      'floor' | 'kmop' | 'kmopNotModified' | 'kubernetes',
+      Target
+    > = {
       floor: {
         name: 'floor',
         request: () => ({ method: 'GET', path: '/api/kmop/v1/clusters' }),
@@ -323,6 +343,16 @@ export async function runBench(
             );
           }
         },
+      },
+      kmopNotModified: {
+        name: 'kmopNotModified',
+        okStatus: 304,
+        request: i => ({
+          method: 'GET',
+          path: entityRef(i),
+          headers: { 'if-none-match': etags[i] },
+        }),
+        check: () => {},
       },
       kubernetes: {
         name: 'kubernetes',
@@ -379,7 +409,12 @@ export async function runBench(
       return Object.fromEntries([...samples].map(([k, v]) => [k, figures(v)]));
     };
 
-    const all = [targets.floor, targets.kmop, targets.kubernetes];
+    const all = [
+      targets.floor,
+      targets.kmop,
+      targets.kmopNotModified,
+      targets.kubernetes,
+    ];
     const everyEntity = Array.from({ length: entities }, (_, i) => i);
     const firstView = (await stage(
       'first view of each entity',
@@ -388,6 +423,14 @@ export async function runBench(
       entities,
       everyEntity,
     )) as BenchResult['firstView'];
+    // After the first views (they measure the first access check).
+    for (let i = 0; i < entities; i++) {
+      const res = await fetch(`${baseUrl}${entityRef(i)}`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      await res.text();
+      etags.push(res.headers.get('etag') ?? '');
+    }
     await stage('warm-up', 2, all, Math.min(20, options.requests));
     const sequential = (await stage(
       'sequential',
@@ -404,9 +447,33 @@ export async function runBench(
     const stress = (await stage(
       'stress',
       options.stressConcurrency,
-      [targets.floor, targets.kmop],
+      [targets.floor, targets.kmop, targets.kmopNotModified],
       Math.max(options.requests, 4 * options.stressConcurrency),
     )) as BenchResult['stress'];
+
+    // The organisation page reads every entity the caller may see and answers from the
+    // cache: one catalog query and one batch of permission decisions per request.
+    const orgTarget: Target = {
+      name: 'org',
+      request: () => ({
+        method: 'GET',
+        path: '/api/kmop/v1/readiness/services?sort=readiness&limit=50',
+      }),
+      check: (_s, body) => {
+        const page = JSON.parse(body);
+        if (page.totalItems !== entities || page.items.length === 0) {
+          throw new BenchCheckError(
+            `the organisation page listed ${page.totalItems} of ${entities} services`,
+          );
+        }
+      },
+    };
+    const org = (await stage(
+      `organisation page over ${entities} services`,
+      1,
+      [targets.floor, orgTarget],
+      Math.max(10, Math.ceil(options.requests / 10)),
+    )) as OrgStageFigures;
 
     let profile: BenchResult['profile'];
     if (options.profile) {
@@ -459,6 +526,7 @@ export async function runBench(
       sequential,
       concurrent,
       stress,
+      org,
       ratios: {
         kmopOverKubernetesP50:
           sequential.kmop.p50Ms / sequential.kubernetes.p50Ms,
@@ -468,6 +536,12 @@ export async function runBench(
           concurrent.kmop.requestsPerSecond /
           concurrent.floor.requestsPerSecond,
         kmopOverFloorStressP99: stress.kmop.p99Ms / stress.floor.p99Ms,
+        orgOverFloorP50: org.org.p50Ms / org.floor.p50Ms,
+        kmopNotModifiedOverFloorP50:
+          concurrent.kmopNotModified!.p50Ms / concurrent.floor.p50Ms,
+        kmopNotModifiedOverFloorThroughput:
+          concurrent.kmopNotModified!.requestsPerSecond /
+          concurrent.floor.requestsPerSecond,
       },
       scaffolder: {
         generateValidateKmopMs: scaffolder.kmopMs,

@@ -18,8 +18,6 @@ Options:
   --targets <list>           native targets, comma-separated (default $KMOP_TARGETS or
                              ${DEFAULT_TARGETS.join(',')}); one object may
                              choose others with the ${TARGETS_ANNOTATION} annotation
-  --prometheus-url <url>     Prometheus to evaluate SLOs against (SLI, budget, burn rates)
-  --slo-interval <dur>       time between SLO evaluations (default 1m)
   --gate-prometheus <url>    Prometheus that rendered SLO gates query (default the compilers')
   --resync <dur>             time between full resyncs (default 5m)
   --concurrency <n>          reconciles at once (default 4)
@@ -87,8 +85,6 @@ export function parseCliArgs(
       kubeconfig: { type: 'string' },
       context: { type: 'string' },
       targets: { type: 'string' },
-      'prometheus-url': { type: 'string' },
-      'slo-interval': { type: 'string', default: '1m' },
       'gate-prometheus': { type: 'string' },
       resync: { type: 'string', default: '5m' },
       concurrency: { type: 'string', default: '4' },
@@ -145,9 +141,7 @@ export function parseCliArgs(
     options: {
       identity: values.identity ?? `${hostname()}-${process.pid}`,
       targets,
-      prometheusUrl: values['prometheus-url'],
       prometheusAddress: values['gate-prometheus'],
-      sloIntervalMs: parseDuration(values['slo-interval']!, '--slo-interval'),
       resyncMs: parseDuration(values.resync!, '--resync'),
       concurrency: parseInteger(values.concurrency!, '--concurrency', 1),
       retryBaseMs: parseDuration(values['retry-base']!, '--retry-base'),

@@ -14,11 +14,8 @@ export interface OperatorOptions {
   log: Logger;
   identity: string;
   targets: readonly NativeTarget[];
-  prometheusUrl?: string;
   /** Address SLO gates of rendered Rollouts/Canaries query. */
   prometheusAddress?: string;
-  /** Interval of SLO evaluation against `prometheusUrl`. */
-  sloIntervalMs: number;
   resyncMs: number;
   concurrency: number;
   retryBaseMs: number;

@@ -2,6 +2,7 @@ import {
   coreServices,
   createServiceFactory,
 } from '@backstage/backend-plugin-api';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { KubeSim, startKubeSim } from '@kmop/kube-sim';
 import { KmopEntityView, KmopRolloutView } from '@kmop/plugin-kmop-common';
@@ -534,6 +535,34 @@ describe('rollout operations', () => {
     expect(proxy.writes()).toEqual([]);
     expect(lastAudit()).toMatchObject({
       meta: { actor: VIEWER, operation: 'promote' },
+      outcome: 'fail',
+      outcomeMeta: { result: 'denied' },
+    });
+  });
+
+  it('refuses a service principal the configuration does not name (a static token bypasses the policy)', async () => {
+    const item = await seed(place(fixtures.argoPausedAtStep, 'op-service'));
+    const res = await request(backend.server)
+      .post('/api/kmop/v1/entities/component/default/checkout/operations')
+      .set(
+        'Authorization',
+        mockCredentials.service.header({
+          onBehalfOf: mockCredentials.service('external:mcp-clients'),
+          targetPluginId: 'kmop',
+        }),
+      )
+      .send({
+        item: item.id,
+        operation: 'promote',
+        resourceVersion: item.resourceVersion,
+      });
+    expect(res.status).toBe(403);
+    expect(res.body.error.message).toBe(
+      'Service principal external:mcp-clients may not operate rollouts: only people may, unless kmop.operations.allowServicePrincipals names it',
+    );
+    expect(proxy.writes()).toEqual([]);
+    expect(lastAudit()).toMatchObject({
+      meta: { actor: 'service:external:mcp-clients' },
       outcome: 'fail',
       outcomeMeta: { result: 'denied' },
     });

@@ -36,6 +36,8 @@ import { ClusterOperationService } from './services/OperationService/ClusterOper
  * The KMOP backend plugin: `GET /api/kmop/v1/entities/:kind/:namespace/:name`
  * over the backend's shared KMOP cluster cache, and KMOP's actions in the
  * actions registry.
+ *
+ * @public
  */
 export const kmopPlugin = createBackendPlugin({
   pluginId: 'kmop',

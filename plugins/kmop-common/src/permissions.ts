@@ -7,6 +7,8 @@ import { createPermission } from '@backstage/plugin-permission-common';
  * The resource type is written out: `RESOURCE_TYPE_CATALOG_ENTITY` is exported by
  * `@backstage/plugin-catalog-common/alpha`, which this package does not depend on (and
  * `@backstage/catalog-model/alpha` does not export it). Its value is the same string.
+ *
+ * @public
  */
 export const kmopEntityReadPermission = createPermission({
   name: 'kmop.entity.read',
@@ -18,6 +20,8 @@ export const kmopEntityReadPermission = createPermission({
  * Using KMOP's manifest tools (validate, generate) through the actions registry. A basic
  * permission: the tools read no entity and no cluster, so a policy decides per caller only.
  * It is the actions' `visibilityPermission`: a caller denied it does not see them.
+ *
+ * @public
  */
 export const kmopManifestsUsePermission = createPermission({
   name: 'kmop.manifests.use',
@@ -29,6 +33,8 @@ export const kmopManifestsUsePermission = createPermission({
  * page or through the `operate-rollout` action. A resource permission on catalog entities
  * with the `update` action, so a policy can grant it to the entity's owners
  * (`catalogConditions.isEntityOwner`) and nobody else.
+ *
+ * @public
  */
 export const kmopRolloutOperatePermission = createPermission({
   name: 'kmop.rollout.operate',
@@ -36,7 +42,11 @@ export const kmopRolloutOperatePermission = createPermission({
   resourceType: 'catalog-entity',
 });
 
-/** Every permission KMOP defines, for `permissionsRegistry.addPermissions`. */
+/**
+ * Every permission KMOP defines, for `permissionsRegistry.addPermissions`.
+ *
+ * @public
+ */
 export const kmopPermissions = [
   kmopEntityReadPermission,
   kmopManifestsUsePermission,

@@ -16,7 +16,11 @@ import {
 import { isKmopProvided, microserviceToEntity } from './microserviceToEntity';
 import { KmopProviderConfig } from './readProviderConfig';
 
-/** Options of {@link KmopEntityProvider.create}. */
+/**
+ * Options of {@link KmopEntityProvider.create}.
+ *
+ * @public
+ */
 export interface KmopEntityProviderOptions {
   cache: ClusterCache;
   catalog: CatalogService;
@@ -45,6 +49,8 @@ interface Candidate {
  * - A cluster that cannot be read keeps its entities for as long as it stays
  *   unreachable, also across restarts: the cache keeps its last objects, and
  *   after a restart the entities the catalog already has for it are written again.
+ *
+ * @public
  */
 export class KmopEntityProvider implements EntityProvider {
   private readonly options: KmopEntityProviderOptions;

@@ -58,6 +58,8 @@ function text(value: unknown): string | undefined {
  * The Component of a Microservice: its name, owner, system, lifecycle,
  * description and type from the spec, and the annotations that link it back
  * to the cluster object and its KMOP resources.
+ *
+ * @public
  */
 export function microserviceToEntity(
   cached: CachedObject,

@@ -2,7 +2,11 @@ import { readDurationFromConfig } from '@backstage/config';
 import type { Config } from '@backstage/config';
 import { durationToMilliseconds } from '@backstage/types';
 
-/** `catalog.providers.kmop`, with its defaults. */
+/**
+ * `catalog.providers.kmop`, with its defaults.
+ *
+ * @public
+ */
 export interface KmopProviderConfig {
   enabled: boolean;
   /** Undefined: every cluster. */
@@ -14,6 +18,7 @@ export interface KmopProviderConfig {
 
 export const DEFAULT_RESYNC_INTERVAL_MS = 5 * 60_000;
 
+/** @public */
 export function readProviderConfig(config: Config): KmopProviderConfig {
   const c = config.getOptionalConfig('catalog.providers.kmop');
   return {

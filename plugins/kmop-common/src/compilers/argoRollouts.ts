@@ -10,7 +10,11 @@ import {
 } from './sloGate';
 import type { CompileResult, JsonObject, NativeObject } from './types';
 
-/** The workload the Rollout drives and what its extra Services expose. */
+/**
+ * The workload the Rollout drives and what its extra Services expose.
+ *
+ * @public
+ */
 export interface CompileArgoRolloutOptions {
   /** Name of the Deployment the Rollout refers to with `workloadRef`. */
   deploymentName: string;
@@ -145,6 +149,8 @@ function analysisTemplate(
  * A RolloutPolicy as an Argo Rollouts Rollout that takes its pod template from
  * the service's Deployment (`workloadRef`, scaled down progressively), plus
  * the Services its strategy names and an AnalysisTemplate for its SLO gate.
+ *
+ * @public
  */
 export function compileRolloutToArgo(
   policy: RolloutPolicy,

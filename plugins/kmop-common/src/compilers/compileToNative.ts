@@ -29,7 +29,11 @@ import {
 } from './trafficRouting';
 import { CompileResult, KmopCompileError, NativeObject } from './types';
 
-/** Choices for {@link compileToNative}. */
+/**
+ * Choices for {@link compileToNative}.
+ *
+ * @public
+ */
 export interface CompileToNativeOptions {
   /** The ecosystems to emit objects for; at least one per kind of resource given. */
   targets: readonly NativeTarget[];
@@ -155,6 +159,8 @@ function identity(o: NativeObject): string {
  * rolling RolloutPolicy to the Deployment's update strategy. Everything else
  * needs a target; a resource none of the targets can take, or two objects
  * with the same kind and name, is a {@link KmopCompileError}.
+ *
+ * @public
  */
 export function compileToNative(
   resources: readonly KmopResource[],

@@ -22,6 +22,7 @@ const ENVOY_GATEWAY_TRIGGERS = new Set([
   'unavailable',
 ]);
 
+/** @public */
 export interface CompileEnvoyGatewayResilienceOptions {
   /** Names of the HTTPRoutes of the service the policy attaches to. */
   httpRoutes: string[];
@@ -117,6 +118,8 @@ function passiveHealthCheck(policy: ResiliencePolicy): JsonObject | undefined {
  * (gateway.envoyproxy.io/v1alpha1) attached to the service's HTTPRoutes:
  * timeouts, retries, circuit breaker thresholds, passive health checks
  * (outlier detection) and a local rate limit.
+ *
+ * @public
  */
 export function compileResilienceToEnvoyGateway(
   policy: ResiliencePolicy,

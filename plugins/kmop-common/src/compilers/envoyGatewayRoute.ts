@@ -2,7 +2,11 @@ import type { GatewayRoute } from '../model/gatewayRoute';
 import { compiledMetadata } from './metadata';
 import type { CompileResult, JsonObject, NativeObject } from './types';
 
-/** A policy's reference to the HTTPRoute compiled from a GatewayRoute. */
+/**
+ * A policy's reference to the HTTPRoute compiled from a GatewayRoute.
+ *
+ * @public
+ */
 export function httpRouteTargetRef(routeName: string): JsonObject {
   return {
     group: 'gateway.networking.k8s.io',
@@ -11,7 +15,11 @@ export function httpRouteTargetRef(routeName: string): JsonObject {
   };
 }
 
-/** Name of the Secret holding the API keys a GatewayRoute accepts. */
+/**
+ * Name of the Secret holding the API keys a GatewayRoute accepts.
+ *
+ * @public
+ */
 export function apiKeySecretName(route: GatewayRoute): string {
   return `${route.metadata.name}-api-keys`;
 }
@@ -79,6 +87,8 @@ function rateLimitPolicy(route: GatewayRoute): NativeObject | undefined {
  * Envoy Gateway policies for what a GatewayRoute declares beyond Gateway API:
  * a SecurityPolicy for `jwt` or `apiKey` auth and a BackendTrafficPolicy for
  * its rate limit (a local limit, enforced by each Envoy replica).
+ *
+ * @public
  */
 export function compileGatewayRouteEnvoyPolicies(
   route: GatewayRoute,

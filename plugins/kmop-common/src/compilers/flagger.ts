@@ -11,7 +11,11 @@ import {
 } from './sloGate';
 import type { CompileResult, JsonObject, NativeObject } from './types';
 
-/** The workload the Canary drives and how traffic reaches it. */
+/**
+ * The workload the Canary drives and how traffic reaches it.
+ *
+ * @public
+ */
 export interface CompileFlaggerCanaryOptions {
   /** Name of the Deployment Flagger takes over. */
   deploymentName: string;
@@ -150,6 +154,8 @@ function metricTemplate(
  * A RolloutPolicy as a Flagger Canary (flagger.app/v1beta1). Canary weights
  * become `stepWeights`; pauses become the analysis interval; an SLO gate
  * becomes a MetricTemplate checked every interval.
+ *
+ * @public
  */
 export function compileRolloutToFlagger(
   policy: RolloutPolicy,

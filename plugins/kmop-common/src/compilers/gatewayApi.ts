@@ -25,7 +25,11 @@ function timeouts(route: GatewayRoute): JsonObject | undefined {
   };
 }
 
-/** The HTTPRoute of a GatewayRoute: one rule holding every match, backend and timeout. */
+/**
+ * The HTTPRoute of a GatewayRoute: one rule holding every match, backend and timeout.
+ *
+ * @public
+ */
 export function compileHttpRoute(route: GatewayRoute): NativeObject {
   const { spec } = route;
   const routeTimeouts = timeouts(route);
@@ -60,6 +64,8 @@ export function compileHttpRoute(route: GatewayRoute): NativeObject {
  * A GatewayRoute as a Gateway API HTTPRoute. Authentication and rate limits
  * are not part of Gateway API: {@link compileGatewayRouteEnvoyPolicies} emits
  * them for Envoy Gateway; without it they are reported as warnings.
+ *
+ * @public
  */
 export function compileGatewayRoute(
   route: GatewayRoute,

@@ -3,7 +3,11 @@ import { toGoDuration } from '../duration';
 import { compiledMetadata } from './metadata';
 import type { CompileResult, JsonObject, NativeObject } from './types';
 
-/** How the policy's service is reached inside the mesh. */
+/**
+ * How the policy's service is reached inside the mesh.
+ *
+ * @public
+ */
 export interface CompileIstioOptions {
   /** Host the rules apply to; default `<service>.<namespace>.svc.cluster.local`. */
   host?: string;
@@ -106,6 +110,8 @@ function httpRoute(
  * breaker, bulkhead, connect and idle timeouts) and a VirtualService for the
  * request timeout and retries. Rate limits need Istio's rate limit service
  * and are reported as warnings.
+ *
+ * @public
  */
 export function compileResilienceToIstio(
   policy: ResiliencePolicy,

@@ -4,12 +4,24 @@ import {
 } from '../entity/annotations';
 import type { NativeObjectMeta } from './types';
 
-/** Label naming the tool that manages an object. */
+/**
+ * Label naming the tool that manages an object.
+ *
+ * @public
+ */
 export const MANAGED_BY_LABEL = 'app.kubernetes.io/managed-by';
-/** Annotation naming the KMOP resource an object was compiled from. */
+/**
+ * Annotation naming the KMOP resource an object was compiled from.
+ *
+ * @public
+ */
 export const COMPILED_FROM_ANNOTATION = 'kmop.dev/compiled-from';
 
-/** The labels every generated object carries. */
+/**
+ * The labels every generated object carries.
+ *
+ * @public
+ */
 export function kmopLabels(serviceName: string): Record<string, string> {
   return {
     [KMOP_SERVICE_NAME_LABEL]: serviceName,
@@ -18,12 +30,20 @@ export function kmopLabels(serviceName: string): Record<string, string> {
   };
 }
 
-/** The labels that select a service's pods; a subset of {@link kmopLabels}. */
+/**
+ * The labels that select a service's pods; a subset of {@link kmopLabels}.
+ *
+ * @public
+ */
 export function podSelector(serviceName: string): Record<string, string> {
   return { [KMOP_SERVICE_NAME_LABEL]: serviceName };
 }
 
-/** The KMOP resource a compiler reads metadata from. */
+/**
+ * The KMOP resource a compiler reads metadata from.
+ *
+ * @public
+ */
 export interface KmopSourceMeta {
   kind: string;
   metadata: {
@@ -36,6 +56,8 @@ export interface KmopSourceMeta {
 /**
  * Metadata of an object compiled from `source`: its namespace, its labels
  * with the KMOP labels on top, and an annotation pointing back at it.
+ *
+ * @public
  */
 export function compiledMetadata(
   source: KmopSourceMeta,

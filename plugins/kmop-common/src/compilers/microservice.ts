@@ -3,7 +3,11 @@ import type { IntOrPercent } from '../model/shared/intOrPercent';
 import { compiledMetadata, kmopLabels, podSelector } from './metadata';
 import type { CompileResult, JsonObject, NativeObject } from './types';
 
-/** Choices that come from other KMOP resources of the same service. */
+/**
+ * Choices that come from other KMOP resources of the same service.
+ *
+ * @public
+ */
 export interface CompileMicroserviceOptions {
   /** Rolling update limits from the service's RolloutPolicy (strategy `rolling`). */
   rolling?: { maxSurge: IntOrPercent; maxUnavailable: IntOrPercent };
@@ -143,6 +147,8 @@ function autoscaler(
 /**
  * A Microservice as a Deployment, a Service and, with autoscaling, a
  * HorizontalPodAutoscaler (autoscaling/v2, on CPU).
+ *
+ * @public
  */
 export function compileMicroservice(
   ms: Microservice,

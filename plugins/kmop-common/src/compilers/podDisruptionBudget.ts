@@ -2,7 +2,11 @@ import type { ResiliencePolicy } from '../model/resiliencePolicy';
 import { compiledMetadata, podSelector } from './metadata';
 import type { CompileResult } from './types';
 
-/** The disruption budget of a ResiliencePolicy as a PodDisruptionBudget (policy/v1). */
+/**
+ * The disruption budget of a ResiliencePolicy as a PodDisruptionBudget (policy/v1).
+ *
+ * @public
+ */
 export function compileDisruptionBudget(
   policy: ResiliencePolicy,
 ): CompileResult {

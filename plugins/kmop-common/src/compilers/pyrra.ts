@@ -49,6 +49,8 @@ function indicator(slo: ServiceLevelObjective): JsonObject {
  * Pyrra builds its own rate() expressions, so the KMOP queries must have the
  * plain `sum(rate(<selector>[{{.window}}]))` shape; anything else is a
  * {@link KmopCompileError}.
+ *
+ * @public
  */
 export function compileSloToPyrra(slo: ServiceLevelObjective): CompileResult {
   const { spec } = slo;

@@ -5,11 +5,17 @@ import { KmopCompileError } from './types';
 /**
  * Where analysis runs reach Prometheus unless told otherwise: the Service the
  * Prometheus Operator creates for a Prometheus in the `monitoring` namespace.
+ *
+ * @public
  */
 export const DEFAULT_PROMETHEUS_ADDRESS =
   'http://prometheus-operated.monitoring.svc:9090';
 
-/** The window a rollout gate measures the burn rate over: the fast-burn alert's short window. */
+/**
+ * The window a rollout gate measures the burn rate over: the fast-burn alert's short window.
+ *
+ * @public
+ */
 export const SLO_GATE_WINDOW = '5m';
 
 /** The SLO a RolloutPolicy's gate refers to, or a compile error naming `spec.sloGate.sloRef`. */

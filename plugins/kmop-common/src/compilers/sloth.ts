@@ -5,7 +5,11 @@ import type { CompileResult, JsonObject } from './types';
 /** Sloth's default SLO period, the only one its Kubernetes CRD can express. */
 const SLOTH_PERIOD = '30d';
 
-/** `payments-availability` → `PaymentsAvailability`, a valid Prometheus alert name. */
+/**
+ * `payments-availability` → `PaymentsAvailability`, a valid Prometheus alert name.
+ *
+ * @public
+ */
 export function alertName(sloName: string, indicatorType: string): string {
   const words = sloName.split(/[^A-Za-z0-9]+/).filter(Boolean);
   const base = words.map(w => w[0].toUpperCase() + w.slice(1)).join('');
@@ -28,6 +32,8 @@ function alerting(slo: ServiceLevelObjective): JsonObject {
  * A ServiceLevelObjective as a Sloth PrometheusServiceLevel (sloth.slok.dev/v1)
  * with one SLO whose events SLI takes the KMOP queries as they are (both use
  * `{{.window}}`).
+ *
+ * @public
  */
 export function compileSloToSloth(slo: ServiceLevelObjective): CompileResult {
   const { spec } = slo;

@@ -1,4 +1,8 @@
-/** The native ecosystems KMOP resources compile to. */
+/**
+ * The native ecosystems KMOP resources compile to.
+ *
+ * @public
+ */
 export const NATIVE_TARGETS = [
   'gateway-api',
   'istio',
@@ -9,10 +13,18 @@ export const NATIVE_TARGETS = [
   'pyrra',
 ] as const;
 
-/** One native ecosystem KMOP resources compile to. */
+/**
+ * One native ecosystem KMOP resources compile to.
+ *
+ * @public
+ */
 export type NativeTarget = (typeof NATIVE_TARGETS)[number];
 
-/** True when `value` names a {@link NativeTarget}. */
+/**
+ * True when `value` names a {@link NativeTarget}.
+ *
+ * @public
+ */
 export function isNativeTarget(value: unknown): value is NativeTarget {
   return (NATIVE_TARGETS as readonly unknown[]).includes(value);
 }

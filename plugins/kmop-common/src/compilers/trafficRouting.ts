@@ -3,16 +3,28 @@ import type { RolloutPolicy } from '../model/rolloutPolicy';
 import type { NativeTarget } from './targets';
 import type { JsonObject, JsonValue, NativeObject } from './types';
 
-/** The Argo Rollouts traffic router a canary goes through. */
+/**
+ * The Argo Rollouts traffic router a canary goes through.
+ *
+ * @public
+ */
 export type CanaryRouter =
   | { kind: 'gateway-api'; routes: GatewayRoute[] }
   | { kind: 'istio' }
   | { kind: 'none'; reason: string };
 
-/** The Gateway API traffic router plugin of Argo Rollouts (argoproj-labs/rollouts-plugin-trafficrouter-gatewayapi). */
+/**
+ * The Gateway API traffic router plugin of Argo Rollouts (argoproj-labs/rollouts-plugin-trafficrouter-gatewayapi).
+ *
+ * @public
+ */
 export const GATEWAY_API_PLUGIN = 'argoproj-labs/gatewayAPI';
 
-/** True for a policy whose `setWeight` steps need a traffic router to mean traffic. */
+/**
+ * True for a policy whose `setWeight` steps need a traffic router to mean traffic.
+ *
+ * @public
+ */
 export function needsRouter(policy: RolloutPolicy): boolean {
   return (
     policy.spec.strategy === 'canary' &&
@@ -24,6 +36,8 @@ export function needsRouter(policy: RolloutPolicy): boolean {
  * Which router an Argo canary goes through: Gateway API when it is a target and the service
  * has a GatewayRoute (the route's HTTPRoute is what the plugin reweights), else Istio when it
  * is a target (a VirtualService splitting between the stable and canary Services).
+ *
+ * @public
  */
 export function chooseRouter(
   routes: GatewayRoute[],
@@ -41,7 +55,11 @@ export function chooseRouter(
   };
 }
 
-/** The canary and stable Services a routed canary needs, the policy's or `<service>-canary`/`-stable`. */
+/**
+ * The canary and stable Services a routed canary needs, the policy's or `<service>-canary`/`-stable`.
+ *
+ * @public
+ */
 export function routedServices(policy: RolloutPolicy): {
   canary: string;
   stable: string;
@@ -192,7 +210,11 @@ function routeThroughIstio(
   ];
 }
 
-/** What {@link routeCanaryTraffic} needs beyond the compiled objects. */
+/**
+ * What {@link routeCanaryTraffic} needs beyond the compiled objects.
+ *
+ * @public
+ */
 export interface RouteCanaryOptions {
   policy: RolloutPolicy;
   router: CanaryRouter;
@@ -206,6 +228,8 @@ export interface RouteCanaryOptions {
  * Gives an Argo canary's Rollout its traffic routing through the chosen router, rewiring
  * the objects it routes through. Without a router the canary's weights are only a replica
  * ratio: a warning says so.
+ *
+ * @public
  */
 export function routeCanaryTraffic(
   objects: NativeObject[],

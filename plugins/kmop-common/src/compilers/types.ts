@@ -1,4 +1,8 @@
-/** A JSON value, as Kubernetes objects are made of. */
+/**
+ * A JSON value, as Kubernetes objects are made of.
+ *
+ * @public
+ */
 export type JsonValue =
   | string
   | number
@@ -7,10 +11,18 @@ export type JsonValue =
   | JsonValue[]
   | { [key: string]: JsonValue };
 
-/** A JSON object. */
+/**
+ * A JSON object.
+ *
+ * @public
+ */
 export type JsonObject = { [key: string]: JsonValue };
 
-/** Metadata of an object a compiler emits. */
+/**
+ * Metadata of an object a compiler emits.
+ *
+ * @public
+ */
 export interface NativeObjectMeta {
   name: string;
   namespace?: string;
@@ -18,7 +30,11 @@ export interface NativeObjectMeta {
   annotations?: Record<string, string>;
 }
 
-/** A Kubernetes object a compiler emits, ready to be written as YAML or applied. */
+/**
+ * A Kubernetes object a compiler emits, ready to be written as YAML or applied.
+ *
+ * @public
+ */
 export interface NativeObject {
   apiVersion: string;
   kind: string;
@@ -26,7 +42,11 @@ export interface NativeObject {
   spec: JsonObject;
 }
 
-/** What a compiler produces. */
+/**
+ * What a compiler produces.
+ *
+ * @public
+ */
 export interface CompileResult {
   objects: NativeObject[];
   /**
@@ -41,6 +61,8 @@ export interface CompileResult {
  * query Pyrra cannot take. `path` is the field at fault, relative to the
  * resource (`spec.indicator.errorQuery`), or empty when the resource as a
  * whole cannot be compiled (no chosen target takes its kind).
+ *
+ * @public
  */
 export class KmopCompileError extends Error {
   readonly path: string;

@@ -125,7 +125,11 @@ spec:
     minAvailable: 1
 `;
 
-/** An example manifest of each kind, as YAML. */
+/**
+ * An example manifest of each kind, as YAML.
+ *
+ * @public
+ */
 export const KMOP_EXAMPLE_MANIFESTS: Readonly<Record<KmopKind, string>> = {
   Microservice: microservice,
   GatewayRoute: gatewayRoute,

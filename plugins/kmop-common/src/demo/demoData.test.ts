@@ -115,7 +115,7 @@ describe('examples/cluster', () => {
   });
 
   it('normalizes every object to a known health, but Pyrra SLOs', () => {
-    // Pyrra's status says nothing about health (CRD-REFERENCE §6), so it stays unknown.
+    // Pyrra's status says nothing about health (docs/sources/pyrra-servicelevelobjective.md), so it stays unknown.
     const unknown = clusterDocs
       .flatMap(({ doc }) =>
         Object.values(normalizeObject(doc, { cluster: 'demo' })).flat(),

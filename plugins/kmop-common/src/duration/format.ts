@@ -18,6 +18,8 @@ const GO_UNITS = PROMETHEUS_UNITS.slice(1);
  * writes hours (`720h`, `1m40s`).
  *
  * @throws RangeError for a negative or non-finite length.
+ *
+ * @public
  */
 export function formatDuration(
   milliseconds: number,
@@ -48,6 +50,8 @@ export function formatDuration(
  * number exceeds the five digits Gateway API allows.
  *
  * @throws SyntaxError when the text is not a KMOP duration.
+ *
+ * @public
  */
 export function toGoDuration(kmopDuration: string): string {
   const milliseconds = parseDuration(kmopDuration, 'kmopWindow');

@@ -6,10 +6,14 @@
  * `model.ParseDuration` (prometheus/common v0.62 model/time.go); Gateway API `Duration`
  * (gateway-api v1.2 apis/v1/shared_types.go, GEP-2257); Argo Rollouts `RolloutPause.DurationSeconds`
  * (argo-rollouts v1.7 pkg/apis/rollouts/v1alpha1/types.go); the KMOP contract
- * (docs/CRD-REFERENCE in this repository).
+ * (docs/resource-model.md).
  */
 
-/** Which ecosystem's rules a duration text is read by. */
+/**
+ * Which ecosystem's rules a duration text is read by.
+ *
+ * @public
+ */
 export type DurationGrammar =
   /** The KMOP contract: one whole number > 0 and one unit of ms, s, m, h, d (`30s`, `1h`, `30d`). */
   | 'kmop'
@@ -41,7 +45,11 @@ interface GrammarRule {
 const GO =
   /^(?:0|(?:(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:ns|us|µs|μs|ms|s|m|h))+)$/;
 
-/** Each grammar's pattern and the words that say what it accepts. */
+/**
+ * Each grammar's pattern and the words that say what it accepts.
+ *
+ * @public
+ */
 export const DURATION_GRAMMARS: Readonly<Record<DurationGrammar, GrammarRule>> =
   {
     kmop: {

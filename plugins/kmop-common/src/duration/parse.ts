@@ -18,7 +18,11 @@ const UNIT_MILLISECONDS: Record<string, number> = {
 // `ms` before `m` and `s`, so `500ms` is not read as 500 minutes and an `s`.
 const PART = /([0-9]*\.?[0-9]*)(ns|us|µs|μs|ms|s|m|h|d|w|y)/g;
 
-/** True when `text` is a duration in `grammar`. */
+/**
+ * True when `text` is a duration in `grammar`.
+ *
+ * @public
+ */
 export function isDuration(text: unknown, grammar: DurationGrammar): boolean {
   return (
     typeof text === 'string' && DURATION_GRAMMARS[grammar].pattern.test(text)
@@ -30,6 +34,8 @@ export function isDuration(text: unknown, grammar: DurationGrammar): boolean {
  * pause of `30` is 30 seconds).
  *
  * @throws SyntaxError naming the text and what was expected; RangeError when it is too large.
+ *
+ * @public
  */
 export function parseDuration(text: string, grammar: DurationGrammar): number {
   if (!isDuration(text, grammar)) {
@@ -52,7 +58,11 @@ export function parseDuration(text: string, grammar: DurationGrammar): number {
   return milliseconds;
 }
 
-/** Like {@link parseDuration}, but `undefined` instead of an error, for untrusted input. */
+/**
+ * Like {@link parseDuration}, but `undefined` instead of an error, for untrusted input.
+ *
+ * @public
+ */
 export function tryParseDuration(
   text: unknown,
   grammar: DurationGrammar,

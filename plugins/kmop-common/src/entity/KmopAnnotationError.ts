@@ -1,4 +1,8 @@
-/** An entity annotation KMOP reads has a value it cannot use. */
+/**
+ * An entity annotation KMOP reads has a value it cannot use.
+ *
+ * @public
+ */
 export class KmopAnnotationError extends Error {
   /** The annotation at fault, e.g. `backstage.io/kubernetes-label-selector`. */
   readonly annotation: string;

@@ -9,6 +9,8 @@ import {
  * True when the entity says where its KMOP resources are: the KMOP service name annotation,
  * or Backstage's `kubernetes-id` or `kubernetes-label-selector`. Values are not checked here;
  * `resolveEntityTarget` reports bad ones.
+ *
+ * @public
  */
 export function isKmopAvailable(entity: Entity): boolean {
   const annotations = entity.metadata.annotations ?? {};

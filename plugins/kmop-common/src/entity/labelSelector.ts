@@ -1,6 +1,10 @@
 import { isLabelValue, isQualifiedName } from '../model/shared/names';
 
-/** How a requirement compares a label. */
+/**
+ * How a requirement compares a label.
+ *
+ * @public
+ */
 export type LabelSelectorOperator =
   | 'Equals'
   | 'NotEquals'
@@ -9,7 +13,11 @@ export type LabelSelectorOperator =
   | 'Exists'
   | 'DoesNotExist';
 
-/** One clause of a label selector. */
+/**
+ * One clause of a label selector.
+ *
+ * @public
+ */
 export interface LabelSelectorRequirement {
   key: string;
   operator: LabelSelectorOperator;
@@ -17,10 +25,18 @@ export interface LabelSelectorRequirement {
   values: string[];
 }
 
-/** A parsed label selector: every requirement must hold. */
+/**
+ * A parsed label selector: every requirement must hold.
+ *
+ * @public
+ */
 export type ParsedLabelSelector = LabelSelectorRequirement[];
 
-/** A label selector that does not follow Kubernetes' syntax. */
+/**
+ * A label selector that does not follow Kubernetes' syntax.
+ *
+ * @public
+ */
 export class LabelSelectorSyntaxError extends Error {
   /** What is wrong, without the selector, e.g. `expected '(' at the end`. */
   readonly problem: string;
@@ -203,6 +219,8 @@ class Parser {
  * Parses a Kubernetes label selector, equality-based (`a=b`, `a==b`, `c!=d`) and set-based
  * (`e in (x,y)`, `f notin (z)`, `g`, `!h`). An empty selector has no requirements and matches
  * everything. Throws {@link LabelSelectorSyntaxError} for anything Kubernetes would reject.
+ *
+ * @public
  */
 export function parseLabelSelector(selector: string): ParsedLabelSelector {
   return new Parser(selector, tokenize(selector)).parse();
@@ -232,7 +250,11 @@ function holds(
   }
 }
 
-/** True when `labels` satisfy every requirement of `selector`. */
+/**
+ * True when `labels` satisfy every requirement of `selector`.
+ *
+ * @public
+ */
 export function matchesLabelSelector(
   labels: Readonly<Record<string, string>> | undefined,
   selector: ParsedLabelSelector,

@@ -85,6 +85,8 @@ function readNamespace(entity: Entity): string | undefined {
  * selector annotation, else `backstage.io/kubernetes-id=<id>`. Namespace and cluster
  * annotations narrow the search either way. Every annotation present is checked, and a bad
  * value throws a {@link KmopAnnotationError} naming it.
+ *
+ * @public
  */
 export function resolveEntityTarget(entity: Entity): KmopEntityTarget {
   const serviceName = readServiceName(entity);

@@ -1,13 +1,29 @@
-/** The API group of KMOP resources. */
+/**
+ * The API group of KMOP resources.
+ *
+ * @public
+ */
 export const KMOP_GROUP = 'kmop.dev';
 
-/** The version of the KMOP resource model. */
+/**
+ * The version of the KMOP resource model.
+ *
+ * @public
+ */
 export const KMOP_VERSION = 'v1alpha1';
 
-/** `apiVersion` of every KMOP resource. */
+/**
+ * `apiVersion` of every KMOP resource.
+ *
+ * @public
+ */
 export const KMOP_API_VERSION = `${KMOP_GROUP}/${KMOP_VERSION}` as const;
 
-/** A column `kubectl get` shows for a kind (`additionalPrinterColumns`). */
+/**
+ * A column `kubectl get` shows for a kind (`additionalPrinterColumns`).
+ *
+ * @public
+ */
 export interface KmopPrinterColumn {
   name: string;
   type: 'string' | 'integer' | 'number' | 'boolean' | 'date';
@@ -17,7 +33,11 @@ export interface KmopPrinterColumn {
   priority?: number;
 }
 
-/** How a KMOP kind is named in the API and shown by kubectl. */
+/**
+ * How a KMOP kind is named in the API and shown by kubectl.
+ *
+ * @public
+ */
 export interface KmopKindInfo {
   plural: string;
   singular: string;
@@ -55,7 +75,11 @@ function conditionColumn(type: string): KmopPrinterColumn {
  * ServiceLevelObjective and `ro` to Argo Rollouts, hence `kslo` and `rop`.
  */
 
-/** The name of a KMOP kind. */
+/**
+ * The name of a KMOP kind.
+ *
+ * @public
+ */
 export type KmopKind =
   | 'Microservice'
   | 'GatewayRoute'
@@ -63,7 +87,11 @@ export type KmopKind =
   | 'RolloutPolicy'
   | 'ResiliencePolicy';
 
-/** Every KMOP kind with its API names and printer columns. */
+/**
+ * Every KMOP kind with its API names and printer columns.
+ *
+ * @public
+ */
 export const KMOP_KINDS: Readonly<Record<KmopKind, KmopKindInfo>> = {
   Microservice: {
     plural: 'microservices',
@@ -210,7 +238,11 @@ export const KMOP_KINDS: Readonly<Record<KmopKind, KmopKindInfo>> = {
   },
 };
 
-/** Every KMOP kind name, in the order they are documented. */
+/**
+ * Every KMOP kind name, in the order they are documented.
+ *
+ * @public
+ */
 export const KMOP_KIND_NAMES: readonly KmopKind[] = [
   'Microservice',
   'GatewayRoute',
@@ -219,7 +251,11 @@ export const KMOP_KIND_NAMES: readonly KmopKind[] = [
   'ResiliencePolicy',
 ];
 
-/** True when `apiVersion` and `kind` name a KMOP resource. */
+/**
+ * True when `apiVersion` and `kind` name a KMOP resource.
+ *
+ * @public
+ */
 export function isKmopKind(
   apiVersion: unknown,
   kind: unknown,

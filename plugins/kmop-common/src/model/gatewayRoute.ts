@@ -184,7 +184,11 @@ const authSchema = withRules(
   ],
 );
 
-/** A hostname a route answers for, e.g. `payments.example.com` or `*.example.com`. */
+/**
+ * A hostname a route answers for, e.g. `payments.example.com` or `*.example.com`.
+ *
+ * @public
+ */
 export const hostnameSchema = z
   .string()
   .max(253, { message: HOSTNAME_MESSAGE })
@@ -192,7 +196,11 @@ export const hostnameSchema = z
 
 const DEFAULT_MATCHES = [{ path: { type: 'PathPrefix' as const, value: '/' } }];
 
-/** `spec` of a GatewayRoute. */
+/**
+ * `spec` of a GatewayRoute.
+ *
+ * @public
+ */
 export const gatewayRouteSpecSchema = z
   .object({
     serviceRef: dns1123LabelSchema.describe(
@@ -254,7 +262,11 @@ export const gatewayRouteSpecSchema = z
   }))
   .describe('How the service is exposed through a gateway.');
 
-/** `status` of a GatewayRoute. */
+/**
+ * `status` of a GatewayRoute.
+ *
+ * @public
+ */
 export const gatewayRouteStatusSchema = z
   .object({
     url: z
@@ -322,18 +334,38 @@ export const gatewayRouteStatusSchema = z
   })
   .strict();
 
-/** A `kmop.dev/v1alpha1` GatewayRoute. */
+/**
+ * A `kmop.dev/v1alpha1` GatewayRoute.
+ *
+ * @public
+ */
 export const gatewayRouteSchema = kmopResourceSchema(
   'GatewayRoute',
   gatewayRouteSpecSchema,
   gatewayRouteStatusSchema,
 );
 
-/** A GatewayRoute after validation, with defaults applied (`backends` always present). */
+/**
+ * A GatewayRoute after validation, with defaults applied (`backends` always present).
+ *
+ * @public
+ */
 export type GatewayRoute = z.output<typeof gatewayRouteSchema>;
-/** A GatewayRoute as written; fields with defaults may be left out. */
+/**
+ * A GatewayRoute as written; fields with defaults may be left out.
+ *
+ * @public
+ */
 export type GatewayRouteInput = z.input<typeof gatewayRouteSchema>;
-/** `spec` of a GatewayRoute after validation. */
+/**
+ * `spec` of a GatewayRoute after validation.
+ *
+ * @public
+ */
 export type GatewayRouteSpec = z.output<typeof gatewayRouteSpecSchema>;
-/** `status` of a GatewayRoute. */
+/**
+ * `status` of a GatewayRoute.
+ *
+ * @public
+ */
 export type GatewayRouteStatus = z.output<typeof gatewayRouteStatusSchema>;

@@ -1,6 +1,10 @@
 import { z } from 'zod/v3';
 
-/** One problem with a resource: the field, and what is wrong with it. */
+/**
+ * One problem with a resource: the field, and what is wrong with it.
+ *
+ * @public
+ */
 export interface KmopValidationError {
   /** Field path such as `spec.canary.steps[2].setWeight`; empty for the document itself. */
   path: string;
@@ -10,7 +14,11 @@ export interface KmopValidationError {
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 
-/** Formats a path as `spec.canary.steps[2].setWeight` (odd keys as `labels["app.kubernetes.io/name"]`). */
+/**
+ * Formats a path as `spec.canary.steps[2].setWeight` (odd keys as `labels["app.kubernetes.io/name"]`).
+ *
+ * @public
+ */
 export function formatPath(path: readonly (string | number)[]): string {
   let formatted = '';
   for (const segment of path) {
@@ -126,7 +134,11 @@ function hasOwnMessage(issue: z.ZodIssue): boolean {
   return issue.message !== fallback;
 }
 
-/** Turns zod issues into readable errors, one per field and problem, in document order. */
+/**
+ * Turns zod issues into readable errors, one per field and problem, in document order.
+ *
+ * @public
+ */
 export function toValidationErrors(
   issues: readonly z.ZodIssue[],
   basePath: readonly (string | number)[] = [],

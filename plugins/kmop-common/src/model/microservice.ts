@@ -41,7 +41,11 @@ const portSchema = z
   })
   .strict();
 
-/** Horizontal autoscaling on CPU use. */
+/**
+ * Horizontal autoscaling on CPU use.
+ *
+ * @public
+ */
 export const autoscalingSchema = withRules(
   z
     .object({
@@ -156,7 +160,11 @@ const monitoringSchema = z
   })
   .strict();
 
-/** What the service does, as the catalog shows it. */
+/**
+ * What the service does, as the catalog shows it.
+ *
+ * @public
+ */
 export const serviceDescriptionSchema = z
   .string()
   .max(1000)
@@ -164,7 +172,11 @@ export const serviceDescriptionSchema = z
 
 const CATALOG_WORD = /^[a-z0-9]+([-_.][a-z0-9]+)*$/;
 
-/** The catalog lifecycle of the service. */
+/**
+ * The catalog lifecycle of the service.
+ *
+ * @public
+ */
 export const lifecycleSchema = z
   .string()
   .regex(CATALOG_WORD, {
@@ -174,7 +186,11 @@ export const lifecycleSchema = z
     'Catalog lifecycle, e.g. `experimental`, `production`, `deprecated` (the catalog provider assumes `production`).',
   );
 
-/** The catalog component type of the service. */
+/**
+ * The catalog component type of the service.
+ *
+ * @public
+ */
 export const componentTypeSchema = z
   .string()
   .regex(CATALOG_WORD, {
@@ -184,7 +200,11 @@ export const componentTypeSchema = z
     'Catalog component type, e.g. `service` or `website` (the catalog provider assumes `service`).',
   );
 
-/** `spec` of a Microservice. */
+/**
+ * `spec` of a Microservice.
+ *
+ * @public
+ */
 export const microserviceSpecSchema = withRules(
   z
     .object({
@@ -261,7 +281,11 @@ export const microserviceSpecSchema = withRules(
   ],
 ).describe('What the service is and how it runs.');
 
-/** `status` of a Microservice. */
+/**
+ * `status` of a Microservice.
+ *
+ * @public
+ */
 export const microserviceStatusSchema = z
   .object({
     readyReplicas: z
@@ -284,18 +308,38 @@ export const microserviceStatusSchema = z
   })
   .strict();
 
-/** A `kmop.dev/v1alpha1` Microservice. */
+/**
+ * A `kmop.dev/v1alpha1` Microservice.
+ *
+ * @public
+ */
 export const microserviceSchema = kmopResourceSchema(
   'Microservice',
   microserviceSpecSchema,
   microserviceStatusSchema,
 );
 
-/** A Microservice after validation, with defaults applied. */
+/**
+ * A Microservice after validation, with defaults applied.
+ *
+ * @public
+ */
 export type Microservice = z.output<typeof microserviceSchema>;
-/** A Microservice as written; fields with defaults may be left out. */
+/**
+ * A Microservice as written; fields with defaults may be left out.
+ *
+ * @public
+ */
 export type MicroserviceInput = z.input<typeof microserviceSchema>;
-/** `spec` of a Microservice after validation. */
+/**
+ * `spec` of a Microservice after validation.
+ *
+ * @public
+ */
 export type MicroserviceSpec = z.output<typeof microserviceSpecSchema>;
-/** `status` of a Microservice. */
+/**
+ * `status` of a Microservice.
+ *
+ * @public
+ */
 export type MicroserviceStatus = z.output<typeof microserviceStatusSchema>;

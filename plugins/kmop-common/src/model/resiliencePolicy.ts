@@ -15,7 +15,11 @@ import {
   childrenSchema,
 } from './shared';
 
-/** Retry conditions of Envoy (`x-envoy-retry-on`, `x-envoy-retry-grpc-on`), which Istio and Envoy Gateway pass on. */
+/**
+ * Retry conditions of Envoy (`x-envoy-retry-on`, `x-envoy-retry-grpc-on`), which Istio and Envoy Gateway pass on.
+ *
+ * @public
+ */
 export const RETRY_CONDITIONS = [
   '5xx',
   'gateway-error',
@@ -81,7 +85,11 @@ const backoffSchema = withRules(
   ],
 );
 
-/** Retries of failed calls; also the generate action's retry overrides. */
+/**
+ * Retries of failed calls; also the generate action's retry overrides.
+ *
+ * @public
+ */
 export const retriesSchema = z
   .object({
     attempts: z
@@ -208,7 +216,11 @@ const disruptionBudgetSchema = withExactlyOneOf(
   ['minAvailable', 'maxUnavailable'],
 );
 
-/** `spec` of a ResiliencePolicy. */
+/**
+ * `spec` of a ResiliencePolicy.
+ *
+ * @public
+ */
 export const resiliencePolicySpecSchema = z
   .object({
     serviceRef: dns1123LabelSchema.describe(
@@ -238,7 +250,11 @@ export const resiliencePolicySpecSchema = z
   .strict()
   .describe('The protections applied to calls to the service.');
 
-/** `status` of a ResiliencePolicy. */
+/**
+ * `status` of a ResiliencePolicy.
+ *
+ * @public
+ */
 export const resiliencePolicyStatusSchema = z
   .object({
     observedGeneration: observedGenerationSchema
@@ -255,20 +271,40 @@ export const resiliencePolicyStatusSchema = z
   })
   .strict();
 
-/** A `kmop.dev/v1alpha1` ResiliencePolicy. */
+/**
+ * A `kmop.dev/v1alpha1` ResiliencePolicy.
+ *
+ * @public
+ */
 export const resiliencePolicySchema = kmopResourceSchema(
   'ResiliencePolicy',
   resiliencePolicySpecSchema,
   resiliencePolicyStatusSchema,
 );
 
-/** A ResiliencePolicy after validation, with defaults applied. */
+/**
+ * A ResiliencePolicy after validation, with defaults applied.
+ *
+ * @public
+ */
 export type ResiliencePolicy = z.output<typeof resiliencePolicySchema>;
-/** A ResiliencePolicy as written; fields with defaults may be left out. */
+/**
+ * A ResiliencePolicy as written; fields with defaults may be left out.
+ *
+ * @public
+ */
 export type ResiliencePolicyInput = z.input<typeof resiliencePolicySchema>;
-/** `spec` of a ResiliencePolicy after validation. */
+/**
+ * `spec` of a ResiliencePolicy after validation.
+ *
+ * @public
+ */
 export type ResiliencePolicySpec = z.output<typeof resiliencePolicySpecSchema>;
-/** `status` of a ResiliencePolicy. */
+/**
+ * `status` of a ResiliencePolicy.
+ *
+ * @public
+ */
 export type ResiliencePolicyStatus = z.output<
   typeof resiliencePolicyStatusSchema
 >;

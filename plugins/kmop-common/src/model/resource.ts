@@ -26,7 +26,11 @@ import {
   serviceLevelObjectiveSchema,
 } from './serviceLevelObjective';
 
-/** The full object schema of each KMOP kind. */
+/**
+ * The full object schema of each KMOP kind.
+ *
+ * @public
+ */
 export const kmopResourceSchemas = {
   Microservice: microserviceSchema,
   GatewayRoute: gatewayRouteSchema,
@@ -35,7 +39,11 @@ export const kmopResourceSchemas = {
   ResiliencePolicy: resiliencePolicySchema,
 } as const satisfies Record<KmopKind, z.ZodTypeAny>;
 
-/** Any KMOP resource after validation, with defaults applied. */
+/**
+ * Any KMOP resource after validation, with defaults applied.
+ *
+ * @public
+ */
 export type KmopResource =
   | Microservice
   | GatewayRoute
@@ -43,7 +51,11 @@ export type KmopResource =
   | RolloutPolicy
   | ResiliencePolicy;
 
-/** Any KMOP resource as written. */
+/**
+ * Any KMOP resource as written.
+ *
+ * @public
+ */
 export type KmopResourceInput =
   | MicroserviceInput
   | GatewayRouteInput
@@ -51,7 +63,11 @@ export type KmopResourceInput =
   | RolloutPolicyInput
   | ResiliencePolicyInput;
 
-/** The validated resource type of a kind. */
+/**
+ * The validated resource type of a kind.
+ *
+ * @public
+ */
 export type KmopResourceOfKind<K extends KmopKind> = Extract<
   KmopResource,
   { kind: K }

@@ -164,7 +164,11 @@ const sloGateSchema = z
   })
   .strict();
 
-/** `spec` of a RolloutPolicy. */
+/**
+ * `spec` of a RolloutPolicy.
+ *
+ * @public
+ */
 export const rolloutPolicySpecSchema = withRules(
   z
     .object({
@@ -229,7 +233,11 @@ export const rolloutPolicySpecSchema = withRules(
   ],
 ).describe('The rollout strategy and its gates.');
 
-/** `status` of a RolloutPolicy. */
+/**
+ * `status` of a RolloutPolicy.
+ *
+ * @public
+ */
 export const rolloutPolicyStatusSchema = z
   .object({
     phase: z
@@ -276,22 +284,46 @@ export const rolloutPolicyStatusSchema = z
   })
   .strict();
 
-/** A `kmop.dev/v1alpha1` RolloutPolicy. */
+/**
+ * A `kmop.dev/v1alpha1` RolloutPolicy.
+ *
+ * @public
+ */
 export const rolloutPolicySchema = kmopResourceSchema(
   'RolloutPolicy',
   rolloutPolicySpecSchema,
   rolloutPolicyStatusSchema,
 );
 
-/** A RolloutPolicy after validation, with defaults applied. */
+/**
+ * A RolloutPolicy after validation, with defaults applied.
+ *
+ * @public
+ */
 export type RolloutPolicy = z.output<typeof rolloutPolicySchema>;
-/** A RolloutPolicy as written; fields with defaults may be left out. */
+/**
+ * A RolloutPolicy as written; fields with defaults may be left out.
+ *
+ * @public
+ */
 export type RolloutPolicyInput = z.input<typeof rolloutPolicySchema>;
-/** `spec` of a RolloutPolicy after validation. */
+/**
+ * `spec` of a RolloutPolicy after validation.
+ *
+ * @public
+ */
 export type RolloutPolicySpec = z.output<typeof rolloutPolicySpecSchema>;
-/** `status` of a RolloutPolicy. */
+/**
+ * `status` of a RolloutPolicy.
+ *
+ * @public
+ */
 export type RolloutPolicyStatus = z.output<typeof rolloutPolicyStatusSchema>;
-/** One canary step. */
+/**
+ * One canary step.
+ *
+ * @public
+ */
 export type RolloutCanaryStep = NonNullable<
   RolloutPolicySpec['canary']
 >['steps'][number];

@@ -80,7 +80,11 @@ const alertingSchema = z
   })
   .strict();
 
-/** `spec` of a ServiceLevelObjective. */
+/**
+ * `spec` of a ServiceLevelObjective.
+ *
+ * @public
+ */
 export const serviceLevelObjectiveSpecSchema = z
   .object({
     serviceRef: dns1123LabelSchema.describe(
@@ -119,7 +123,11 @@ export const serviceLevelObjectiveSpecSchema = z
   .strict()
   .describe('The objective, its indicator and alerting.');
 
-/** `status` of a ServiceLevelObjective. */
+/**
+ * `status` of a ServiceLevelObjective.
+ *
+ * @public
+ */
 export const serviceLevelObjectiveStatusSchema = z
   .object({
     sli: z
@@ -174,28 +182,52 @@ export const serviceLevelObjectiveStatusSchema = z
   })
   .strict();
 
-/** A `kmop.dev/v1alpha1` ServiceLevelObjective. */
+/**
+ * A `kmop.dev/v1alpha1` ServiceLevelObjective.
+ *
+ * @public
+ */
 export const serviceLevelObjectiveSchema = kmopResourceSchema(
   'ServiceLevelObjective',
   serviceLevelObjectiveSpecSchema,
   serviceLevelObjectiveStatusSchema,
 );
 
-/** A ServiceLevelObjective after validation, with defaults applied. */
+/**
+ * A ServiceLevelObjective after validation, with defaults applied.
+ *
+ * @public
+ */
 export type ServiceLevelObjective = z.output<
   typeof serviceLevelObjectiveSchema
 >;
-/** A ServiceLevelObjective as written; fields with defaults may be left out. */
+/**
+ * A ServiceLevelObjective as written; fields with defaults may be left out.
+ *
+ * @public
+ */
 export type ServiceLevelObjectiveInput = z.input<
   typeof serviceLevelObjectiveSchema
 >;
-/** `spec` of a ServiceLevelObjective after validation. */
+/**
+ * `spec` of a ServiceLevelObjective after validation.
+ *
+ * @public
+ */
 export type ServiceLevelObjectiveSpec = z.output<
   typeof serviceLevelObjectiveSpecSchema
 >;
-/** `status` of a ServiceLevelObjective. */
+/**
+ * `status` of a ServiceLevelObjective.
+ *
+ * @public
+ */
 export type ServiceLevelObjectiveStatus = z.output<
   typeof serviceLevelObjectiveStatusSchema
 >;
-/** The indicator of a ServiceLevelObjective. */
+/**
+ * The indicator of a ServiceLevelObjective.
+ *
+ * @public
+ */
 export type ServiceLevelIndicator = ServiceLevelObjectiveSpec['indicator'];

@@ -3,18 +3,30 @@ import { KMOP_API_VERSION, KMOP_KIND_NAMES, isKmopKind } from './constants';
 import { KmopValidationError, toValidationErrors } from './issues';
 import { KmopResource, kmopResourceSchemas } from './resource';
 
-/** The outcome of validating one document. */
+/**
+ * The outcome of validating one document.
+ *
+ * @public
+ */
 export type KmopValidationResult =
   | { ok: true; resource: KmopResource }
   | { ok: false; errors: KmopValidationError[] };
 
-/** A problem in one of several documents. */
+/**
+ * A problem in one of several documents.
+ *
+ * @public
+ */
 export interface KmopDocumentError extends KmopValidationError {
   /** Position of the document in the list given. */
   index: number;
 }
 
-/** The outcome of validating several documents. */
+/**
+ * The outcome of validating several documents.
+ *
+ * @public
+ */
 export type KmopValidationResults =
   | { ok: true; resources: KmopResource[] }
   | { ok: false; errors: KmopDocumentError[] };
@@ -59,6 +71,8 @@ function validate(input: unknown): KmopValidationResult {
 /**
  * Validates a KMOP resource: picks the schema by `kind`, applies defaults and returns the
  * resource, or every error at once with its field path. Never throws, whatever `input` is.
+ *
+ * @public
  */
 export function validateKmopResource(input: unknown): KmopValidationResult {
   try {
@@ -88,6 +102,8 @@ function identity(resource: KmopResource): string {
  * Validates several documents (e.g. the documents of one YAML file). All must be KMOP
  * resources; filter others out first with `isKmopKind`. Two documents of the same kind, name
  * and namespace are an error on the later one.
+ *
+ * @public
  */
 export function validateKmopResources(
   documents: readonly unknown[],

@@ -7,13 +7,21 @@ import type {
 import { Reader, isRecord, typeName } from './access';
 import { withoutDerivedFacts } from './scrub';
 
-/** What a normalizer knows besides the object itself. */
+/**
+ * What a normalizer knows besides the object itself.
+ *
+ * @public
+ */
 export interface NormalizeContext {
   /** Cluster name as configured in `kubernetes.clusterLocatorMethods`. */
   cluster: string;
 }
 
-/** Turns one object of a source kind into view items; never throws. */
+/**
+ * Turns one object of a source kind into view items; never throws.
+ *
+ * @public
+ */
 export type Normalizer<T extends KmopItemBase> = (
   obj: unknown,
   ctx: NormalizeContext,

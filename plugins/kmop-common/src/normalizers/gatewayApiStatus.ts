@@ -1,6 +1,6 @@
 /**
  * Gateway API status: route parents (`status.parents`) and policy ancestors
- * (`status.ancestors`), with the health rules of CRD-REFERENCE §1 and §3.
+ * (`status.ancestors`), with the health rules of docs/sources/httproute.md and docs/sources/envoy-backendtrafficpolicy.md.
  */
 import type { KmopRouteParent } from '../view';
 import {

@@ -1,4 +1,4 @@
-/** Istio's status (IstioStatus) and its health rules, CRD-REFERENCE §2. */
+/** Istio's status (IstioStatus) and its health rules, docs/sources/istio-virtualservice.md. */
 import { Reader, describeCondition, findCondition } from './access';
 import type { HealthVerdict } from './base';
 import { staleVerdict } from './health';

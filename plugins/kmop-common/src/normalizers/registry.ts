@@ -32,7 +32,11 @@ import { normalizePyrraSlo } from './slos/pyrraSlo';
 import { normalizeKmopSlo } from './slos/kmopSlo';
 import { normalizeSlothPrometheusServiceLevel } from './slos/slothPrometheusServiceLevel';
 
-/** The view items one object yields, by section. */
+/**
+ * The view items one object yields, by section.
+ *
+ * @public
+ */
 export interface NormalizedItems {
   routes: KmopRouteView[];
   slos: KmopSloView[];
@@ -40,9 +44,14 @@ export interface NormalizedItems {
   resilience: KmopResilienceView[];
 }
 
+/** @public */
 export type KmopViewSection = keyof NormalizedItems;
 
-/** The order sections are listed in. */
+/**
+ * The order sections are listed in.
+ *
+ * @public
+ */
 export const VIEW_SECTIONS: readonly KmopViewSection[] = [
   'routes',
   'slos',
@@ -50,7 +59,11 @@ export const VIEW_SECTIONS: readonly KmopViewSection[] = [
   'resilience',
 ];
 
-/** A source kind as the Kubernetes API serves it. */
+/**
+ * A source kind as the Kubernetes API serves it.
+ *
+ * @public
+ */
 export interface SupportedKind {
   /** API group; `''` would be the core group (no supported kind is in it). */
   group: string;
@@ -218,7 +231,11 @@ const ENTRIES: readonly KindEntry[] = [
   },
 ];
 
-/** Every supported source kind. All are namespaced. */
+/**
+ * Every supported source kind. All are namespaced.
+ *
+ * @public
+ */
 export const SUPPORTED_KINDS: readonly SupportedKind[] = ENTRIES.map(
   ({ normalize, ...kind }) => ({
     ...kind,
@@ -235,7 +252,11 @@ function findEntry(apiVersion: string, kind: string): KindEntry | undefined {
   );
 }
 
-/** The supported kind an object's apiVersion and kind name, if any (any listed version matches). */
+/**
+ * The supported kind an object's apiVersion and kind name, if any (any listed version matches).
+ *
+ * @public
+ */
 export function findSupportedKind(
   apiVersion: string,
   kind: string,
@@ -247,6 +268,8 @@ export function findSupportedKind(
 /**
  * The view items of one object, by section; all empty for objects of kinds that are not
  * supported (or not objects at all). Never throws.
+ *
+ * @public
  */
 export function normalizeObject(
   obj: unknown,

@@ -31,7 +31,11 @@ import {
 import { ReadinessCheck, ReadinessInput, createContext } from './context';
 import { KmopReadiness, ReadinessStatus } from './types';
 
-/** Every check, in the order of the twelve components. */
+/**
+ * Every check, in the order of the twelve components.
+ *
+ * @public
+ */
 export const READINESS_CHECKS: readonly ReadinessCheck[] = [
   checkDiscoveryService,
   checkGatewayRoute,
@@ -56,7 +60,11 @@ export const READINESS_CHECKS: readonly ReadinessCheck[] = [
   checkOrchestrationSpread,
 ];
 
-/** A service's readiness: every check over its view items and facts. Pure; never throws. */
+/**
+ * A service's readiness: every check over its view items and facts. Pure; never throws.
+ *
+ * @public
+ */
 export function computeReadiness(input: ReadinessInput): KmopReadiness {
   const ctx = createContext(input);
   const checks = READINESS_CHECKS.map(check => check(ctx));

@@ -13,7 +13,11 @@ import type {
   ReadinessStatus,
 } from './types';
 
-/** What readiness is computed from: a service's view items and readiness facts. */
+/**
+ * What readiness is computed from: a service's view items and readiness facts.
+ *
+ * @public
+ */
 export interface ReadinessInput {
   /** The service's view items (as the entity view holds them). */
   items: {

@@ -7,7 +7,11 @@ import {
   WorkloadFact,
 } from './facts';
 
-/** A kind readiness reads, as the Kubernetes API serves it. */
+/**
+ * A kind readiness reads, as the Kubernetes API serves it.
+ *
+ * @public
+ */
 export interface ReadinessKind {
   /** `''` is the core group. */
   group: string;
@@ -21,6 +25,8 @@ export interface ReadinessKind {
  * Rollouts and KMOP GatewayRoutes give facts too). Secrets are never among them, and Pods
  * are left out on purpose: there are many, they change all the time, and what the checks
  * need of them (probes, resources, spread) is in their workload's pod template.
+ *
+ * @public
  */
 export const READINESS_KINDS: readonly ReadinessKind[] = [
   { group: '', versions: ['v1'], plural: 'services', kind: 'Service' },
@@ -79,6 +85,8 @@ const SECRET_NAME =
  * The readiness facts of one object, or undefined for objects readiness does not read.
  * Never throws; a malformed field becomes a `problems` entry (or an absent value), never a
  * value a check would pass on.
+ *
+ * @public
  */
 export function extractReadinessFact(
   object: unknown,

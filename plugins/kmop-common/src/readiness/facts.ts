@@ -5,11 +5,16 @@
  * of a Secret, and never the value of an environment variable: only names.
  */
 
-/** A selector as written: `matchLabels` only, or `malformed` with the reason. */
+/**
+ * A selector as written: `matchLabels` only, or `malformed` with the reason.
+ *
+ * @public
+ */
 export type FactSelector =
   | { labels: Record<string, string> }
   | { malformed: string };
 
+/** @public */
 export interface ContainerFact {
   name: string;
   /** Absent when the container names no image (or not as a string). */
@@ -24,6 +29,7 @@ export interface ContainerFact {
   literalSecretEnv: string[];
 }
 
+/** @public */
 export interface FactBase {
   cluster: string;
   namespace: string;
@@ -36,6 +42,7 @@ export interface FactBase {
   problems?: string[];
 }
 
+/** @public */
 export interface WorkloadFact extends FactBase {
   type: 'workload';
   kind: 'Deployment' | 'StatefulSet' | 'Rollout';
@@ -62,17 +69,20 @@ export interface WorkloadFact extends FactBase {
   claimTemplates: number;
 }
 
+/** @public */
 export interface ServiceFact extends FactBase {
   type: 'service';
   selector: FactSelector;
 }
 
+/** @public */
 export interface NetworkPolicyFact extends FactBase {
   type: 'networkPolicy';
   /** An empty selector selects every pod of the namespace. */
   podSelector: FactSelector;
 }
 
+/** @public */
 export interface MonitorFact extends FactBase {
   type: 'monitor';
   kind: 'ServiceMonitor' | 'PodMonitor';
@@ -80,16 +90,19 @@ export interface MonitorFact extends FactBase {
   selector: FactSelector;
 }
 
+/** @public */
 export interface ConfigMapFact extends FactBase {
   type: 'configMap';
 }
 
+/** @public */
 export interface ClaimFact extends FactBase {
   type: 'claim';
   /** `status.phase`, when reported. */
   phase?: string;
 }
 
+/** @public */
 export interface RouteAuthFact extends FactBase {
   type: 'routeAuth';
   kind: 'GatewayRoute' | 'SecurityPolicy';
@@ -99,6 +112,7 @@ export interface RouteAuthFact extends FactBase {
   targets: string[];
 }
 
+/** @public */
 export type ReadinessFact =
   | WorkloadFact
   | ServiceFact

@@ -12,7 +12,11 @@ import type {
 import type { ReadinessInput } from './context';
 import type { KmopReadiness, ReadinessStatus } from './types';
 
-/** A rollout under way now. */
+/**
+ * A rollout under way now.
+ *
+ * @public
+ */
 export interface KmopOrgRollout {
   entityRef: string;
   cluster: string;
@@ -26,7 +30,11 @@ export interface KmopOrgRollout {
   paused: boolean;
 }
 
-/** An SLO burning its budget now: an alert firing, or a burn rate of 1 or more. */
+/**
+ * An SLO burning its budget now: an alert firing, or a burn rate of 1 or more.
+ *
+ * @public
+ */
 export interface KmopOrgBurningSlo {
   entityRef: string;
   cluster: string;
@@ -38,6 +46,7 @@ export interface KmopOrgBurningSlo {
   errorBudgetRemaining?: number;
 }
 
+/** @public */
 export interface KmopServiceSummary {
   entityRef: string;
   title: string;
@@ -73,7 +82,11 @@ const HEALTH_ORDER: (KmopHealth | 'none')[] = [
   'none',
 ];
 
-/** Whether a rollout is under way: progressing, paused mid-way, or a canary weight set. */
+/**
+ * Whether a rollout is under way: progressing, paused mid-way, or a canary weight set.
+ *
+ * @public
+ */
 export function isRolloutInProgress(r: KmopRolloutView): boolean {
   if (r.strategy === 'rolling' || r.strategy === 'recreate') {
     return r.health === 'progressing';
@@ -84,7 +97,11 @@ export function isRolloutInProgress(r: KmopRolloutView): boolean {
   );
 }
 
-/** The alerts firing and the highest burn rate of an SLO; undefined when it is not burning. */
+/**
+ * The alerts firing and the highest burn rate of an SLO; undefined when it is not burning.
+ *
+ * @public
+ */
 export function burningSlo(
   entityRef: string,
   slo: KmopSloView,
@@ -106,7 +123,11 @@ export function burningSlo(
   };
 }
 
-/** One service's summary line. */
+/**
+ * One service's summary line.
+ *
+ * @public
+ */
 export function summarizeService(options: {
   entityRef: string;
   title: string;
@@ -162,7 +183,11 @@ function rolloutState(
   return 'stable';
 }
 
-/** What the organisation page asks for. */
+/**
+ * What the organisation page asks for.
+ *
+ * @public
+ */
 export interface KmopOrgQuery {
   owner?: string;
   system?: string;
@@ -177,6 +202,7 @@ export interface KmopOrgQuery {
   limit?: number;
 }
 
+/** @public */
 export const ORG_SORT_KEYS = [
   'name',
   'owner',
@@ -186,7 +212,11 @@ export const ORG_SORT_KEYS = [
   'budget',
 ] as const;
 
-/** One page of the organisation view, with what spans all matching services. */
+/**
+ * One page of the organisation view, with what spans all matching services.
+ *
+ * @public
+ */
 export interface KmopOrgPage {
   items: KmopServiceSummary[];
   /** Services matching the filters, over all pages. */
@@ -206,7 +236,11 @@ export interface KmopOrgPage {
   generatedAt: string;
 }
 
-/** Filters, sorts and pages summaries; facets come from all of them. */
+/**
+ * Filters, sorts and pages summaries; facets come from all of them.
+ *
+ * @public
+ */
 export function pageServices(
   summaries: KmopServiceSummary[],
   query: KmopOrgQuery,
@@ -278,7 +312,11 @@ function compare(
   }
 }
 
-/** What a target looks for, in words, for "looked for … found none". */
+/**
+ * What a target looks for, in words, for "looked for … found none".
+ *
+ * @public
+ */
 export function describeTarget(target: KmopEntityTarget): string {
   const parts: string[] = [];
   if (target.serviceName) {

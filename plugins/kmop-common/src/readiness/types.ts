@@ -4,7 +4,11 @@
  * folder; `docs/readiness.md` documents each one.
  */
 
-/** The twelve components every microservice needs, in the blueprint's order. */
+/**
+ * The twelve components every microservice needs, in the blueprint's order.
+ *
+ * @public
+ */
 export const READINESS_COMPONENTS = [
   'discovery',
   'gateway',
@@ -20,9 +24,14 @@ export const READINESS_COMPONENTS = [
   'orchestration',
 ] as const;
 
+/** @public */
 export type ReadinessComponent = (typeof READINESS_COMPONENTS)[number];
 
-/** Names of the components, as a person reads them. */
+/**
+ * Names of the components, as a person reads them.
+ *
+ * @public
+ */
 export const READINESS_COMPONENT_TITLES: Record<ReadinessComponent, string> = {
   discovery: 'Service discovery',
   gateway: 'API gateway',
@@ -38,9 +47,14 @@ export const READINESS_COMPONENT_TITLES: Record<ReadinessComponent, string> = {
   orchestration: 'Orchestration',
 };
 
+/** @public */
 export type ReadinessStatus = 'pass' | 'warn' | 'fail' | 'notApplicable';
 
-/** An object a check read, or a note on what it looked for and did not find. */
+/**
+ * An object a check read, or a note on what it looked for and did not find.
+ *
+ * @public
+ */
 export interface ReadinessEvidence {
   cluster?: string;
   kind?: string;
@@ -50,7 +64,11 @@ export interface ReadinessEvidence {
   note: string;
 }
 
-/** What to do about a check that does not pass. */
+/**
+ * What to do about a check that does not pass.
+ *
+ * @public
+ */
 export interface ReadinessRemedy {
   /** In words. */
   text: string;
@@ -62,6 +80,7 @@ export interface ReadinessRemedy {
   template?: 'slo' | 'resilience' | 'rollout';
 }
 
+/** @public */
 export interface ReadinessCheckResult {
   /** Stable id: `<component>.<name>`, e.g. `resilience.disruptionBudget`. */
   id: string;
@@ -76,7 +95,11 @@ export interface ReadinessCheckResult {
   remedy?: ReadinessRemedy;
 }
 
-/** One service's readiness. */
+/**
+ * One service's readiness.
+ *
+ * @public
+ */
 export interface KmopReadiness {
   checks: ReadinessCheckResult[];
   counts: Record<ReadinessStatus, number>;

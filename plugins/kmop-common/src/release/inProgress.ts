@@ -4,6 +4,8 @@ import type { KmopRolloutView } from '../view';
  * True while a release needs a person's eye: moving traffic, waiting at a step, paused, or
  * aborted (traffic is back on stable, but the new version is still in the spec and someone
  * must retry or roll back). A fully promoted or finished rollout is not in progress.
+ *
+ * @public
  */
 export function isReleaseInProgress(rollout: KmopRolloutView): boolean {
   return (
@@ -14,7 +16,11 @@ export function isReleaseInProgress(rollout: KmopRolloutView): boolean {
   );
 }
 
-/** The 1-based current step and the number of steps, for rollouts that have steps. */
+/**
+ * The 1-based current step and the number of steps, for rollouts that have steps.
+ *
+ * @public
+ */
 export function currentStep(
   rollout: KmopRolloutView,
 ): { current: number; of: number } | undefined {
@@ -32,6 +38,8 @@ export function currentStep(
  * Rollouts that drive another rollout item of the view: a Flagger Canary's target Deployment
  * or an Argo Rollout's `workloadRef`. The driven item is part of the driver's release, not a
  * release of its own. Returns the ids of the driven items, keyed by the driver's id.
+ *
+ * @public
  */
 export function drivenRollouts(
   rollouts: readonly KmopRolloutView[],

@@ -15,6 +15,8 @@ import { currentStep, drivenRollouts, isReleaseInProgress } from './inProgress';
  * - `unjudged`: nothing is wrong that KMOP can see, but some SLO has no figures.
  * - `no-slo`: nothing is wrong that KMOP can see, and no SLO covers the service.
  * - `healthy`: every SLO has figures, none burns too fast, analysis and routes are fine.
+ *
+ * @public
  */
 export type ReleaseLevel =
   | 'aborted'
@@ -23,7 +25,11 @@ export type ReleaseLevel =
   | 'no-slo'
   | 'healthy';
 
-/** One fact the judgement rests on, in words, with the item it is about. */
+/**
+ * One fact the judgement rests on, in words, with the item it is about.
+ *
+ * @public
+ */
 export interface ReleaseReason {
   kind:
     | 'aborted'
@@ -40,7 +46,11 @@ export interface ReleaseReason {
   text: string;
 }
 
-/** An SLO of the service as the release judgement reads it. */
+/**
+ * An SLO of the service as the release judgement reads it.
+ *
+ * @public
+ */
 export interface ReleaseSlo {
   id: string;
   name: string;
@@ -58,7 +68,11 @@ export interface ReleaseSlo {
   evaluatedAt?: string;
 }
 
-/** One release in progress and how it stands. */
+/**
+ * One release in progress and how it stands.
+ *
+ * @public
+ */
 export interface ReleaseJudgement {
   rollout: KmopRolloutView;
   /** Rollout items driven by this one (a Flagger Canary's target Deployment): one release. */
@@ -73,7 +87,11 @@ export interface ReleaseJudgement {
   routes: KmopRouteView[];
 }
 
-/** What KMOP judges of an entity's releases. */
+/**
+ * What KMOP judges of an entity's releases.
+ *
+ * @public
+ */
 export interface EntityReleaseJudgement {
   releases: ReleaseJudgement[];
   slos: ReleaseSlo[];
@@ -86,6 +104,7 @@ export interface EntityReleaseJudgement {
   drivenIds: string[];
 }
 
+/** @public */
 export function releaseSlo(slo: KmopSloView): ReleaseSlo {
   const burns = alertBurns(slo);
   return {
@@ -117,7 +136,11 @@ function trafficServices(rollout: KmopRolloutView): Set<string> {
   return names;
 }
 
-/** Routes of the view that send traffic to the rollout's Services or that its router rewrites. */
+/**
+ * Routes of the view that send traffic to the rollout's Services or that its router rewrites.
+ *
+ * @public
+ */
 export function routesOfRollout(
   rollout: KmopRolloutView,
   routes: readonly KmopRouteView[],
@@ -227,7 +250,11 @@ function atRiskHeadline(reasons: readonly ReleaseReason[]): string {
   return 'Something that carries this release is unhealthy; do not promote it yet.';
 }
 
-/** Judges one rollout in progress against the service's SLOs and the routes that carry it. */
+/**
+ * Judges one rollout in progress against the service's SLOs and the routes that carry it.
+ *
+ * @public
+ */
 export function judgeRelease(options: {
   rollout: KmopRolloutView;
   driven?: KmopRolloutView[];
@@ -314,7 +341,11 @@ export function judgeRelease(options: {
   };
 }
 
-/** The release judgement of an entity's view: every release in progress, and what fires. */
+/**
+ * The release judgement of an entity's view: every release in progress, and what fires.
+ *
+ * @public
+ */
 export function judgeReleases(view: KmopEntityView): EntityReleaseJudgement {
   const slos = view.slos.map(releaseSlo);
   const driven = drivenRollouts(view.rollouts);

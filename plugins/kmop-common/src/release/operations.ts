@@ -15,7 +15,11 @@ import type { KmopRolloutView, KmopSource } from '../view';
  * Pure: the page, the actions and the backend decide from the same function.
  */
 
-/** Operations on an Argo Rollouts `Rollout`, as `kubectl argo rollouts` names them. */
+/**
+ * Operations on an Argo Rollouts `Rollout`, as `kubectl argo rollouts` names them.
+ *
+ * @public
+ */
 export const ARGO_ROLLOUT_OPERATIONS = [
   'promote',
   'promote-full',
@@ -25,17 +29,29 @@ export const ARGO_ROLLOUT_OPERATIONS = [
   'restart',
 ] as const;
 
-/** Operations on a Deployment, as `kubectl rollout` names them. */
+/**
+ * Operations on a Deployment, as `kubectl rollout` names them.
+ *
+ * @public
+ */
 export const DEPLOYMENT_OPERATIONS = ['pause', 'resume', 'restart'] as const;
 
-/** Operations on a Flagger `Canary`: promote is `spec.skipAnalysis`, suspend/resume `spec.suspend`. */
+/**
+ * Operations on a Flagger `Canary`: promote is `spec.skipAnalysis`, suspend/resume `spec.suspend`.
+ *
+ * @public
+ */
 export const FLAGGER_CANARY_OPERATIONS = [
   'promote',
   'suspend',
   'resume',
 ] as const;
 
-/** Every operation name KMOP knows, whatever the tool. */
+/**
+ * Every operation name KMOP knows, whatever the tool.
+ *
+ * @public
+ */
 export const KMOP_OPERATION_NAMES = [
   'promote',
   'promote-full',
@@ -47,12 +63,21 @@ export const KMOP_OPERATION_NAMES = [
   'suspend',
 ] as const;
 
+/** @public */
 export type KmopOperationName = (typeof KMOP_OPERATION_NAMES)[number];
 
-/** The tool whose client semantics an operation follows. */
+/**
+ * The tool whose client semantics an operation follows.
+ *
+ * @public
+ */
 export type KmopOperationTool = 'argo-rollouts' | 'deployment' | 'flagger';
 
-/** One operation and whether it applies to the item now. */
+/**
+ * One operation and whether it applies to the item now.
+ *
+ * @public
+ */
 export interface KmopOfferedOperation {
   operation: KmopOperationName;
   /** True when the tool's own rules allow it in the object's current state. */
@@ -74,7 +99,11 @@ export interface KmopOfferedOperation {
   warning?: string;
 }
 
-/** The tool an object's kind belongs to, or undefined for kinds KMOP does not operate. */
+/**
+ * The tool an object's kind belongs to, or undefined for kinds KMOP does not operate.
+ *
+ * @public
+ */
 export function operationToolOf(source: {
   apiVersion: string;
   kind: string;
@@ -90,7 +119,11 @@ export function operationToolOf(source: {
   return undefined;
 }
 
-/** The operation names of a tool, in the order a page shows them. */
+/**
+ * The operation names of a tool, in the order a page shows them.
+ *
+ * @public
+ */
 export function operationsOfTool(
   tool: KmopOperationTool,
 ): readonly KmopOperationName[] {
@@ -283,6 +316,8 @@ const RULES: Record<
  * the policy (`rendered`, by its controller ownerReference), else an item of the same cluster
  * and namespace whose `renderedFrom` names the policy (ownerReference, or the compilers'
  * `kmop.dev/compiled-from` annotation for manifests applied by GitOps).
+ *
+ * @public
  */
 export function findRenderedRollout(
   policy: KmopRolloutView,
@@ -324,7 +359,11 @@ function gitOpsWarning(r: KmopRolloutView): string | undefined {
     : undefined;
 }
 
-/** Options of {@link offeredOperations}. */
+/**
+ * Options of {@link offeredOperations}.
+ *
+ * @public
+ */
 export interface OfferedOperationsOptions {
   /** Every rollout item of the view, to find what a RolloutPolicy was rendered into. */
   rollouts?: readonly KmopRolloutView[];
@@ -335,6 +374,8 @@ export interface OfferedOperationsOptions {
  * acts on the Rollout or Canary it was rendered into (found among `options.rollouts`); when
  * that object is not in the view, nothing is offered and the reason says so. Kinds KMOP does
  * not operate get an empty list.
+ *
+ * @public
  */
 export function offeredOperations(
   rollout: KmopRolloutView,

@@ -20,10 +20,16 @@ import {
  * saw: the API server then answers 409 Conflict when the object changed since.
  */
 
+/** @public */
 export const MERGE_PATCH = 'application/merge-patch+json';
+/** @public */
 export const STRATEGIC_MERGE_PATCH = 'application/strategic-merge-patch+json';
 
-/** One PATCH to the object, or to its status subresource. */
+/**
+ * One PATCH to the object, or to its status subresource.
+ *
+ * @public
+ */
 export interface KmopOperationRequest {
   method: 'PATCH';
   subresource: 'main' | 'status';
@@ -36,6 +42,8 @@ export interface KmopOperationRequest {
  * subresource answers 404, `mainWithoutStatusSubresource` is sent instead of `main` (the
  * CLI's "unified" patch), or, when it is absent, the operation cannot be done on that
  * cluster. A request sent after another carries the resourceVersion the first one answered.
+ *
+ * @public
  */
 export interface KmopOperationPlan {
   tool: KmopOperationTool;
@@ -45,7 +53,11 @@ export interface KmopOperationPlan {
   mainWithoutStatusSubresource?: KmopOperationRequest;
 }
 
-/** Options of {@link buildOperationPlan}. */
+/**
+ * Options of {@link buildOperationPlan}.
+ *
+ * @public
+ */
 export interface BuildOperationPlanOptions {
   /** The object as read from its cluster. */
   object: unknown;
@@ -56,7 +68,11 @@ export interface BuildOperationPlanOptions {
   now: Date;
 }
 
-/** Why a plan cannot be built: the operation does not apply to this object's kind. */
+/**
+ * Why a plan cannot be built: the operation does not apply to this object's kind.
+ *
+ * @public
+ */
 export class KmopOperationPlanError extends Error {
   constructor(message: string) {
     super(message);
@@ -75,12 +91,20 @@ function at(obj: unknown, ...keys: string[]): unknown {
   return v;
 }
 
-/** RFC 3339 in UTC with whole seconds, as Go's `time.RFC3339` writes it. */
+/**
+ * RFC 3339 in UTC with whole seconds, as Go's `time.RFC3339` writes it.
+ *
+ * @public
+ */
 export function rfc3339(now: Date): string {
   return now.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
-/** Sets `metadata.resourceVersion` in a patch body (a precondition for the API server). */
+/**
+ * Sets `metadata.resourceVersion` in a patch body (a precondition for the API server).
+ *
+ * @public
+ */
 export function withResourceVersion(
   request: KmopOperationRequest,
   resourceVersion: string,
@@ -294,6 +318,8 @@ function flaggerPlan(
  * The requests an operation sends to the object. Throws {@link KmopOperationPlanError} when
  * the object's kind has no such operation. A plan with neither `status` nor `main` means the
  * tool's client would send nothing (e.g. `promote-full` of a fully promoted rollout).
+ *
+ * @public
  */
 export function buildOperationPlan(
   options: BuildOperationPlanOptions,

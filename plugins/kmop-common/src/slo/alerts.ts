@@ -6,7 +6,11 @@
 import type { KmopBurnRateAlert } from '../view';
 import { formatDuration, parseDuration } from '../duration';
 
-/** One alert tier: how much of the budget may burn within the long window. */
+/**
+ * One alert tier: how much of the budget may burn within the long window.
+ *
+ * @public
+ */
 export interface BurnRateAlertTier {
   severity: 'page' | 'ticket';
   longWindow: string;
@@ -15,7 +19,11 @@ export interface BurnRateAlertTier {
   budgetFraction: number;
 }
 
-/** The workbook's recommended tiers: 2% in 1h and 5% in 6h page, 10% in 3d files a ticket. */
+/**
+ * The workbook's recommended tiers: 2% in 1h and 5% in 6h page, 10% in 3d files a ticket.
+ *
+ * @public
+ */
 export const SRE_WORKBOOK_ALERT_TIERS: readonly BurnRateAlertTier[] = [
   {
     severity: 'page',
@@ -40,6 +48,8 @@ export const SRE_WORKBOOK_ALERT_TIERS: readonly BurnRateAlertTier[] = [
 /**
  * Sloth's four alerts (slok/sloth `internal/alert/windows/google-30d.yaml`): the workbook's
  * two page tiers, and two ticket tiers of 10% each, 1d/2h (burn 3) and 3d/6h (burn 1).
+ *
+ * @public
  */
 export const SLOTH_ALERT_TIERS: readonly BurnRateAlertTier[] = [
   SRE_WORKBOOK_ALERT_TIERS[0],
@@ -73,6 +83,8 @@ const PYRRA_TIERS: {
  * window. Each carries Pyrra's `severity` label (`critical` or `warning`).
  *
  * @throws SyntaxError for an unreadable window; RangeError for a window that is not positive.
+ *
+ * @public
  */
 export function pyrraAlerts(sloWindow: string | number): KmopBurnRateAlert[] {
   const period = windowSeconds(sloWindow);
@@ -113,6 +125,8 @@ function windowSeconds(sloWindow: string | number): number {
  * would measure burn over more time than the budget covers.
  *
  * @throws SyntaxError for an unreadable window; RangeError for a window that is not positive.
+ *
+ * @public
  */
 export function multiwindowAlerts(
   sloWindow: string | number,
@@ -135,7 +149,11 @@ export function multiwindowAlerts(
     }));
 }
 
-/** Burn rates keyed by window; `60m` and `1h` name the same window. */
+/**
+ * Burn rates keyed by window; `60m` and `1h` name the same window.
+ *
+ * @public
+ */
 export type BurnRatesByWindow = Readonly<Record<string, number>>;
 
 function rateFor(window: string, rates: BurnRatesByWindow): number | undefined {
@@ -155,6 +173,8 @@ function rateFor(window: string, rates: BurnRatesByWindow): number | undefined {
 /**
  * The alerts with `firing` set where both windows' burn rates are known: true when both
  * exceed the threshold. Alerts missing either window's rate keep `firing` unset.
+ *
+ * @public
  */
 export function evaluateAlerts(
   alerts: readonly KmopBurnRateAlert[],
@@ -172,7 +192,11 @@ export function evaluateAlerts(
   });
 }
 
-/** Human form of an alert's rule: `burn > 14.4× over 1h and 5m`. */
+/**
+ * Human form of an alert's rule: `burn > 14.4× over 1h and 5m`.
+ *
+ * @public
+ */
 export function describeAlert(alert: KmopBurnRateAlert): string {
   const threshold = Math.round(alert.threshold * 100) / 100;
   return `burn > ${threshold}× over ${alert.longWindow} and ${alert.shortWindow}`;

@@ -4,7 +4,11 @@
  */
 import { parseDuration } from '../duration';
 
-/** An objective and the error ratio observed over some window. */
+/**
+ * An objective and the error ratio observed over some window.
+ *
+ * @public
+ */
 export interface SloObservation {
   /** Objective as a ratio in (0, 1), e.g. 0.999. */
   objective: number;
@@ -12,7 +16,11 @@ export interface SloObservation {
   errorRatio: number;
 }
 
-/** @throws RangeError unless 0 < objective < 1. */
+/**
+ * @throws RangeError unless 0 < objective < 1.
+ *
+ * @public
+ */
 export function assertObjective(objective: number): void {
   if (!(objective > 0 && objective < 1)) {
     throw new RangeError(
@@ -21,7 +29,11 @@ export function assertObjective(objective: number): void {
   }
 }
 
-/** @throws RangeError unless 0 ≤ errorRatio ≤ 1. */
+/**
+ * @throws RangeError unless 0 ≤ errorRatio ≤ 1.
+ *
+ * @public
+ */
 export function assertErrorRatio(errorRatio: number): void {
   if (!(errorRatio >= 0 && errorRatio <= 1)) {
     throw new RangeError(
@@ -35,6 +47,8 @@ export function assertErrorRatio(errorRatio: number): void {
  * budget over the SLO window; 14.4 at 99.9% means 1.44% of requests fail.
  *
  * @throws RangeError for an objective outside (0, 1) or an error ratio outside [0, 1].
+ *
+ * @public
  */
 export function burnRate({ objective, errorRatio }: SloObservation): number {
   assertObjective(objective);
@@ -47,11 +61,14 @@ export function burnRate({ objective, errorRatio }: SloObservation): number {
  * 1 − errorRatio ÷ (1 − objective). Negative once the budget is overspent.
  *
  * @throws RangeError for an objective outside (0, 1) or an error ratio outside [0, 1].
+ *
+ * @public
  */
 export function errorBudgetRemaining(observation: SloObservation): number {
   return 1 - burnRate(observation);
 }
 
+/** @public */
 export interface TimeToExhaustionInput {
   /** SLO window as a duration (`30d`) or seconds. */
   sloWindow: string | number;
@@ -67,6 +84,8 @@ export interface TimeToExhaustionInput {
  * budget is already spent.
  *
  * @throws RangeError for a negative or non-finite burn rate or window.
+ *
+ * @public
  */
 export function timeToExhaustion({
   sloWindow,
@@ -106,6 +125,8 @@ function decimals(value: number): number {
  * read the same way (Pyrra writes `"99.5"`).
  *
  * @throws RangeError for a value that is not a finite number or numeric string.
+ *
+ * @public
  */
 export function objectiveFromPercent(percent: number | string): number {
   const text = typeof percent === 'number' ? String(percent) : percent.trim();
@@ -120,7 +141,11 @@ export function objectiveFromPercent(percent: number | string): number {
   return ratio;
 }
 
-/** The error budget of an objective over a window: as a ratio, a percentage and time. */
+/**
+ * The error budget of an objective over a window: as a ratio, a percentage and time.
+ *
+ * @public
+ */
 export interface ErrorBudget {
   /** 1 − objective, with no binary noise: 0.001 for 0.999. */
   ratio: number;
@@ -142,6 +167,8 @@ const TIME_UNITS: [name: string, seconds: number][] = [
 /**
  * Seconds in words with the largest unit that keeps the number ≥ 1 (≥ 2 for days, so 36
  * hours reads as hours), three significant digits: `43.2 minutes`, `7.2 hours`, `2.5 days`.
+ *
+ * @public
  */
 export function budgetText(seconds: number): string {
   if (seconds === 0) return '0 seconds';
@@ -161,6 +188,8 @@ export function budgetText(seconds: number): string {
  *
  * @throws RangeError for an objective outside (0, 1] or a window that is not positive;
  * SyntaxError for an unreadable window.
+ *
+ * @public
  */
 export function errorBudget(
   objective: number,

@@ -4,7 +4,11 @@ import { tryParseDuration } from '../duration';
 import { errorBudgetRemaining } from './budget';
 import { sloHealth } from './health';
 
-/** Figures measured for an SLO at one instant. */
+/**
+ * Figures measured for an SLO at one instant.
+ *
+ * @public
+ */
 export interface MeasuredSloFigures {
   /** Error ratio over the SLO window; absent when Prometheus had no answer. */
   errorRatio?: number;
@@ -17,6 +21,8 @@ export interface MeasuredSloFigures {
 /**
  * The SLO with measured figures in place of its status ones: SLI, budget left, burn rates,
  * each alert's `firing`, and the health those figures give (see {@link sloHealth}).
+ *
+ * @public
  */
 export function withMeasuredFigures(
   slo: KmopSloView,

@@ -1,19 +1,31 @@
 import type { KmopBurnRateAlert, KmopHealth, KmopSloView } from '../view';
 import { tryParseDuration } from '../duration';
 
-/** A health word with the reason a person reads beside it. */
+/**
+ * A health word with the reason a person reads beside it.
+ *
+ * @public
+ */
 export interface SloHealthVerdict {
   health: KmopHealth;
   reason: string;
 }
 
-/** The figures an SLO's health is judged by. */
+/**
+ * The figures an SLO's health is judged by.
+ *
+ * @public
+ */
 export type SloFigures = Pick<
   KmopSloView,
   'alerts' | 'burnRates' | 'errorBudgetRemaining' | 'dataSource'
 >;
 
-/** A burn-rate alert beside the burn of its two windows, as far as they are known. */
+/**
+ * A burn-rate alert beside the burn of its two windows, as far as they are known.
+ *
+ * @public
+ */
 export interface AlertBurn {
   alert: KmopBurnRateAlert;
   longRate?: number;
@@ -30,6 +42,8 @@ function seconds(window: string): number | undefined {
 /**
  * Pairs each alert with the burn of its windows, matching windows by length (`60m` is `1h`),
  * fastest tier first. An alert's `firing` as evaluated wins; otherwise both rates decide.
+ *
+ * @public
  */
 export function alertBurns(
   slo: Pick<SloFigures, 'alerts' | 'burnRates'>,
@@ -58,13 +72,21 @@ export function alertBurns(
     );
 }
 
-/** A burn rate as a person reads it: `16×`, `14.4×`, `0.25×`. */
+/**
+ * A burn rate as a person reads it: `16×`, `14.4×`, `0.25×`.
+ *
+ * @public
+ */
 export function roundBurn(rate: number): number {
   if (rate !== 0 && Math.abs(rate) < 0.1) return Number(rate.toPrecision(2));
   return Math.round(rate * 10) / 10;
 }
 
-/** `page alert: 16.5× over 1h and 15.2× over 5m, above its 14.4× threshold`. */
+/**
+ * `page alert: 16.5× over 1h and 15.2× over 5m, above its 14.4× threshold`.
+ *
+ * @public
+ */
 export function describeFiring(burn: AlertBurn): string {
   const { alert, longRate, shortRate } = burn;
   const rates =
@@ -78,7 +100,11 @@ export function describeFiring(burn: AlertBurn): string {
   }: ${rates}, above its ${roundBurn(alert.threshold)}× threshold`;
 }
 
-/** True when the SLO has figures to judge: a budget or an alert whose windows are known. */
+/**
+ * True when the SLO has figures to judge: a budget or an alert whose windows are known.
+ *
+ * @public
+ */
 export function hasSloFigures(slo: SloFigures): boolean {
   return (
     slo.errorBudgetRemaining !== undefined ||
@@ -92,6 +118,8 @@ export function hasSloFigures(slo: SloFigures): boolean {
  * rules. Without either, the tool's own verdict stands when it is not `ok` (rules not
  * generated, an older generation), else figures with no alert firing are `ok`. Without
  * figures the tool's verdict is all there is.
+ *
+ * @public
  */
 export function sloHealth(
   tool: SloHealthVerdict,

@@ -1,6 +1,8 @@
 /**
  * Splits a Kubernetes `apiVersion` into group and version: `apps/v1` is group `apps`, `v1`
  * alone is the core group (`''`).
+ *
+ * @public
  */
 export function parseApiVersion(apiVersion: string): {
   group: string;

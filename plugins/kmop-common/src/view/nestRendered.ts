@@ -11,7 +11,11 @@ import type {
   KmopSource,
 } from './types';
 
-/** The item lists of a view, by section. */
+/**
+ * The item lists of a view, by section.
+ *
+ * @public
+ */
 export interface KmopViewSections {
   routes: KmopRouteView[];
   slos: KmopSloView[];
@@ -87,6 +91,8 @@ function baseOf(item: KmopItemBase, section: Section): KmopRenderedObject {
  * `rendered`, once per object, with its own health and source. Items without such an owner
  * — a native object written by hand, or rendered from a KMOP resource the view does not
  * hold — stay where they are. Nothing is counted twice.
+ *
+ * @public
  */
 export function nestRenderedObjects<T extends KmopViewSections>(view: T): T {
   const owners = new Set<string>();
@@ -151,7 +157,11 @@ export function nestRenderedObjects<T extends KmopViewSections>(view: T): T {
   return result;
 }
 
-/** Every item of a view, those listed under a KMOP resource included. */
+/**
+ * Every item of a view, those listed under a KMOP resource included.
+ *
+ * @public
+ */
 export function allViewItems(view: KmopViewSections): KmopItemBase[] {
   const items: KmopItemBase[] = SECTIONS.flatMap(
     s => view[s] as KmopItemBase[],

@@ -3,10 +3,18 @@
  * SLO, rollout and resilience policy found for it, whatever CRD it was written as.
  */
 
-/** How an item is doing, in the one vocabulary every source kind is mapped onto. */
+/**
+ * How an item is doing, in the one vocabulary every source kind is mapped onto.
+ *
+ * @public
+ */
 export type KmopHealth = 'ok' | 'progressing' | 'degraded' | 'unknown';
 
-/** Where an item came from. */
+/**
+ * Where an item came from.
+ *
+ * @public
+ */
 export interface KmopSource {
   /** Cluster name as configured in `kubernetes.clusterLocatorMethods`. */
   cluster: string;
@@ -17,7 +25,11 @@ export interface KmopSource {
   name: string;
 }
 
-/** Fields every view item carries. */
+/**
+ * Fields every view item carries.
+ *
+ * @public
+ */
 export interface KmopItemBase {
   /** Stable key: `<cluster>/<apiVersion>/<kind>/<namespace>/<name>` (plus a suffix when one object yields several items). */
   id: string;
@@ -70,7 +82,11 @@ export interface KmopItemBase {
   rendered?: KmopRenderedObject[];
 }
 
-/** An owner reference, as the view keeps it. */
+/**
+ * An owner reference, as the view keeps it.
+ *
+ * @public
+ */
 export interface KmopOwnerRef {
   apiVersion: string;
   kind: string;
@@ -82,6 +98,8 @@ export interface KmopOwnerRef {
  * An object rendered from a KMOP resource, as listed under it: the common fields of the item
  * it would otherwise be, and the view section that item belongs to. When the object yields
  * items in several sections, the one with the worst health stands for it.
+ *
+ * @public
  */
 export interface KmopRenderedObject extends KmopItemBase {
   section: 'routes' | 'slos' | 'rollouts' | 'resilience';
@@ -93,7 +111,11 @@ export interface KmopRenderedObject extends KmopItemBase {
   rollout?: KmopRolloutView;
 }
 
-/** A Kubernetes-style condition, as the source reported it. */
+/**
+ * A Kubernetes-style condition, as the source reported it.
+ *
+ * @public
+ */
 export interface KmopReportedCondition {
   type: string;
   /** `True`, `False` or `Unknown`. */
@@ -104,7 +126,11 @@ export interface KmopReportedCondition {
   lastTransitionTime?: string;
 }
 
-/** A path, method or header match of a route rule. */
+/**
+ * A path, method or header match of a route rule.
+ *
+ * @public
+ */
 export interface KmopRouteMatch {
   path?: { type: string; value: string };
   method?: string;
@@ -121,7 +147,11 @@ export interface KmopRouteMatch {
   sniHosts?: string[];
 }
 
-/** A backend of a route rule, with its configured weight and resulting traffic share. */
+/**
+ * A backend of a route rule, with its configured weight and resulting traffic share.
+ *
+ * @public
+ */
 export interface KmopRouteBackend {
   name: string;
   namespace?: string;
@@ -143,6 +173,7 @@ export interface KmopRouteBackend {
   share?: number;
 }
 
+/** @public */
 export interface KmopRouteRule {
   name?: string;
   /**
@@ -159,7 +190,11 @@ export interface KmopRouteRule {
   timeouts?: { request?: string; backendRequest?: string };
 }
 
-/** TLS termination of a route (Ingress `spec.tls`). */
+/**
+ * TLS termination of a route (Ingress `spec.tls`).
+ *
+ * @public
+ */
 export interface KmopRouteTls {
   /** Hosts the certificate is for; empty means the Ingress's hosts (controller default). */
   hosts: string[];
@@ -167,6 +202,7 @@ export interface KmopRouteTls {
   secretName?: string;
 }
 
+/** @public */
 export interface KmopRouteParent {
   name: string;
   namespace?: string;
@@ -179,7 +215,11 @@ export interface KmopRouteParent {
   message?: string;
 }
 
-/** How a route checks its callers (KMOP GatewayRoute `spec.auth`). */
+/**
+ * How a route checks its callers (KMOP GatewayRoute `spec.auth`).
+ *
+ * @public
+ */
 export interface KmopRouteAuth {
   /** `jwt` or `apiKey`, as written. */
   type: string;
@@ -192,6 +232,7 @@ export interface KmopRouteAuth {
   jwtIssuer?: string;
 }
 
+/** @public */
 export interface KmopRouteView extends KmopItemBase {
   hostnames: string[];
   parents: KmopRouteParent[];
@@ -204,7 +245,11 @@ export interface KmopRouteView extends KmopItemBase {
   auth?: KmopRouteAuth;
 }
 
-/** How an SLO's service level indicator is measured. */
+/**
+ * How an SLO's service level indicator is measured.
+ *
+ * @public
+ */
 export interface KmopSloIndicator {
   type: 'ratio' | 'latency' | 'raw' | 'plugin' | 'boolGauge' | 'unknown';
   /** PromQL for bad events (ratio) or slow requests (latency), when known. */
@@ -219,6 +264,7 @@ export interface KmopSloIndicator {
   threshold?: string;
 }
 
+/** @public */
 export interface KmopBurnRate {
   /** Window such as `5m`, `1h`, `6h`, `3d`. */
   window: string;
@@ -226,6 +272,7 @@ export interface KmopBurnRate {
   rate: number;
 }
 
+/** @public */
 export interface KmopBurnRateAlert {
   /**
    * Which tier: `page` for the fast tiers, `ticket` for the slow ones (Sloth's own names;
@@ -253,7 +300,11 @@ export interface KmopBurnRateAlert {
   annotations?: Record<string, string>;
 }
 
-/** The error budget of an objective over its window. */
+/**
+ * The error budget of an objective over its window.
+ *
+ * @public
+ */
 export interface KmopErrorBudget {
   /** 1 − objective: 0.001 for 99.9%. */
   ratio: number;
@@ -265,6 +316,7 @@ export interface KmopErrorBudget {
   text: string;
 }
 
+/** @public */
 export interface KmopSloView extends KmopItemBase {
   /** Name of this objective (a Sloth object may hold several). */
   name: string;
@@ -316,6 +368,7 @@ export interface KmopSloView extends KmopItemBase {
   evaluatedAt?: string;
 }
 
+/** @public */
 export interface KmopRolloutStep {
   index: number;
   type:
@@ -343,7 +396,11 @@ export interface KmopRolloutStep {
   state: 'done' | 'current' | 'pending';
 }
 
-/** Where a rollout shifts traffic (Argo `trafficRouting`, Flagger `provider`). */
+/**
+ * Where a rollout shifts traffic (Argo `trafficRouting`, Flagger `provider`).
+ *
+ * @public
+ */
 export interface KmopTrafficRouting {
   /** The mesh, ingress or plugin: `istio`, `nginx`, `smi`, `alb`, `traefik`, `plugin:argoproj-labs/gatewayAPI`… */
   provider: string;
@@ -356,7 +413,11 @@ export interface KmopTrafficRouting {
   routes?: string[];
 }
 
-/** One metric check of a canary analysis (Flagger `analysis.metrics[]`). */
+/**
+ * One metric check of a canary analysis (Flagger `analysis.metrics[]`).
+ *
+ * @public
+ */
 export interface KmopAnalysisMetric {
   name: string;
   /** The accepted range; a bound is absent when the source sets none. */
@@ -367,7 +428,11 @@ export interface KmopAnalysisMetric {
   templateRef?: string;
 }
 
-/** A webhook of a canary analysis (Flagger `analysis.webhooks[]`). */
+/**
+ * A webhook of a canary analysis (Flagger `analysis.webhooks[]`).
+ *
+ * @public
+ */
 export interface KmopAnalysisWebhook {
   name: string;
   /** `pre-rollout`, `rollout`, `confirm-promotion`…; absent means `rollout` (Flagger's default). */
@@ -379,6 +444,8 @@ export interface KmopAnalysisWebhook {
 /**
  * One condition of an A/B-testing match (Flagger `analysis.match[]`, Istio's HTTPMatchRequest
  * shape, which Flagger translates for its other providers).
+ *
+ * @public
  */
 export interface KmopMatchCondition {
   /**
@@ -394,7 +461,11 @@ export interface KmopMatchCondition {
   value: string;
 }
 
-/** How a canary is analysed (Flagger `spec.analysis`). */
+/**
+ * How a canary is analysed (Flagger `spec.analysis`).
+ *
+ * @public
+ */
 export interface KmopAnalysisPlan {
   /** Time between checks (`1m`). Absent when unset. */
   interval?: string;
@@ -415,6 +486,7 @@ export interface KmopAnalysisPlan {
   webhooks: KmopAnalysisWebhook[];
 }
 
+/** @public */
 export interface KmopRolloutView extends KmopItemBase {
   /**
    * `metadata.resourceVersion` of the object this item was read from. An operation sends it
@@ -512,7 +584,11 @@ export interface KmopRolloutView extends KmopItemBase {
   gitOps?: { tool: 'Argo CD' | 'Flux'; marker: string };
 }
 
-/** What a tool's own client reads before it acts on a rollout. */
+/**
+ * What a tool's own client reads before it acts on a rollout.
+ *
+ * @public
+ */
 export interface KmopRolloutControl {
   /** `spec.paused` (Argo Rollout, Deployment); false when unset. */
   specPaused?: boolean;
@@ -534,7 +610,11 @@ export interface KmopRolloutControl {
   engine?: string;
 }
 
-/** One resilience setting a policy applies. */
+/**
+ * One resilience setting a policy applies.
+ *
+ * @public
+ */
 export interface KmopResilienceSetting {
   type:
     | 'timeout'
@@ -581,7 +661,11 @@ export interface KmopResilienceSetting {
   metrics?: KmopAutoscalingMetric[];
 }
 
-/** One HPA metric: `cpu` at `86%` of a `60%` utilization target. */
+/**
+ * One HPA metric: `cpu` at `86%` of a `60%` utilization target.
+ *
+ * @public
+ */
 export interface KmopAutoscalingMetric {
   /** `Resource`, `ContainerResource`, `Pods`, `Object` or `External`. */
   type: string;
@@ -593,7 +677,11 @@ export interface KmopAutoscalingMetric {
   current?: string;
 }
 
-/** A named subset of a destination (Istio DestinationRule `subsets[]`). */
+/**
+ * A named subset of a destination (Istio DestinationRule `subsets[]`).
+ *
+ * @public
+ */
 export interface KmopSubset {
   name: string;
   /** Pod labels that select the subset. */
@@ -602,6 +690,7 @@ export interface KmopSubset {
   settings: KmopResilienceSetting[];
 }
 
+/** @public */
 export interface KmopResilienceView extends KmopItemBase {
   /** What the policy applies to (a host, Service, route or workload). */
   target?: string;
@@ -610,7 +699,11 @@ export interface KmopResilienceView extends KmopItemBase {
   subsets?: KmopSubset[];
 }
 
-/** The state of one cluster's cache, as seen by the backend. */
+/**
+ * The state of one cluster's cache, as seen by the backend.
+ *
+ * @public
+ */
 export interface KmopClusterStatus {
   name: string;
   state: 'syncing' | 'ready' | 'error';
@@ -631,7 +724,11 @@ export interface KmopClusterStatus {
   dashboardUrl?: string;
 }
 
-/** What the backend looked for in the clusters for an entity. */
+/**
+ * What the backend looked for in the clusters for an entity.
+ *
+ * @public
+ */
 export interface KmopEntityTarget {
   /** KMOP service name (`kmop.dev/service-name`), matched on `spec.serviceRef` and `app.kubernetes.io/name`. */
   serviceName?: string;
@@ -641,7 +738,11 @@ export interface KmopEntityTarget {
   cluster?: string;
 }
 
-/** Everything KMOP knows about one catalog entity. */
+/**
+ * Everything KMOP knows about one catalog entity.
+ *
+ * @public
+ */
 export interface KmopEntityView {
   entityRef: string;
   target: KmopEntityTarget;

@@ -4,7 +4,11 @@ import {
   KubernetesCredential,
 } from '@backstage/plugin-kubernetes-node';
 
-/** Where a client gets the credential for its next request. */
+/**
+ * Where a client gets the credential for its next request.
+ *
+ * @public
+ */
 export interface CredentialSource {
   /** A credential that is still fresh, fetched again when it is not. */
   get(): Promise<KubernetesCredential>;
@@ -16,7 +20,11 @@ export interface CredentialSource {
   invalidate(refused?: KubernetesCredential): void;
 }
 
-/** Options of {@link ClusterCredentials.create}. */
+/**
+ * Options of {@link ClusterCredentials.create}.
+ *
+ * @public
+ */
 export interface ClusterCredentialsOptions {
   cluster: ClusterDetails;
   strategy: AuthenticationStrategy;
@@ -30,6 +38,8 @@ export interface ClusterCredentialsOptions {
  * One cluster's credential from a Backstage authentication strategy, kept
  * until it is due for renewal (before the provider's token expires) or the
  * cluster rejects it. Concurrent callers share one fetch.
+ *
+ * @public
  */
 export class ClusterCredentials implements CredentialSource {
   private readonly options: ClusterCredentialsOptions;

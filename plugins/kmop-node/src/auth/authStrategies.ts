@@ -18,6 +18,8 @@ import { KubernetesRequestAuth } from '@backstage/plugin-kubernetes-common';
  * Providers that sign each request with the signed-in person's own token.
  * A cache shared by everyone has no such person, so these clusters get a
  * message saying what to configure instead.
+ *
+ * @public
  */
 export const CLIENT_SIDE_AUTH_PROVIDERS: Record<string, string> = {
   oidc: 'signs requests with each person\u2019s OIDC token',
@@ -25,7 +27,11 @@ export const CLIENT_SIDE_AUTH_PROVIDERS: Record<string, string> = {
   aks: 'signs requests with each person\u2019s Azure token',
 };
 
-/** How long a credential of each provider is used before it is fetched again. */
+/**
+ * How long a credential of each provider is used before it is fetched again.
+ *
+ * @public
+ */
 export const CREDENTIAL_RENEWAL_MS: Record<string, number> = {
   // EKS accepts a presigned token for 15 minutes.
   aws: 10 * 60_000,
@@ -65,7 +71,11 @@ class ServiceAccountTokenStrategy implements AuthenticationStrategy {
   }
 }
 
-/** Options of {@link createKmopAuthStrategies}. */
+/**
+ * Options of {@link createKmopAuthStrategies}.
+ *
+ * @public
+ */
 export interface KmopAuthStrategiesOptions {
   config: Config;
   logger: LoggerService;
@@ -76,6 +86,8 @@ export interface KmopAuthStrategiesOptions {
 /**
  * The server-side strategies of Backstage's Kubernetes plugin, under the same
  * provider names it uses, plus `none` for clusters without authentication.
+ *
+ * @public
  */
 export function createKmopAuthStrategies(
   options: KmopAuthStrategiesOptions,

@@ -3,14 +3,22 @@ import { CachedObject, ClusterCacheListener, KindRef } from './KeptObjects';
 import { IndexedObjectListener, KmopItems } from './ObjectIndex';
 import { ReadinessFactLookup } from './ReadinessFactIndex';
 
-/** What the cache holds for one entity. */
+/**
+ * What the cache holds for one entity.
+ *
+ * @public
+ */
 export interface ClusterCacheLookup {
   items: KmopItems;
   /** Every cluster the lookup looked at, with its state. */
   clusters: KmopClusterStatus[];
 }
 
-/** A live, in-memory copy of the clusters' KMOP-relevant objects. */
+/**
+ * A live, in-memory copy of the clusters' KMOP-relevant objects.
+ *
+ * @public
+ */
 export interface ClusterCache {
   /** The items that belong to the target; never calls a cluster. */
   lookup(target: KmopEntityTarget): ClusterCacheLookup;

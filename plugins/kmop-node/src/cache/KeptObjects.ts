@@ -1,13 +1,21 @@
 import { KMOP_GROUP } from '@kmop/plugin-kmop-common';
 import { KindWatcherSink, KubeObject } from './types';
 
-/** A kind of object, by API group and kind. */
+/**
+ * A kind of object, by API group and kind.
+ *
+ * @public
+ */
 export interface KindRef {
   group: string;
   kind: string;
 }
 
-/** A kept object and the cluster it was read from. */
+/**
+ * A kept object and the cluster it was read from.
+ *
+ * @public
+ */
 export interface CachedObject {
   cluster: string;
   object: KubeObject;
@@ -17,6 +25,8 @@ export interface CachedObject {
  * A change of the objects of a kept kind. `resync` follows a full re-list of
  * the kind in a cluster (start, 410 Gone, a CRD that came or went): readers
  * should then read every object again with `objects()`.
+ *
+ * @public
  */
 export type ClusterCacheChange =
   | ({
@@ -26,7 +36,11 @@ export type ClusterCacheChange =
     } & KindRef)
   | ({ type: 'resync'; cluster: string } & KindRef);
 
-/** Receives the changes of the kept kinds. */
+/**
+ * Receives the changes of the kept kinds.
+ *
+ * @public
+ */
 export type ClusterCacheListener = (change: ClusterCacheChange) => void;
 
 interface Resource extends KindRef {
@@ -150,7 +164,11 @@ export class KeptObjects {
   }
 }
 
-/** The kind the cache keeps whole: KMOP's Microservice. */
+/**
+ * The kind the cache keeps whole: KMOP's Microservice.
+ *
+ * @public
+ */
 export const MICROSERVICE_KIND: KindRef = {
   group: KMOP_GROUP,
   kind: 'Microservice',

@@ -19,7 +19,11 @@ import {
 import { ReadinessFactIndex, ReadinessFactLookup } from './ReadinessFactIndex';
 import { ClusterCacheSettings } from './types';
 
-/** Options of {@link KubernetesClusterCache.create}. */
+/**
+ * Options of {@link KubernetesClusterCache.create}.
+ *
+ * @public
+ */
 export interface KubernetesClusterCacheOptions {
   /** Where the clusters and their credentials come from; asked again every `clusterRefreshIntervalMs`. */
   clusters: KmopClusterService;
@@ -41,6 +45,8 @@ interface RunningSync {
  * the cluster locators: a cluster that appears is synced, one that disappears
  * is stopped and its objects dropped, one whose URL, CA or auth changed is
  * synced again.
+ *
+ * @public
  */
 export class KubernetesClusterCache implements ClusterCache {
   private readonly options: KubernetesClusterCacheOptions;

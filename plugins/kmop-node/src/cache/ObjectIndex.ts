@@ -9,7 +9,11 @@ import {
 } from '@kmop/plugin-kmop-common';
 import { KindWatcherSink, KubeObject } from './types';
 
-/** The view items of one object, or of all objects an entity matched. */
+/**
+ * The view items of one object, or of all objects an entity matched.
+ *
+ * @public
+ */
 export interface KmopItems {
   routes: KmopRouteView[];
   slos: KmopSloView[];

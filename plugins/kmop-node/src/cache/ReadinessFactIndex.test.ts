@@ -24,13 +24,11 @@ describe('ReadinessFactIndex', () => {
     const core = index.sinkFor('prod', 'v1/services');
     apps.replaceAll([deployment('shop'), deployment('other', { app: 'x' })]);
     core.replaceAll([service('shop', 'shop'), service('other', 'other')]);
-    index
-      .sinkFor('prod', 'v1/secrets')
-      .upsert({
-        apiVersion: 'v1',
-        kind: 'Secret',
-        metadata: { name: 's', namespace: 'shop' },
-      });
+    index.sinkFor('prod', 'v1/secrets').upsert({
+      apiVersion: 'v1',
+      kind: 'Secret',
+      metadata: { name: 's', namespace: 'shop' },
+    });
 
     const byName = index.lookup({ serviceName: 'shop' });
     expect(byName.facts.map(f => `${f.type}/${f.namespace}`)).toEqual([

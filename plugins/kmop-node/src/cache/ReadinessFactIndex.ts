@@ -7,7 +7,11 @@ import {
 } from '@kmop/plugin-kmop-common';
 import { KindWatcherSink, KubeObject } from './types';
 
-/** What readiness reads for one service: its own facts and those of its namespaces. */
+/**
+ * What readiness reads for one service: its own facts and those of its namespaces.
+ *
+ * @public
+ */
 export interface ReadinessFactLookup {
   /** Facts of objects that belong to the target (workloads, route auth). */
   facts: ReadinessFact[];

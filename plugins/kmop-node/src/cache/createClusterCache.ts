@@ -10,7 +10,11 @@ import { KubernetesClusterCache } from './KubernetesClusterCache';
 import { MICROSERVICE_KIND } from './KeptObjects';
 import { readCacheSettings } from './readCacheSettings';
 
-/** The cluster cache for the clusters of the locators and the settings in the config. */
+/**
+ * The cluster cache for the clusters of the locators and the settings in the config.
+ *
+ * @public
+ */
 export function createClusterCache(options: {
   config: Config;
   logger: LoggerService;

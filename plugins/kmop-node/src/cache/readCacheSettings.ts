@@ -12,7 +12,11 @@ const DURATIONS = {
   clusterRefreshInterval: 'clusterRefreshIntervalMs',
 } as const;
 
-/** Reads `kmop.cache`, with the defaults of {@link DEFAULT_CACHE_SETTINGS}. */
+/**
+ * Reads `kmop.cache`, with the defaults of {@link DEFAULT_CACHE_SETTINGS}.
+ *
+ * @public
+ */
 export function readCacheSettings(config: Config): ClusterCacheSettings {
   const cache = config.getOptionalConfig('kmop.cache');
   const settings = { ...DEFAULT_CACHE_SETTINGS };

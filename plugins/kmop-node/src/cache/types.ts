@@ -3,7 +3,11 @@ import { KmopClusterStatus } from '@kmop/plugin-kmop-common';
 /** Error details kept for a cluster or one of its kinds. */
 export type KmopCacheError = NonNullable<KmopClusterStatus['error']>;
 
-/** Timings and sizes of the cache, all in milliseconds. */
+/**
+ * Timings and sizes of the cache, all in milliseconds.
+ *
+ * @public
+ */
 export interface ClusterCacheSettings {
   requestTimeoutMs: number;
   watchTimeoutMs: number;
@@ -15,6 +19,7 @@ export interface ClusterCacheSettings {
   clusterRefreshIntervalMs: number;
 }
 
+/** @public */
 export const DEFAULT_CACHE_SETTINGS: ClusterCacheSettings = {
   requestTimeoutMs: 10_000,
   watchTimeoutMs: 300_000,
@@ -25,7 +30,11 @@ export const DEFAULT_CACHE_SETTINGS: ClusterCacheSettings = {
   clusterRefreshIntervalMs: 60_000,
 };
 
-/** A Kubernetes object as the cache receives it. */
+/**
+ * A Kubernetes object as the cache receives it.
+ *
+ * @public
+ */
 export type KubeObject = {
   apiVersion?: string;
   kind?: string;

@@ -7,7 +7,11 @@ import { KmopClusterConfig } from '../config/types';
 import { KubeRequestError } from './KubeRequestError';
 import { NdjsonSplitter } from './NdjsonSplitter';
 
-/** Options of {@link KubeClient.create}. */
+/**
+ * Options of {@link KubeClient.create}.
+ *
+ * @public
+ */
 export interface KubeClientOptions {
   cluster: KmopClusterConfig;
   /** Credentials for each request; none (anonymous) when left out. */
@@ -16,7 +20,11 @@ export interface KubeClientOptions {
   requestTimeoutMs?: number;
 }
 
-/** One request to the API server. */
+/**
+ * One request to the API server.
+ *
+ * @public
+ */
 export interface KubeRequest {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** Path such as `/apis/apps/v1/namespaces/a/deployments`. */
@@ -28,13 +36,21 @@ export interface KubeRequest {
   signal?: AbortSignal;
 }
 
-/** An event of a watch stream. */
+/**
+ * An event of a watch stream.
+ *
+ * @public
+ */
 export interface KubeWatchEvent {
   type: 'ADDED' | 'MODIFIED' | 'DELETED' | 'BOOKMARK' | 'ERROR';
   object: Record<string, unknown>;
 }
 
-/** Options of {@link KubeClient.watch}. */
+/**
+ * Options of {@link KubeClient.watch}.
+ *
+ * @public
+ */
 export interface KubeWatchOptions {
   signal?: AbortSignal;
   /** End the watch with a `timeout` error when nothing arrives for this long. */
@@ -47,6 +63,8 @@ export interface KubeWatchOptions {
  * A small HTTP client for one cluster: JSON requests with a deadline, and
  * watches as newline-delimited JSON streams. Errors are {@link KubeRequestError}s
  * that say what failed without repeating credentials.
+ *
+ * @public
  */
 export class KubeClient {
   private readonly cluster: KmopClusterConfig;

@@ -1,4 +1,8 @@
-/** What went wrong talking to a cluster, in words the UI and the cache act on. */
+/**
+ * What went wrong talking to a cluster, in words the UI and the cache act on.
+ *
+ * @public
+ */
 export type KubeErrorKind =
   | 'unreachable'
   | 'timeout'
@@ -11,7 +15,11 @@ export type KubeErrorKind =
   | 'server'
   | 'malformed';
 
-/** A failed request to a Kubernetes API server. Never carries credentials. */
+/**
+ * A failed request to a Kubernetes API server. Never carries credentials.
+ *
+ * @public
+ */
 export class KubeRequestError extends Error {
   readonly kind: KubeErrorKind;
   /** HTTP status when the server answered. */

@@ -2,7 +2,11 @@ import { KubeClient } from './KubeClient';
 import { KubeApiResource, resourcePath } from './discovery';
 import { KubeRequestError } from './KubeRequestError';
 
-/** A manifest to apply: any Kubernetes object with apiVersion, kind and name. */
+/**
+ * A manifest to apply: any Kubernetes object with apiVersion, kind and name.
+ *
+ * @public
+ */
 export interface KubeManifest {
   apiVersion: string;
   kind: string;
@@ -10,7 +14,11 @@ export interface KubeManifest {
   [key: string]: unknown;
 }
 
-/** Options of {@link applyServerSide}. */
+/**
+ * Options of {@link applyServerSide}.
+ *
+ * @public
+ */
 export interface ApplyServerSideOptions {
   client: KubeClient;
   /** Discovery of the cluster, to find each kind's plural and scope. */
@@ -25,7 +33,11 @@ export interface ApplyServerSideOptions {
   defaultNamespace?: string;
 }
 
-/** What the server answered for one applied object. */
+/**
+ * What the server answered for one applied object.
+ *
+ * @public
+ */
 export interface ApplyResult {
   apiVersion: string;
   kind: string;
@@ -39,6 +51,8 @@ export interface ApplyResult {
 /**
  * Server-side apply of one object, the way `kubectl apply --server-side` sends it
  * (a PATCH with `application/apply-patch+yaml`, whose JSON body is valid YAML).
+ *
+ * @public
  */
 export async function applyServerSide(
   options: ApplyServerSideOptions,

@@ -1,6 +1,10 @@
 import { KubeClient } from './KubeClient';
 
-/** A resource an API server serves, as discovery reports it. */
+/**
+ * A resource an API server serves, as discovery reports it.
+ *
+ * @public
+ */
 export interface KubeApiResource {
   group: string;
   version: string;
@@ -29,6 +33,8 @@ interface ApiGroupList {
  * Lists the resources a cluster serves through legacy discovery. `groups`, when
  * given, limits the group versions fetched (`''` is the core group) so a caller
  * interested in a few kinds does not read every group of a large cluster.
+ *
+ * @public
  */
 export async function discoverApiResources(
   client: KubeClient,
@@ -72,7 +78,11 @@ export async function discoverApiResources(
   return lists.flat();
 }
 
-/** The REST path of a collection or one object. */
+/**
+ * The REST path of a collection or one object.
+ *
+ * @public
+ */
 export function resourcePath(options: {
   group: string;
   version: string;

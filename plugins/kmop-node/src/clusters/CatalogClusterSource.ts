@@ -15,7 +15,11 @@ import { KmopClusterList } from '../config/types';
 import { KmopClusterSource } from './KmopClusterSource';
 import { validateCatalogClusterUrl } from './validateCatalogClusterUrl';
 
-/** Options of {@link CatalogClusterSource.fromConfig}. */
+/**
+ * Options of {@link CatalogClusterSource.fromConfig}.
+ *
+ * @public
+ */
 export interface CatalogClusterSourceOptions {
   catalog: CatalogService;
   auth: AuthService;
@@ -27,6 +31,8 @@ export interface CatalogClusterSourceOptions {
  * `serviceAccount` and of private or plain-HTTP URLs unless allowed by
  * `dangerouslyAllowClusterUrls`). Each call asks the catalog again, so the
  * cache follows clusters added to or removed from it.
+ *
+ * @public
  */
 export class CatalogClusterSource implements KmopClusterSource {
   private readonly options: CatalogClusterSourceOptions;

@@ -13,6 +13,8 @@ import { KmopClusterSource } from './KmopClusterSource';
  * The clusters of one `type: config` locator, read as Backstage's
  * `ConfigClusterLocator` reads them (same keys, same `authMetadata`), except
  * that a broken cluster becomes a problem instead of stopping the backend.
+ *
+ * @public
  */
 export class ConfigClusterSource implements KmopClusterSource {
   private readonly list: KmopClusterList;

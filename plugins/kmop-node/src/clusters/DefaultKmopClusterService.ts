@@ -26,7 +26,11 @@ import {
 import { KmopClusterService } from './KmopClusterService';
 import { LocalKubectlProxyClusterSource } from './LocalKubectlProxyClusterSource';
 
-/** Options of {@link DefaultKmopClusterService.create}. */
+/**
+ * Options of {@link DefaultKmopClusterService.create}.
+ *
+ * @public
+ */
 export interface DefaultKmopClusterServiceOptions {
   config: Config;
   logger: LoggerService;
@@ -48,6 +52,8 @@ interface Locator {
  * does (`config`, `catalog`, `gke`, `localKubectlProxy`) and authenticates
  * with Backstage's own strategies. The `catalog` locator needs the catalog,
  * which a root service cannot reach: a plugin hands it over with `useCatalog`.
+ *
+ * @public
  */
 export class DefaultKmopClusterService implements KmopClusterService {
   private readonly config: Config;

@@ -6,7 +6,11 @@ import { KmopClusterSource } from './KmopClusterSource';
 
 type GkeClient = Pick<container.v1.ClusterManagerClient, 'listClusters'>;
 
-/** Options of {@link GkeClusterSource.fromConfig}. */
+/**
+ * Options of {@link GkeClusterSource.fromConfig}.
+ *
+ * @public
+ */
 export interface GkeClusterSourceOptions {
   /** The GKE API client; Google's `ClusterManagerClient` by default. */
   client?: GkeClient;
@@ -19,6 +23,8 @@ export interface GkeClusterSourceOptions {
  * `type: gke`: the clusters of a Google Cloud project (and region), listed with
  * Google's own client and filtered by `matchingResourceLabels`, with the keys
  * Backstage's GKE locator reads. Unlike it, each cluster's CA is passed on.
+ *
+ * @public
  */
 export class GkeClusterSource implements KmopClusterSource {
   private readonly projectId: string;

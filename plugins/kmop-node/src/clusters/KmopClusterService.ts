@@ -9,6 +9,8 @@ import { KmopClusterSupplier } from './KmopClusterSource';
 /**
  * The clusters KMOP reaches and how it authenticates to them, shared by the
  * cache, the KMOP backend and the scaffolder module (a root service).
+ *
+ * @public
  */
 export interface KmopClusterService {
   /**

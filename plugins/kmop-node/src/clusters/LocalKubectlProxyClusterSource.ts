@@ -6,6 +6,8 @@ import { KmopClusterSource } from './KmopClusterSource';
 /**
  * `type: localKubectlProxy`: the cluster `kubectl proxy` serves on port 8001,
  * named `local`, as Backstage's locator offers it.
+ *
+ * @public
  */
 export class LocalKubectlProxyClusterSource implements KmopClusterSource {
   async getClusterList(): Promise<KmopClusterList> {

@@ -4,10 +4,16 @@ import { ClusterDetails } from '@backstage/plugin-kubernetes-node';
  * One cluster, exactly as Backstage's Kubernetes plugin describes it (its
  * `ClusterDetails`): `caData` is base64 as in app-config, `authMetadata` holds
  * `kubernetes.io/auth-provider` and the provider's settings.
+ *
+ * @public
  */
 export type KmopClusterConfig = ClusterDetails;
 
-/** A configured cluster (or locator) KMOP cannot use, with the reason. */
+/**
+ * A configured cluster (or locator) KMOP cannot use, with the reason.
+ *
+ * @public
+ */
 export interface KmopClusterConfigProblem {
   name: string;
   message: string;
@@ -15,7 +21,11 @@ export interface KmopClusterConfigProblem {
   dashboardUrl?: string;
 }
 
-/** Clusters found by the locators, and those that cannot be used. */
+/**
+ * Clusters found by the locators, and those that cannot be used.
+ *
+ * @public
+ */
 export interface KmopClusterList {
   clusters: KmopClusterConfig[];
   problems: KmopClusterConfigProblem[];

@@ -22,7 +22,11 @@ import {
   SKELETON_LATENCY_BUCKETS,
 } from './sloQueries';
 
-/** A KMOP resource built from the input, with the input field it came from. */
+/**
+ * A KMOP resource built from the input, with the input field it came from.
+ *
+ * @public
+ */
 export interface BuiltResource {
   /** As written to YAML: only what the input set, no defaults filled in. */
   document: KmopResourceInput;
@@ -162,7 +166,11 @@ function serviceLevelObjective(
   };
 }
 
-/** Form-friendly steps (`{ setWeight: 20, pause: '5m' }`) as KMOP's one-action steps. */
+/**
+ * Form-friendly steps (`{ setWeight: 20, pause: '5m' }`) as KMOP's one-action steps.
+ *
+ * @public
+ */
 export function expandSteps(steps: Step[]): RolloutCanaryStep[] {
   return steps.flatMap(step => {
     const out: RolloutCanaryStep[] = [];
@@ -267,6 +275,8 @@ function prune<T>(value: T): T {
  * The KMOP resources of a service, from the generate action's input, each
  * validated with the KMOP schemas. Every problem is reported at once, naming
  * the input field and the resource field.
+ *
+ * @public
  */
 export function buildKmopResources(input: GenerateInput): BuiltResource[] {
   const only = input.only;

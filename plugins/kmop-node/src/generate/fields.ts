@@ -15,7 +15,11 @@ import { type KmopZod, modelSchema } from './zod';
  * schemas, so input that passes here passes there, and each is written once.
  */
 
-/** Field schemas shared by the golden-path input and the scaffolder actions. */
+/**
+ * Field schemas shared by the golden-path input and the scaffolder actions.
+ *
+ * @public
+ */
 export const fields = (z: KmopZod) => ({
   dnsLabel: () => modelSchema(dns1123LabelSchema),
   dnsSubdomain: () => modelSchema(dns1123SubdomainSchema),

@@ -89,7 +89,11 @@ function expandUnions(issues: ZodIssue[]): ZodIssue[] {
   });
 }
 
-/** `input.a.b[1] must be ≤ 100` for every issue, in order. */
+/**
+ * `input.a.b[1] must be ≤ 100` for every issue, in order.
+ *
+ * @public
+ */
 export function formatIssues(prefix: string, issues: ZodIssue[]): string[] {
   return expandUnions(issues).map(
     issue => `${formatPath(prefix, issue.path)} ${describeIssue(issue)}`,

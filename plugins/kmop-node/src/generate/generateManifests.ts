@@ -8,7 +8,11 @@ import { validateNativeObjects } from '../manifests/validateNative';
 import { BuiltResource, buildKmopResources } from './buildResources';
 import type { GenerateInput } from './inputSchema';
 
-/** One generated object: the object itself and the document to write for it. */
+/**
+ * One generated object: the object itself and the document to write for it.
+ *
+ * @public
+ */
 export interface GeneratedManifest {
   object: {
     apiVersion: string;
@@ -19,7 +23,11 @@ export interface GeneratedManifest {
   document: object;
 }
 
-/** What {@link generateManifests} produced. */
+/**
+ * What {@link generateManifests} produced.
+ *
+ * @public
+ */
 export interface GeneratedManifests {
   manifests: GeneratedManifest[];
   /** Things a person should know that do not stop generation. */
@@ -72,6 +80,8 @@ async function nativeErrors(objects: NativeObject[]): Promise<string[]> {
  * The golden path's manifests for a parsed input: the KMOP resources, or the
  * native manifests they compile to, every one validated. Writes nothing;
  * throws an `InputError` naming the input field on any problem.
+ *
+ * @public
  */
 export async function generateManifests(
   input: GenerateInput,

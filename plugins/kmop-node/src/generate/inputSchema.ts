@@ -407,10 +407,17 @@ const overrides = (z: KmopZod) => {
  * The golden path's input: one service and its routes, SLO, rollout and
  * resilience. `kmop:manifests:generate` adds where to write; the
  * `generate-manifests` action takes it as is.
+ *
+ * @public
  */
-/** What a day-2 change can add to a service that already runs. */
+/**
+ * What a day-2 change can add to a service that already runs.
+ *
+ * @public
+ */
 export const DAY2_RESOURCES = ['slo', 'rollout', 'resilience'] as const;
 
+/** @public */
 export const generateInputSchema = (z: KmopZod) => {
   const f = fields(z);
   return z
@@ -506,5 +513,9 @@ export const generateInputSchema = (z: KmopZod) => {
     .strict();
 };
 
-/** Parsed golden-path input. */
+/**
+ * Parsed golden-path input.
+ *
+ * @public
+ */
 export type GenerateInput = ReturnType<typeof generateInputSchema>['_output'];

@@ -2,13 +2,21 @@ import { InputError } from '@backstage/errors';
 import { isDeepStrictEqual } from 'node:util';
 import { Document, parseAllDocuments } from 'yaml';
 
-/** An object about to be written: enough to name its file. */
+/**
+ * An object about to be written: enough to name its file.
+ *
+ * @public
+ */
 export interface ManifestObject {
   kind: string;
   metadata: { name: string };
 }
 
-/** `<kind>-<name>.yaml`, lower case. */
+/**
+ * `<kind>-<name>.yaml`, lower case.
+ *
+ * @public
+ */
 export function manifestFileName(object: ManifestObject): string {
   return `${object.kind}-${object.metadata.name}.yaml`.toLowerCase();
 }
@@ -17,6 +25,8 @@ export function manifestFileName(object: ManifestObject): string {
  * One object as one YAML document. Values go through the yaml library, never
  * a string template, and the text is parsed back: it must hold exactly the
  * object, in one document, or nothing is written.
+ *
+ * @public
  */
 export function toYamlDocument(object: object, header: string): string {
   const doc = new Document(object);

@@ -4,6 +4,8 @@ import type { z, ZodTypeAny } from 'zod/v3';
  * The zod v3 API that schema builders take (`zod/v3` of the one zod package KMOP shares with
  * Backstage). Builders receive the instance to build with instead of importing one, as the
  * scaffolder and the actions registry hand theirs to an action's schema builders.
+ *
+ * @public
  */
 export type KmopZod = typeof z;
 

@@ -1,6 +1,10 @@
 import { parseAllDocuments } from 'yaml';
 
-/** One YAML document of a manifest file. */
+/**
+ * One YAML document of a manifest file.
+ *
+ * @public
+ */
 export interface ManifestDocument {
   /** The file (or text) it came from, as shown in messages. */
   file: string;
@@ -9,7 +13,11 @@ export interface ManifestDocument {
   value: unknown;
 }
 
-/** One problem in one document. */
+/**
+ * One problem in one document.
+ *
+ * @public
+ */
 export interface DocumentProblem {
   file: string;
   /** 1-based position of the document in its file. */
@@ -19,13 +27,21 @@ export interface DocumentProblem {
   message: string;
 }
 
-/** `<file> doc <n>: <path>: <message>`. */
+/**
+ * `<file> doc <n>: <path>: <message>`.
+ *
+ * @public
+ */
 export function formatDocumentProblem(problem: DocumentProblem): string {
   const { file, document, path, message } = problem;
   return `${file} doc ${document}: ${path ? `${path}: ` : ''}${message}`;
 }
 
-/** The documents of one YAML text, and its syntax errors. */
+/**
+ * The documents of one YAML text, and its syntax errors.
+ *
+ * @public
+ */
 export interface ParsedManifests {
   /** Non-empty documents that parsed, in order. */
   documents: ManifestDocument[];
@@ -43,6 +59,8 @@ export interface ParsedManifests {
 /**
  * Parses every YAML document of a manifest text. A document with a syntax
  * error is reported and left out; empty documents are skipped.
+ *
+ * @public
  */
 export function parseManifestText(text: string, file: string): ParsedManifests {
   const documents: ManifestDocument[] = [];

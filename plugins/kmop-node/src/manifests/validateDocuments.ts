@@ -11,7 +11,11 @@ import {
 } from './manifestDocuments';
 import { validateNativeObjects } from './validateNative';
 
-/** What validating manifest documents found. */
+/**
+ * What validating manifest documents found.
+ *
+ * @public
+ */
 export interface DocumentsCheck {
   /** Every problem, in document order. */
   problems: DocumentProblem[];
@@ -46,6 +50,8 @@ function line(doc: ManifestDocument, path: string, message: string): string {
  * Validates manifest documents: KMOP resources (apiVersion `kmop.dev/…`)
  * against the KMOP schemas, everything else against the Kubernetes schemas
  * of its kind. Two documents for the same object are an error on the later.
+ *
+ * @public
  */
 export async function validateDocuments(
   documents: readonly ManifestDocument[],

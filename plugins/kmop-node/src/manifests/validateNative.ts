@@ -11,14 +11,22 @@ import type { ZodIssue } from 'zod/v3';
 import { ECOSYSTEM_SPEC_SCHEMAS } from './ecosystemSchemas';
 import { AjvError, modelPackage, validateWithModels } from './models';
 
-/** One problem in an object: the field, and what is wrong with it. */
+/**
+ * One problem in an object: the field, and what is wrong with it.
+ *
+ * @public
+ */
 export interface FieldError {
   /** e.g. `spec.rules[0].backendRefs[1].weight`; empty for the object itself. */
   path: string;
   message: string;
 }
 
-/** What validating a native object found. */
+/**
+ * What validating a native object found.
+ *
+ * @public
+ */
 export type NativeValidation = (
   | { status: 'valid' }
   | { status: 'invalid'; errors: FieldError[] }
@@ -175,6 +183,8 @@ function schemaErrors(obj: Record<string, unknown>): FieldError[] | undefined {
  * for Sloth, Pyrra and Flagger kinds the schemas in `ecosystemSchemas`. Never
  * throws for bad objects; `unknown` means no schema is known for the
  * apiVersion and kind. Results are in the order given.
+ *
+ * @public
  */
 export async function validateNativeObjects(
   objects: readonly unknown[],
@@ -241,7 +251,11 @@ export async function validateNativeObjects(
   return results;
 }
 
-/** {@link validateNativeObjects} for one object. */
+/**
+ * {@link validateNativeObjects} for one object.
+ *
+ * @public
+ */
 export async function validateNativeObject(
   obj: unknown,
 ): Promise<NativeValidation> {

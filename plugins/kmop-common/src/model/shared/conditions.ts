@@ -6,7 +6,11 @@ const CONDITION_TYPE =
   /^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])$/;
 const CONDITION_REASON = /^[A-Za-z]([A-Za-z0-9_,:]*[A-Za-z0-9_])?$/;
 
-/** Kubernetes' standard condition (`metav1.Condition`), with `reason` optional as the KMOP contract has it. */
+/**
+ * Kubernetes' standard condition (`metav1.Condition`), with `reason` optional as the KMOP contract has it.
+ *
+ * @public
+ */
 export const conditionSchema = z
   .object({
     type: z
@@ -49,10 +53,18 @@ export const conditionSchema = z
   })
   .strict();
 
-/** A status condition. */
+/**
+ * A status condition.
+ *
+ * @public
+ */
 export type KmopCondition = z.infer<typeof conditionSchema>;
 
-/** The `conditions` list every KMOP status carries, one entry per type. */
+/**
+ * The `conditions` list every KMOP status carries, one entry per type.
+ *
+ * @public
+ */
 export const conditionsSchema = withRules(
   annotateCrd(z.array(conditionSchema), { listMapKeys: ['type'] }),
   [
@@ -69,5 +81,9 @@ export const conditionsSchema = withRules(
   ],
 );
 
-/** The `observedGeneration` every KMOP status carries. */
+/**
+ * The `observedGeneration` every KMOP status carries.
+ *
+ * @public
+ */
 export const observedGenerationSchema = z.number().int().min(0);

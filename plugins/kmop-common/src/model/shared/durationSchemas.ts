@@ -13,8 +13,16 @@ function grammarSchema(grammar: 'kmop' | 'kmopWindow') {
   return z.string().max(32, { message }).regex(pattern, { message });
 }
 
-/** A duration: `250ms`, `30s`, `5m`, `1h`, `30d`. */
+/**
+ * A duration: `250ms`, `30s`, `5m`, `1h`, `30d`.
+ *
+ * @public
+ */
 export const durationSchema = grammarSchema('kmop');
 
-/** An SLO or burn-rate window: a duration that may also be written in weeks (`4w`). */
+/**
+ * An SLO or burn-rate window: a duration that may also be written in weeks (`4w`).
+ *
+ * @public
+ */
 export const windowSchema = grammarSchema('kmopWindow');

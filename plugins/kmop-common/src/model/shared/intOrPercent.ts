@@ -7,6 +7,8 @@ const INT_OR_PERCENT_MESSAGE =
 /**
  * A count or a percentage, Kubernetes' IntOrString as used by `maxSurge`, `maxUnavailable` and
  * `minAvailable`. The CRD generator turns this union into `x-kubernetes-int-or-string`.
+ *
+ * @public
  */
 export const intOrPercentSchema = z.union(
   [
@@ -16,10 +18,18 @@ export const intOrPercentSchema = z.union(
   { errorMap: () => ({ message: INT_OR_PERCENT_MESSAGE }) },
 );
 
-/** A value of {@link intOrPercentSchema}. */
+/**
+ * A value of {@link intOrPercentSchema}.
+ *
+ * @public
+ */
 export type IntOrPercent = z.infer<typeof intOrPercentSchema>;
 
-/** True for `0` and `0%`: Kubernetes forbids both rolling-update limits being zero. */
+/**
+ * True for `0` and `0%`: Kubernetes forbids both rolling-update limits being zero.
+ *
+ * @public
+ */
 export function isZeroIntOrPercent(value: IntOrPercent): boolean {
   return value === 0 || value === '0%';
 }

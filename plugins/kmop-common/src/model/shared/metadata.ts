@@ -10,6 +10,8 @@ import {
  * The part of Kubernetes' ObjectMeta a KMOP resource author writes. Fields the API server sets
  * (uid, resourceVersion, creationTimestamp, generation, managedFields…) pass through unchecked,
  * so objects read back from a cluster validate too.
+ *
+ * @public
  */
 export const objectMetaSchema = z
   .object({
@@ -35,5 +37,9 @@ export const objectMetaSchema = z
   .passthrough()
   .describe('Standard Kubernetes object metadata.');
 
-/** Metadata as written. */
+/**
+ * Metadata as written.
+ *
+ * @public
+ */
 export type KmopObjectMeta = z.infer<typeof objectMetaSchema>;

@@ -1,12 +1,24 @@
 import { z } from 'zod/v3';
 
-/** A TCP/UDP port number. */
+/**
+ * A TCP/UDP port number.
+ *
+ * @public
+ */
 export const portNumberSchema = z.number().int().min(1).max(65535);
 
-/** Units of a request rate limit. */
+/**
+ * Units of a request rate limit.
+ *
+ * @public
+ */
 export const rateLimitUnitSchema = z.enum(['Second', 'Minute', 'Hour', 'Day']);
 
-/** A request rate limit, shared by GatewayRoute and ResiliencePolicy. */
+/**
+ * A request rate limit, shared by GatewayRoute and ResiliencePolicy.
+ *
+ * @public
+ */
 export const rateLimitSchema = z
   .object({
     requests: z
@@ -20,5 +32,9 @@ export const rateLimitSchema = z
   })
   .strict();
 
-/** A value of {@link rateLimitSchema}. */
+/**
+ * A value of {@link rateLimitSchema}.
+ *
+ * @public
+ */
 export type KmopRateLimit = z.infer<typeof rateLimitSchema>;

@@ -30,7 +30,11 @@ const SUFFIX_FACTOR: Record<string, number> = {
   Ei: 2 ** 60,
 };
 
-/** A CPU or memory quantity: a whole number, or a string such as `250m` or `512Mi`. */
+/**
+ * A CPU or memory quantity: a whole number, or a string such as `250m` or `512Mi`.
+ *
+ * @public
+ */
 export const quantitySchema = z.union(
   [
     z.number().int().min(0),
@@ -39,10 +43,18 @@ export const quantitySchema = z.union(
   { errorMap: () => ({ message: QUANTITY_MESSAGE }) },
 );
 
-/** A value of {@link quantitySchema}. */
+/**
+ * A value of {@link quantitySchema}.
+ *
+ * @public
+ */
 export type Quantity = z.infer<typeof quantitySchema>;
 
-/** The numeric value of a quantity (`250m` → 0.25, `1Ki` → 1024), or `undefined` if it is not one. */
+/**
+ * The numeric value of a quantity (`250m` → 0.25, `1Ki` → 1024), or `undefined` if it is not one.
+ *
+ * @public
+ */
 export function quantityToNumber(value: Quantity): number | undefined {
   if (typeof value === 'number') {
     return value;

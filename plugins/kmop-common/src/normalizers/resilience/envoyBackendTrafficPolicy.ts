@@ -12,7 +12,7 @@ import {
   setting,
 } from './common';
 
-/** Envoy Gateway's defaults (CRD-REFERENCE §3). */
+/** Envoy Gateway's defaults (docs/sources/envoy-backendtrafficpolicy.md). */
 const DEFAULT_NUM_RETRIES = 2;
 const DEFAULT_CIRCUIT_LIMIT = 1024;
 
@@ -354,7 +354,11 @@ function targetOf(spec: Reader, badges: string[]): string | undefined {
   return all.length > 0 ? all.join(', ') : undefined;
 }
 
-/** Envoy Gateway BackendTrafficPolicy → one resilience item. */
+/**
+ * Envoy Gateway BackendTrafficPolicy → one resilience item.
+ *
+ * @public
+ */
 export const normalizeEnvoyBackendTrafficPolicy =
   defineNormalizer<KmopResilienceView>({
     apiVersion: 'gateway.envoyproxy.io/v1alpha1',

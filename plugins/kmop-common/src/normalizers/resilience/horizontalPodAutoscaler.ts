@@ -92,7 +92,7 @@ function metricText(m: KmopAutoscalingMetric): string {
     : `${m.name} ${m.current} now, target ${m.target}`;
 }
 
-/** CRD-REFERENCE §8. */
+/** docs/sources/horizontalpodautoscaler.md. */
 function autoscalerVerdict(
   r: Reader,
   current: number | undefined,
@@ -137,7 +137,11 @@ function autoscalerVerdict(
   };
 }
 
-/** autoscaling/v2 HorizontalPodAutoscaler → one resilience item. */
+/**
+ * autoscaling/v2 HorizontalPodAutoscaler → one resilience item.
+ *
+ * @public
+ */
 export const normalizeHorizontalPodAutoscaler =
   defineNormalizer<KmopResilienceView>({
     apiVersion: 'autoscaling/v2',

@@ -58,6 +58,8 @@ function ruleSettings(
 /**
  * Gateway API HTTPRoute → a resilience item for its rule timeouts and retries; none when no
  * rule sets either.
+ *
+ * @public
  */
 export const normalizeHttpRouteTimeouts = defineNormalizer<KmopResilienceView>({
   apiVersion: 'gateway.networking.k8s.io/v1',

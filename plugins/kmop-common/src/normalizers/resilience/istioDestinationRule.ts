@@ -15,7 +15,7 @@ import {
   setting,
 } from './common';
 
-/** Istio's outlier detection defaults (CRD-REFERENCE §2). */
+/** Istio's outlier detection defaults (docs/sources/istio-destinationrule.md). */
 const OUTLIER_DEFAULTS = {
   consecutive5xxErrors: 5,
   interval: '10s',
@@ -205,7 +205,11 @@ function policySettings(
   return [...own, ...perPort];
 }
 
-/** Istio DestinationRule → one resilience item: load balancing, connection pool, outlier detection, subsets. */
+/**
+ * Istio DestinationRule → one resilience item: load balancing, connection pool, outlier detection, subsets.
+ *
+ * @public
+ */
 export const normalizeIstioDestinationRule =
   defineNormalizer<KmopResilienceView>({
     apiVersion: 'networking.istio.io/v1',

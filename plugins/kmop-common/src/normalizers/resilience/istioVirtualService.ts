@@ -12,7 +12,7 @@ import {
   setting,
 } from './common';
 
-/** What the mesh applies to a route without `retries` (CRD-REFERENCE §2). */
+/** What the mesh applies to a route without `retries` (docs/sources/istio-virtualservice.md). */
 const MESH_DEFAULT_RETRIES = {
   attempts: 2,
   retryOn: 'connect-failure,refused-stream,unavailable,cancelled',
@@ -110,8 +110,8 @@ function routeSettings(
 ): KmopResilienceSetting[] {
   const timeout = http.str('timeout');
   const injected = fault(http);
-  // Istio enables no timeout and no retries on a route that injects faults (CRD-REFERENCE
-  // §2 and §7): whatever the route or the mesh says, there are none.
+  // Istio enables no timeout and no retries on a route that injects faults
+  // (docs/sources/istio-virtualservice.md): whatever the route or the mesh says, there are none.
   const settings = injected
     ? [
         setting(
@@ -147,7 +147,11 @@ function routeSettings(
     .map(s => scoped(label, s));
 }
 
-/** Istio VirtualService → one resilience item: timeouts, retries and faults of its HTTP routes. */
+/**
+ * Istio VirtualService → one resilience item: timeouts, retries and faults of its HTTP routes.
+ *
+ * @public
+ */
 export const normalizeIstioVirtualServiceResilience =
   defineNormalizer<KmopResilienceView>({
     apiVersion: 'networking.istio.io/v1',

@@ -130,7 +130,11 @@ function disruptionBudget(spec: Reader): KmopResilienceSetting | undefined {
   });
 }
 
-/** KMOP ResiliencePolicy (kmop.dev/v1alpha1) → one resilience item. */
+/**
+ * KMOP ResiliencePolicy (kmop.dev/v1alpha1) → one resilience item.
+ *
+ * @public
+ */
 export const normalizeKmopResiliencePolicy =
   defineNormalizer<KmopResilienceView>({
     apiVersion: 'kmop.dev/v1alpha1',

@@ -4,7 +4,7 @@ import { HealthVerdict, defineNormalizer, itemBase } from '../base';
 import { statusPreconditions } from '../health';
 import { blankResilience, budgetRule, plural, setting } from './common';
 
-/** CRD-REFERENCE §8. */
+/** docs/sources/poddisruptionbudget.md. */
 function budgetVerdict(
   r: Reader,
   generation: number | undefined,
@@ -62,7 +62,11 @@ function selectorText(r: Reader): string | undefined {
   return parts.length > 0 ? parts.join(', ') : undefined;
 }
 
-/** policy/v1 PodDisruptionBudget → one resilience item. */
+/**
+ * policy/v1 PodDisruptionBudget → one resilience item.
+ *
+ * @public
+ */
 export const normalizePodDisruptionBudget =
   defineNormalizer<KmopResilienceView>({
     apiVersion: 'policy/v1',

@@ -170,7 +170,7 @@ function readTrafficRouting(canary: Reader): KmopTrafficRouting[] | undefined {
   return out;
 }
 
-/** Upstream GetRolloutPhase, CRD-REFERENCE §4. */
+/** Upstream GetRolloutPhase, docs/sources/argo-rollout.md. */
 function rolloutVerdict(
   r: Reader,
   generation: number | undefined,
@@ -237,7 +237,11 @@ function strategyOf(
   return blueGreen ? 'blueGreen' : 'unknown';
 }
 
-/** Argo Rollouts Rollout (argoproj.io/v1alpha1) → one rollout item. */
+/**
+ * Argo Rollouts Rollout (argoproj.io/v1alpha1) → one rollout item.
+ *
+ * @public
+ */
 export const normalizeArgoRollout = defineNormalizer<KmopRolloutView>({
   apiVersion: 'argoproj.io/v1alpha1',
   kind: 'Rollout',

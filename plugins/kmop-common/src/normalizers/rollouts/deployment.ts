@@ -74,7 +74,11 @@ function deploymentVerdict(
   };
 }
 
-/** apps/v1 Deployment → one rollout item (its rolling update). */
+/**
+ * apps/v1 Deployment → one rollout item (its rolling update).
+ *
+ * @public
+ */
 export const normalizeDeployment = defineNormalizer<KmopRolloutView>({
   apiVersion: 'apps/v1',
   kind: 'Deployment',

@@ -99,7 +99,7 @@ function stepsOf(
   });
 }
 
-/** CRD-REFERENCE §5. */
+/** docs/sources/flagger-canary.md. */
 function canaryVerdict(
   r: Reader,
   phase: string | undefined,
@@ -262,7 +262,11 @@ function readPromoted(r: Reader): KmopReportedCondition | undefined {
     : undefined;
 }
 
-/** Flagger Canary (flagger.app/v1beta1) → one rollout item. */
+/**
+ * Flagger Canary (flagger.app/v1beta1) → one rollout item.
+ *
+ * @public
+ */
 export const normalizeFlaggerCanary = defineNormalizer<KmopRolloutView>({
   apiVersion: 'flagger.app/v1beta1',
   kind: 'Canary',

@@ -81,7 +81,11 @@ function badgesOf(r: Reader): string[] {
   return badges;
 }
 
-/** KMOP RolloutPolicy (kmop.dev/v1alpha1) → one rollout item. */
+/**
+ * KMOP RolloutPolicy (kmop.dev/v1alpha1) → one rollout item.
+ *
+ * @public
+ */
 export const normalizeKmopRolloutPolicy = defineNormalizer<KmopRolloutView>({
   apiVersion: 'kmop.dev/v1alpha1',
   kind: 'RolloutPolicy',

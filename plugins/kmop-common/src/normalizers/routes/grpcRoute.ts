@@ -23,7 +23,11 @@ function readGrpcMatch(
   };
 }
 
-/** Gateway API GRPCRoute → one route item (GRPCRoute v1 has no timeouts). */
+/**
+ * Gateway API GRPCRoute → one route item (GRPCRoute v1 has no timeouts).
+ *
+ * @public
+ */
 export const normalizeGrpcRoute = defineNormalizer<KmopRouteView>({
   apiVersion: 'gateway.networking.k8s.io/v1',
   kind: 'GRPCRoute',

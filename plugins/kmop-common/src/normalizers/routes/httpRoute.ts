@@ -36,7 +36,11 @@ export function readRuleTimeouts(rule: Reader): KmopRouteRule['timeouts'] {
     : { request, backendRequest };
 }
 
-/** Gateway API HTTPRoute → one route item. */
+/**
+ * Gateway API HTTPRoute → one route item.
+ *
+ * @public
+ */
 export const normalizeHttpRoute = defineNormalizer<KmopRouteView>({
   apiVersion: 'gateway.networking.k8s.io/v1',
   kind: 'HTTPRoute',

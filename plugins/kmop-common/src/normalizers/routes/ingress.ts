@@ -68,7 +68,11 @@ function urlOf(rules: readonly KmopRouteRule[], tlsHosts: ReadonlySet<string>) {
   return undefined;
 }
 
-/** networking.k8s.io/v1 Ingress → one route item; each rule host becomes a rule named after it. */
+/**
+ * networking.k8s.io/v1 Ingress → one route item; each rule host becomes a rule named after it.
+ *
+ * @public
+ */
 export const normalizeIngress = defineNormalizer<KmopRouteView>({
   apiVersion: 'networking.k8s.io/v1',
   kind: 'Ingress',

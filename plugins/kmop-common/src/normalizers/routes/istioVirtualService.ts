@@ -119,7 +119,11 @@ function readL4Rule(
   };
 }
 
-/** Istio VirtualService → one route item with its HTTP routes as rules. */
+/**
+ * Istio VirtualService → one route item with its HTTP routes as rules.
+ *
+ * @public
+ */
 export const normalizeIstioVirtualServiceRoutes =
   defineNormalizer<KmopRouteView>({
     apiVersion: 'networking.istio.io/v1',

@@ -46,7 +46,11 @@ function readAuth(r: Reader): KmopRouteAuth | undefined {
   };
 }
 
-/** KMOP GatewayRoute (kmop.dev/v1alpha1) → one route item. */
+/**
+ * KMOP GatewayRoute (kmop.dev/v1alpha1) → one route item.
+ *
+ * @public
+ */
 export const normalizeKmopGatewayRoute = defineNormalizer<KmopRouteView>({
   apiVersion: 'kmop.dev/v1alpha1',
   kind: 'GatewayRoute',

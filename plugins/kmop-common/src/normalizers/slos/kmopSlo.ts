@@ -51,7 +51,11 @@ function readRatio(r: Reader, path: string): number | undefined {
   return undefined;
 }
 
-/** KMOP ServiceLevelObjective (kmop.dev/v1alpha1) → one SLO item, with status figures when reported. */
+/**
+ * KMOP ServiceLevelObjective (kmop.dev/v1alpha1) → one SLO item, with status figures when reported.
+ *
+ * @public
+ */
 export const normalizeKmopSlo = defineNormalizer<KmopSloView>({
   apiVersion: 'kmop.dev/v1alpha1',
   kind: 'ServiceLevelObjective',

@@ -75,7 +75,7 @@ function readTarget(r: Reader): number | undefined {
   );
 }
 
-/** Pyrra reports no health (CRD-REFERENCE §6): only what kind of rules it generated. */
+/** Pyrra reports no health (docs/sources/pyrra-servicelevelobjective.md): only what kind of rules it generated. */
 function pyrraVerdict(r: Reader): HealthVerdict {
   const generated = r.str('status.type');
   return {
@@ -86,7 +86,11 @@ function pyrraVerdict(r: Reader): HealthVerdict {
   };
 }
 
-/** Pyrra ServiceLevelObjective (pyrra.dev/v1alpha1) → one SLO item. */
+/**
+ * Pyrra ServiceLevelObjective (pyrra.dev/v1alpha1) → one SLO item.
+ *
+ * @public
+ */
 export const normalizePyrraSlo = defineNormalizer<KmopSloView>({
   apiVersion: 'pyrra.dev/v1alpha1',
   kind: 'ServiceLevelObjective',

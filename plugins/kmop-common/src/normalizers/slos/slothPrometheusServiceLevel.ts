@@ -48,7 +48,7 @@ function readIndicator(sli: Reader | undefined): {
   return { indicator: { type: 'unknown' }, badges: [] };
 }
 
-/** Rule generation health, CRD-REFERENCE §6 (Sloth reports no compliance; Prometheus does). */
+/** Rule generation health, docs/sources/sloth-prometheusservicelevel.md (Sloth reports no compliance; Prometheus does). */
 function slothVerdict(
   r: Reader,
   generation: number | undefined,
@@ -92,7 +92,11 @@ function slothVerdict(
   };
 }
 
-/** Sloth PrometheusServiceLevel → one SLO item per `spec.slos[]`. */
+/**
+ * Sloth PrometheusServiceLevel → one SLO item per `spec.slos[]`.
+ *
+ * @public
+ */
 export const normalizeSlothPrometheusServiceLevel =
   defineNormalizer<KmopSloView>({
     apiVersion: 'sloth.slok.dev/v1',

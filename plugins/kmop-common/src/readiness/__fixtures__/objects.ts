@@ -13,7 +13,11 @@ export const CLUSTER = 'prod';
 const NS = 'shop';
 const LABELS = { 'app.kubernetes.io/name': 'shop' };
 
-/** A Deployment that passes every workload check; `patch` changes its spec. */
+/**
+ * A Deployment that passes every workload check; `patch` changes its spec.
+ *
+ * @public
+ */
 export function deployment(patch: (d: any) => void = () => {}): any {
   const d: any = {
     apiVersion: 'apps/v1',

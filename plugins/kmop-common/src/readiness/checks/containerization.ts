@@ -2,7 +2,11 @@ import { ReadinessContext, factEvidence } from '../context';
 import type { ReadinessCheckResult } from '../types';
 import { perWorkload } from './perWorkload';
 
-/** The tag of an image reference, or undefined when it has none (a registry port is not a tag). */
+/**
+ * The tag of an image reference, or undefined when it has none (a registry port is not a tag).
+ *
+ * @public
+ */
 export function imageTag(image: string): string | undefined {
   const at = image.indexOf('@');
   const ref = at >= 0 ? image.slice(0, at) : image;

@@ -21,7 +21,11 @@ const canarySteps = [
   { pause: { duration: '5m' } },
 ];
 
-/** An Argo Rollout in the given status, canary with five steps. */
+/**
+ * An Argo Rollout in the given status, canary with five steps.
+ *
+ * @public
+ */
 export function argoRollout(
   status: Json,
   spec: Json = {},
@@ -40,7 +44,11 @@ export function argoRollout(
   };
 }
 
-/** Paused by the indefinite `pause: {}` of step 2 (index 1). */
+/**
+ * Paused by the indefinite `pause: {}` of step 2 (index 1).
+ *
+ * @public
+ */
 export const argoPausedAtStep = argoRollout({
   phase: 'Paused',
   currentStepIndex: 1,
@@ -53,7 +61,11 @@ export const argoPausedAtStep = argoRollout({
   canary: { weights: { canary: { weight: 20 } } },
 });
 
-/** Running the analysis of step 3 (index 2), not paused. */
+/**
+ * Running the analysis of step 3 (index 2), not paused.
+ *
+ * @public
+ */
 export const argoAnalysing = argoRollout({
   phase: 'Progressing',
   currentStepIndex: 2,
@@ -67,7 +79,11 @@ export const argoAnalysing = argoRollout({
   },
 });
 
-/** Paused on an inconclusive analysis: a pause condition and controllerPause. */
+/**
+ * Paused on an inconclusive analysis: a pause condition and controllerPause.
+ *
+ * @public
+ */
 export const argoInconclusive = argoRollout({
   phase: 'Paused',
   currentStepIndex: 2,
@@ -85,7 +101,11 @@ export const argoInconclusive = argoRollout({
   },
 });
 
-/** Paused by hand (`kubectl argo rollouts pause`) while progressing. */
+/**
+ * Paused by hand (`kubectl argo rollouts pause`) while progressing.
+ *
+ * @public
+ */
 export const argoPausedByHand = argoRollout(
   {
     phase: 'Paused',
@@ -96,7 +116,11 @@ export const argoPausedByHand = argoRollout(
   { paused: true },
 );
 
-/** Aborted: traffic back on stable, phase Degraded. */
+/**
+ * Aborted: traffic back on stable, phase Degraded.
+ *
+ * @public
+ */
 export const argoAborted = argoRollout({
   phase: 'Degraded',
   message: 'RolloutAborted: Rollout aborted update to revision 4',
@@ -106,7 +130,11 @@ export const argoAborted = argoRollout({
   stableRS: '5f6d',
 });
 
-/** Fully promoted: the current pod hash is the stable ReplicaSet. */
+/**
+ * Fully promoted: the current pod hash is the stable ReplicaSet.
+ *
+ * @public
+ */
 export const argoHealthy = argoRollout({
   phase: 'Healthy',
   currentStepIndex: 5,
@@ -114,16 +142,25 @@ export const argoHealthy = argoRollout({
   stableRS: '5f6d',
 });
 
-/** Not reconciled yet: no pod hashes. */
+/**
+ * Not reconciled yet: no pod hashes.
+ *
+ * @public
+ */
 export const argoNoHashes = argoRollout({ phase: 'Progressing' });
 
-/** Paused at a step, managed by Argo CD. */
+/**
+ * Paused at a step, managed by Argo CD.
+ *
+ * @public
+ */
 export const argoGitOps = argoRollout(
   (argoPausedAtStep.status as Json) ?? {},
   {},
   { labels: { 'app.kubernetes.io/instance': 'checkout-prod' } },
 );
 
+/** @public */
 export function deployment(spec: Json = {}): Json {
   return {
     apiVersion: 'apps/v1',
@@ -140,6 +177,7 @@ export function deployment(spec: Json = {}): Json {
   };
 }
 
+/** @public */
 export function flaggerCanary(spec: Json = {}, status: Json = {}): Json {
   return {
     apiVersion: 'flagger.app/v1beta1',
@@ -164,6 +202,7 @@ export function flaggerCanary(spec: Json = {}, status: Json = {}): Json {
   };
 }
 
+/** @public */
 export const kmopRolloutPolicy: Json = {
   apiVersion: 'kmop.dev/v1alpha1',
   kind: 'RolloutPolicy',
@@ -176,7 +215,11 @@ export const kmopRolloutPolicy: Json = {
   status: { phase: 'Paused', currentStepIndex: 1 },
 };
 
-/** The Rollout the KMOP operator rendered `kmopRolloutPolicy` into. */
+/**
+ * The Rollout the KMOP operator rendered `kmopRolloutPolicy` into.
+ *
+ * @public
+ */
 export const renderedRollout = argoRollout(
   (argoPausedAtStep.status as Json) ?? {},
   {},

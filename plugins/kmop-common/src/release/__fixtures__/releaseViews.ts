@@ -189,6 +189,8 @@ function steadyBurn(rateByWindow: Record<string, number>): KmopBurnRate[] {
 /**
  * checkout, as in the demo: the canary at 20% fails 40% of its requests, so the page alert
  * fires (16.5× over 1h and 15.2× over 5m against 14.4×).
+ *
+ * @public
  */
 export const checkoutBurning = entityView(
   'component:default/checkout',
@@ -209,7 +211,11 @@ export const checkoutBurning = entityView(
   },
 );
 
-/** checkout with the same rollout and no alert firing. */
+/**
+ * checkout with the same rollout and no alert firing.
+ *
+ * @public
+ */
 export const checkoutHealthy = entityView(
   'component:default/checkout',
   [argoRollout(pausedAtFirstStep), checkoutRoute, checkoutSloth],
@@ -229,7 +235,11 @@ export const checkoutHealthy = entityView(
   },
 );
 
-/** checkout after an abort: traffic back on stable, the alert's long window still burning. */
+/**
+ * checkout after an abort: traffic back on stable, the alert's long window still burning.
+ *
+ * @public
+ */
 export const checkoutAborted = entityView('component:default/checkout', [
   argoRollout({
     phase: 'Degraded',
@@ -251,6 +261,8 @@ export const checkoutAborted = entityView('component:default/checkout', [
 /**
  * checkout fully promoted (current pod hash is the stable one), while the page alert still
  * fires: no release is in progress, the firing alert is still reported.
+ *
+ * @public
  */
 export const checkoutPromotedStillFiring = entityView(
   'component:default/checkout',
@@ -295,6 +307,8 @@ const catalogLabels = labels('catalog-api');
  * catalog-api, as in the demo: a Flagger Canary with 2 of 5 failed checks driving the
  * Deployment catalog-api, a degraded GRPCRoute, and a Pyrra SLO with live figures and no
  * alert firing.
+ *
+ * @public
  */
 export const catalogApiFailingAnalysis = entityView(
   'component:default/catalog-api',
@@ -444,7 +458,11 @@ export const catalogApiFailingAnalysis = entityView(
   },
 );
 
-/** A service whose rollout runs with no SLO at all. */
+/**
+ * A service whose rollout runs with no SLO at all.
+ *
+ * @public
+ */
 export const noSloRelease = entityView('component:default/search', [
   argoRollout(
     {
@@ -460,7 +478,11 @@ export const noSloRelease = entityView('component:default/search', [
   ),
 ]);
 
-/** Every fixture, by name, for tests that feed all of them to several consumers. */
+/**
+ * Every fixture, by name, for tests that feed all of them to several consumers.
+ *
+ * @public
+ */
 export const RELEASE_VIEWS: Record<string, KmopEntityView> = {
   checkoutBurning,
   checkoutHealthy,

@@ -25,7 +25,11 @@ const outputSchema = (z: ScaffolderZod) =>
     entityRef: z.string().describe('The entity, once the catalog has it.'),
   });
 
-/** Options of {@link createKmopCatalogWaitAction}. */
+/**
+ * Options of {@link createKmopCatalogWaitAction}.
+ *
+ * @public
+ */
 export interface KmopCatalogWaitActionOptions {
   catalog: CatalogService;
 }

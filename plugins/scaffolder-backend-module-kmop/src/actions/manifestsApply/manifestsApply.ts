@@ -20,7 +20,11 @@ import { ScaffolderZod, zod } from '../../util/zod';
 import { applyOrder } from './applyOrder';
 import { examples } from './manifestsApply.examples';
 
-/** The field manager the scaffolder's applies are recorded under. */
+/**
+ * The field manager the scaffolder's applies are recorded under.
+ *
+ * @public
+ */
 export const KMOP_FIELD_MANAGER = 'kmop-scaffolder';
 
 const inputSchema = (z: KmopZod) => {
@@ -98,7 +102,11 @@ function isManifest(value: unknown): value is KubeManifest {
   );
 }
 
-/** Options of {@link createKmopManifestsApplyAction}. */
+/**
+ * Options of {@link createKmopManifestsApplyAction}.
+ *
+ * @public
+ */
 export interface KmopManifestsApplyActionOptions {
   /**
    * The clusters of `kubernetes.clusterLocatorMethods` with their credentials
