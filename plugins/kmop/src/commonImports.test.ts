@@ -17,6 +17,8 @@ const ALLOWED_VALUES = new Set([
   // The twelve components and their names: two constants of readiness/types.ts.
   'READINESS_COMPONENTS',
   'READINESS_COMPONENT_TITLES',
+  // The signals channel name of an entity's view, shared with the backend that publishes it.
+  'kmopEntityViewChannel',
 ]);
 
 function sourceFiles(dir: string): string[] {
