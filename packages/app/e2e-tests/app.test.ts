@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { openEntityTab, signIn } from './navigation';
+import { chooseTemplate, openEntityTab, signIn } from './navigation';
 
 test('the catalog lists the demo components', async ({ page }) => {
   await signIn(page);
@@ -34,7 +34,7 @@ test('the KMOP golden-path template offers its form', async ({ page }) => {
   await signIn(page);
   await page.getByRole('link', { name: 'Create', exact: true }).click();
   await expect(page.getByText('KMOP microservice (TypeScript)')).toBeVisible();
-  await page.getByRole('button', { name: 'Choose' }).click();
+  await chooseTemplate(page, 'KMOP microservice (TypeScript)').click();
   for (const step of [
     'Service',
     'Gateway',

@@ -2,6 +2,7 @@ import { test, expect, Page } from '@playwright/test';
 import { readdirSync, readFileSync } from 'node:fs';
 import { request as httpsRequest } from 'node:https';
 import { join, relative, resolve } from 'node:path';
+import { chooseTemplate } from './navigation';
 
 /*
  * The golden path as a new user walks it: fill the kmop-microservice form, run
@@ -100,7 +101,7 @@ async function fillForm(page: Page, name: string) {
 
 async function runTemplate(page: Page, name: string) {
   await page.getByRole('link', { name: 'Create', exact: true }).click();
-  await page.getByRole('button', { name: 'Choose' }).first().click();
+  await chooseTemplate(page, 'KMOP microservice (TypeScript)').click();
   await fillForm(page, name);
   await page.getByRole('button', { name: 'Create' }).click();
 }

@@ -43,3 +43,14 @@ export async function openEntityTab(
     await page.getByRole('menuitemradio', { name: tab, exact: true }).click();
   }
 }
+
+/**
+ * The Choose button of one template's card on the Create page: the nearest ancestor of the
+ * title that holds a Choose button is the card (the page lists several templates).
+ */
+export function chooseTemplate(page: Page, title: string): Locator {
+  return page
+    .getByText(title, { exact: true })
+    .locator('xpath=ancestor::*[.//button[normalize-space()="Choose"]][1]')
+    .getByRole('button', { name: 'Choose' });
+}

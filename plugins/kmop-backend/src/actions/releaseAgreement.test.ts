@@ -16,9 +16,7 @@ describe('explain-release through the actions registry', () => {
     'gives the judgement of %s',
     async (_name, view) => {
       const registry = actionsRegistryServiceMock();
-      const entityViews: jest.Mocked<EntityViewService> = {
-        getView: jest.fn(async () => view),
-      };
+      const entityViews: EntityViewService = { getView: async () => view };
       createExplainReleaseAction({ actionsRegistry: registry, entityViews });
       const { output } = await registry.invoke({
         id: 'test:explain-release',
