@@ -168,11 +168,15 @@ export function userAuth(userEntityRef?: string): string {
   return mockCredentials.user.header(userEntityRef);
 }
 
-/** Polls `check` until it returns true or the deadline passes. */
+/**
+ * Polls `check` until it returns true or the deadline passes. The deadline is generous: a
+ * first sync of the demo seeds through a proxy took over 10 s on a loaded 2-core machine, and
+ * this bounds waiting, it measures nothing.
+ */
 export async function waitFor(
   what: string,
   check: () => Promise<boolean>,
-  timeoutMs = 10_000,
+  timeoutMs = 30_000,
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
