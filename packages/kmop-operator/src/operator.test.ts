@@ -337,7 +337,12 @@ describe('the operator against kube-sim', () => {
       await waitUntil(deployment, 'the Deployment from the leader');
       expect(leader.logged('became leader')).toHaveLength(1);
       expect(standby.logged('became leader')).toHaveLength(0);
-      expect((await standby.get('/readyz')).text).toContain('standing by');
+      // The standby says so once it has asked the API server for the Lease; on a busy
+      // machine that can come after the leader's first reconcile.
+      await waitUntil(
+        async () => (await standby.get('/readyz')).text.includes('standing by'),
+        'the standby to report standing by',
+      );
       expect((await leader.get('/metrics')).text).toMatch(
         /kmop_operator_leader 1/,
       );
