@@ -1,3 +1,4 @@
+import { isRecord } from '@kmop/plugin-kmop-common';
 import { readinessOf, routeParents } from './childStatus';
 import { KubeObject } from './types';
 
@@ -17,10 +18,27 @@ export type Outcome =
 export interface Condition {
   type: string;
   status: 'True' | 'False' | 'Unknown';
-  reason: string;
-  message: string;
+  reason?: string;
+  message?: string;
   lastTransitionTime?: string;
   observedGeneration?: number;
+}
+
+const CONDITION_STATUSES: readonly unknown[] = ['True', 'False', 'Unknown'];
+
+/** A condition of a status as read back from the cluster (the CRD's schema checked it). */
+function isCondition(value: unknown): value is Condition {
+  return (
+    isRecord(value) &&
+    typeof value.type === 'string' &&
+    CONDITION_STATUSES.includes(value.status) &&
+    (value.reason === undefined || typeof value.reason === 'string') &&
+    (value.message === undefined || typeof value.message === 'string') &&
+    (value.lastTransitionTime === undefined ||
+      typeof value.lastTransitionTime === 'string') &&
+    (value.observedGeneration === undefined ||
+      typeof value.observedGeneration === 'number')
+  );
 }
 
 /** Fields a separate evaluator owns (the SLO figures); a reconcile carries them over. */
@@ -267,7 +285,7 @@ export function desiredStatus(
   const previous = (owner.status ?? {}) as Record<string, unknown>;
   const generation = owner.metadata.generation;
   const previousConditions = Array.isArray(previous.conditions)
-    ? (previous.conditions as Record<string, unknown>[])
+    ? previous.conditions.filter(isCondition)
     : [];
   const status: Record<string, unknown> = {};
   for (const f of EVALUATED_FIELDS) {
@@ -295,7 +313,7 @@ export function desiredStatus(
     }
     kindConditions = previousConditions.filter(
       c => c.type !== 'Ready' && c.type !== 'Reconciled',
-    ) as unknown as Condition[];
+    );
   }
   if (generation !== undefined) status.observedGeneration = generation;
   const fresh = [...outcomeConditions(outcome, generation), ...kindConditions];
@@ -306,7 +324,7 @@ export function desiredStatus(
     return {
       ...c,
       lastTransitionTime: keep
-        ? (before!.lastTransitionTime as string)
+        ? before.lastTransitionTime
         : c.lastTransitionTime ?? now,
     };
   });
