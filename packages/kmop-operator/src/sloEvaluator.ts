@@ -229,9 +229,7 @@ export class SloEvaluator {
       ...(figures.errorBudgetRemaining !== undefined
         ? { errorBudgetRemaining: figures.errorBudgetRemaining }
         : {}),
-      ...(figures.burnRates.length > 0
-        ? { burnRates: figures.burnRates }
-        : {}),
+      ...(figures.burnRates.length > 0 ? { burnRates: figures.burnRates } : {}),
       lastEvaluated: measured.evaluatedAt,
     };
     if (figures.sli === undefined && figures.burnRates.length === 0) {

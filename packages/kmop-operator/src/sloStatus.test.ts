@@ -195,8 +195,7 @@ describe('SLO status from Prometheus', () => {
       // A new objective is measured at once: the same traffic against a 0.5% budget.
       sim.store.patch(SLO_REF, { spec: { objective: 99.5 } });
       const remeasured = await waitUntil(
-        () =>
-          condition(slo(), 'Evaluated')?.observedGeneration === 2 && slo(),
+        () => condition(slo(), 'Evaluated')?.observedGeneration === 2 && slo(),
         'the SLO measured against its new objective',
       );
       expect(proxy.queries).toHaveLength(12);
