@@ -1,4 +1,4 @@
-import { PrometheusClient } from './PrometheusClient';
+import { PrometheusClient } from './prometheus';
 
 // Answers every request with `body` (as JSON) and `status`, recording the URLs asked for.
 function clientAnswering(body: unknown, status = 200) {
