@@ -10,7 +10,8 @@
 //   endpoint, so tests can take one cluster down.
 // Both play the controllers a cluster runs (kube-sim's demo mode), and the KMOP
 // operator runs against each, one child process per cluster, so the kmop.dev
-// objects' status is what the operator computes.
+// objects' status is what the operator computes; demo's operator measures the
+// SLOs against the demo Prometheus when it runs.
 // KMOP_SIMULATOR=off starts Backstage alone (against real clusters), and
 // KMOP_PROMETHEUS=off leaves the demo Prometheus out.
 // First: stop at once under an unsupported Node (it would hang, not fail).
@@ -85,7 +86,7 @@ function startSimulator(name, port, seeds, flags) {
 
 // The operator's JSON log lines, prefixed with the cluster, so they read apart from
 // Backstage's.
-function startOperator(cluster, kubeconfig) {
+function startOperator(cluster, kubeconfig, prometheusUrl) {
   const child = start(
     `kmop-operator ${cluster}`,
     process.execPath,
@@ -100,6 +101,7 @@ function startOperator(cluster, kubeconfig) {
       '127.0.0.1',
       '--http-port',
       '0',
+      ...(prometheusUrl ? ['--prometheus-url', prometheusUrl] : []),
     ],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );
@@ -154,7 +156,7 @@ async function startDemoMetrics() {
     );
   } else {
     console.log(
-      '[kmop] no demo Prometheus (install prometheus for live burn rates): SLOs show the status their operator wrote',
+      '[kmop] no demo Prometheus (install prometheus for live burn rates): SLOs show no SLI, budget or burn rates',
     );
   }
 }
@@ -179,14 +181,15 @@ if (process.env.KMOP_SIMULATOR !== 'off') {
       ['--admin', '--demo'],
     ),
   ]);
-  if (!stopping) {
-    startOperator('demo', `${tlsDir}/kubeconfig`);
-    startOperator('demo-eu', writeEuKubeconfig());
-  }
   if (process.env.KMOP_PROMETHEUS !== 'off' && !stopping) {
     await startDemoMetrics();
     // Backstage reads APP_CONFIG_* variables as config on top of app-config.yaml.
     if (prometheus) env.APP_CONFIG_kmop_prometheus_baseUrl = prometheus.url;
+  }
+  if (!stopping) {
+    // The demo Prometheus holds cluster demo's traffic: that operator measures its SLOs.
+    startOperator('demo', `${tlsDir}/kubeconfig`, prometheus?.url);
+    startOperator('demo-eu', writeEuKubeconfig());
   }
 }
 if (!stopping) {

@@ -1,4 +1,5 @@
 import { readinessOf, routeParents } from './childStatus';
+import { EVALUATED_CONDITION, SloEvaluation } from './sloEvaluator';
 import { KubeObject } from './types';
 
 /** How a reconcile ended, which the kmop.dev object's conditions report. */
@@ -23,7 +24,11 @@ export interface Condition {
   observedGeneration?: number;
 }
 
-/** Fields a separate evaluator owns (the SLO figures); a reconcile carries them over. */
+/**
+ * The SLO figures, which the operator's SLO evaluator measures (or, when it has no
+ * Prometheus, something else may write): a reconcile writes the latest evaluation's, and
+ * otherwise carries over those in the status.
+ */
 const EVALUATED_FIELDS = [
   'sli',
   'errorBudgetRemaining',
@@ -256,13 +261,16 @@ function outcomeConditions(
 /**
  * The status a kmop.dev object should have after a reconcile: `observedGeneration`, the
  * `Ready` and `Reconciled` conditions (and the kind's own: GatewayRoute's `Accepted` and
- * `ResolvedRefs`, an SLO's `Generated`), the children, and the kind's fields mirrored from
- * them. When nothing was applied, what the previous status said of the children is kept.
+ * `ResolvedRefs`, an SLO's `Generated` and `Evaluated`), the children, and the kind's fields
+ * mirrored from them. When nothing was applied, what the previous status said of the
+ * children is kept. An SLO's figures and `Evaluated` condition come from `evaluation`, the
+ * latest measurement, when there is one; else the previous status's are kept.
  */
 export function desiredStatus(
   owner: KubeObject,
   outcome: Outcome,
   now: string,
+  evaluation?: SloEvaluation,
 ): Record<string, unknown> {
   const previous = (owner.status ?? {}) as Record<string, unknown>;
   const generation = owner.metadata.generation;
@@ -270,9 +278,17 @@ export function desiredStatus(
     ? (previous.conditions as Record<string, unknown>[])
     : [];
   const status: Record<string, unknown> = {};
+  const figures = evaluation?.figures ?? previous;
   for (const f of EVALUATED_FIELDS) {
-    if (previous[f] !== undefined) status[f] = previous[f];
+    if (figures[f as keyof typeof figures] !== undefined) {
+      status[f] = figures[f as keyof typeof figures];
+    }
   }
+  const evaluated = evaluation
+    ? [evaluation.condition]
+    : (previousConditions.filter(
+        c => c.type === EVALUATED_CONDITION,
+      ) as unknown as Condition[]);
   let kindConditions: Condition[] = [];
   if (outcome.type === 'applied') {
     const part = kindPart(owner.kind, outcome.children, generation);
@@ -288,17 +304,25 @@ export function desiredStatus(
       if (
         k !== 'conditions' &&
         k !== 'observedGeneration' &&
+        !EVALUATED_FIELDS.includes(k) &&
         status[k] === undefined
       ) {
         status[k] = v;
       }
     }
     kindConditions = previousConditions.filter(
-      c => c.type !== 'Ready' && c.type !== 'Reconciled',
+      c =>
+        c.type !== 'Ready' &&
+        c.type !== 'Reconciled' &&
+        c.type !== EVALUATED_CONDITION,
     ) as unknown as Condition[];
   }
   if (generation !== undefined) status.observedGeneration = generation;
-  const fresh = [...outcomeConditions(outcome, generation), ...kindConditions];
+  const fresh = [
+    ...outcomeConditions(outcome, generation),
+    ...kindConditions,
+    ...evaluated,
+  ];
   status.conditions = fresh.map(c => {
     const before = previousConditions.find(p => p.type === c.type);
     const keep =
