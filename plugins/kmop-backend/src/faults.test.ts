@@ -58,6 +58,8 @@ describe('one faulty cluster of two', () => {
         { name: 'good', url: good.url },
         { name: 'bad', url: bad.url },
       ],
+      // Below the 3 s latency of the slow-cluster case, so that case times out.
+      kmop: { cache: { requestTimeout: '2s' } },
     });
     await waitFor('both clusters to sync', async () =>
       (await checkout()).clusters.every(c => c.state === 'ready'),

@@ -10,6 +10,8 @@ const ALLOWED_VALUES = new Set([
   // The one release judgement: pure functions over the view, with SLO math and durations.
   'judgeReleases',
   'alertBurns',
+  // Burn rates rounded as the judgement's words round them, so a table and a verdict agree.
+  'roundBurn',
   // Which operations a rollout offers (the same rules the backend enforces), and the
   // permission the page asks about.
   'offeredOperations',

@@ -149,7 +149,10 @@ export async function startKmopBackend(options: {
           },
           kmop: {
             cache: {
-              requestTimeout: '1s',
+              // The production default: a shorter timeout made first lists of the demo seeds
+              // through the recording proxy time out and retry forever on a loaded machine (a CI
+              // run saw 23 failures so). A test of slow clusters sets its own.
+              requestTimeout: '10s',
               initialBackoff: '50ms',
               maxBackoff: '300ms',
               ...((options.kmop?.cache as object) ?? {}),

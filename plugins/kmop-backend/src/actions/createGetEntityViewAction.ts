@@ -2,6 +2,7 @@ import type { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha
 import type { EntityViewService } from '../services/EntityViewService/EntityViewService';
 import { clusterStatusSchema, itemSchema } from './outputSchemas';
 import { parseEntityRefInput } from './parseEntityRefInput';
+import { readableNumbers } from './readableNumbers';
 
 /** Options of {@link createGetEntityViewAction}. */
 export interface GetEntityViewActionOptions {
@@ -22,6 +23,7 @@ remaining, burn rates, multiwindow alerts and whether they fire), rollouts (stra
 steps, canary weight, revisions, analysis) and resilience policies (timeouts, retries, circuit
 breakers, rate limits, disruption budgets), whatever CRDs they are written as. Every item has
 its source object, a health (ok, progressing, degraded, unknown) and the reason in words.
+Fractions and rates are given to 6 significant digits.
 \`clusters\` has one entry per cluster; a cluster in error or stale is listed there and the
 others' items are still returned.
 
@@ -120,7 +122,7 @@ not see is "not found".
     action: async ({ input, credentials }) => {
       const ref = parseEntityRefInput(input.entityRef, 'entityRef');
       const view = await entityViews.getView(ref, credentials);
-      return { output: view };
+      return { output: readableNumbers(view) };
     },
   });
 }

@@ -175,11 +175,11 @@ describe('BackendTrafficPolicy settings KMOP does not read into health', () => {
       compression: 'compress with Gzip, Brotli',
       clientProtocol: "requests reach backends in the client's HTTP protocol",
       admissionControl:
-        'samplingWindow 30s, successRateThreshold 0.95, aggression 1.5',
-      bandwidthLimit: 'request set',
-      dns: 'dnsRefreshRate 5s, respectDnsTtl true, lookupFamily IPv4',
-      proxyProtocol: 'version V2',
-      telemetry: 'tracing set',
+        'rejects below 0.95 success rate, over 30s, aggression 1.5',
+      bandwidthLimit: 'requests at most 10Mi/s',
+      dns: 'refresh every 5s, respects DNS TTL, lookup IPv4',
+      proxyProtocol: 'PROXY protocol V2',
+      telemetry: 'traces 1/100',
     });
     const dns = policy.settings.find(s => s.type === 'dns');
     expect(dns?.values).toEqual({

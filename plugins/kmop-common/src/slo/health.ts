@@ -73,7 +73,8 @@ export function alertBurns(
 }
 
 /**
- * A burn rate as a person reads it: `16×`, `14.4×`, `0.25×`.
+ * A burn rate as a person reads it: one decimal (`16×`, `14.4×`, `0.3×`), two significant
+ * digits below 0.1 (`0.042×`), so a slow burn never reads `0×`.
  *
  * @public
  */

@@ -4,7 +4,6 @@ import { defineNormalizer, itemBase } from '../base';
 import { policyVerdict, readParentStatuses } from '../gatewayApiStatus';
 import {
   DefaultedValues,
-  SettingValues,
   blankResilience,
   clauses,
   marked,
@@ -245,32 +244,6 @@ function loadBalancer(spec: Reader): KmopResilienceSetting | undefined {
   );
 }
 
-/**
- * What a block sets, as written: its scalar fields as values and in the summary, its nested
- * blocks named in the summary only (their contents are not read).
- */
-function writtenBlock(block: Reader): {
-  summary: string;
-  values: SettingValues;
-} {
-  const values: SettingValues = {};
-  const parts: string[] = [];
-  for (const key of block.keys()) {
-    const v = block.get([key]);
-    if (
-      typeof v === 'string' ||
-      typeof v === 'boolean' ||
-      (typeof v === 'number' && Number.isFinite(v))
-    ) {
-      values[key] = v;
-      parts.push(`${key} ${v}`);
-    } else if (v !== undefined) {
-      parts.push(`${key} set`);
-    }
-  }
-  return { summary: parts.join(', ') || 'set with no fields', values };
-}
-
 /** `responseOverride[]`: which response codes are replaced (first match wins). */
 function responseOverride(spec: Reader): KmopResilienceSetting | undefined {
   const overrides = spec.arr('responseOverride');
@@ -317,24 +290,114 @@ function clientProtocol(spec: Reader): KmopResilienceSetting | undefined {
 }
 
 /**
- * Blocks named as settings with the values written in them: what they do to traffic is not
- * read into the item's health, but a person sees they are set.
+ * The settings of blocks whose effect on traffic is not read into the item's health, each
+ * field read with its upstream type (Envoy Gateway `api/v1alpha1`: admission_control.go,
+ * bandwidthlimit_types.go, dns_types.go, proxyprotocol_types.go, tracing_types.go), so a
+ * wrong-typed field is named malformed instead of shown.
  */
-const NAMED_BLOCKS: [KmopResilienceSetting['type'], string][] = [
-  ['admissionControl', 'admissionControl'],
-  ['bandwidthLimit', 'bandwidthLimit'],
-  ['dns', 'dns'],
-  ['proxyProtocol', 'proxyProtocol'],
-  ['telemetry', 'telemetry'],
-];
+function admissionControl(spec: Reader): KmopResilienceSetting | undefined {
+  const ac = spec.record('admissionControl');
+  if (!ac) return undefined;
+  const values = {
+    enabled: ac.bool('enabled'),
+    samplingWindow: ac.str('samplingWindow'),
+    successRateThreshold: ac.num('successRateThreshold'),
+    aggression: ac.num('aggression'),
+    rpsThreshold: ac.int('rpsThreshold'),
+    maxRejectionProbability: ac.num('maxRejectionProbability'),
+  };
+  const v = values;
+  return setting(
+    'admissionControl',
+    clauses(
+      v.enabled === false && 'disabled',
+      v.successRateThreshold !== undefined &&
+        `rejects below ${v.successRateThreshold} success rate`,
+      v.samplingWindow && `over ${v.samplingWindow}`,
+      v.aggression !== undefined && `aggression ${v.aggression}`,
+      v.rpsThreshold !== undefined && `from ${v.rpsThreshold} rps`,
+      v.maxRejectionProbability !== undefined &&
+        `rejects at most ${v.maxRejectionProbability}`,
+      ac.has('successCriteria') && 'custom success criteria',
+    ) || "admission control at Envoy's defaults",
+    values,
+  );
+}
 
-function namedBlocks(spec: Reader): KmopResilienceSetting[] {
-  return NAMED_BLOCKS.flatMap(([type, field]) => {
-    const block = spec.record(field);
-    if (!block) return [];
-    const { summary, values } = writtenBlock(block);
-    return [setting(type, summary, values)];
-  });
+function bandwidthLimit(spec: Reader): KmopResilienceSetting | undefined {
+  const bw = spec.record('bandwidthLimit');
+  if (!bw) return undefined;
+  const values = {
+    requestLimit: bw.intOrString('request.limit'),
+    responseLimit: bw.intOrString('response.limit'),
+  };
+  return setting(
+    'bandwidthLimit',
+    clauses(
+      values.requestLimit !== undefined &&
+        `requests at most ${values.requestLimit}/s`,
+      values.responseLimit !== undefined &&
+        `responses at most ${values.responseLimit}/s`,
+    ) || 'bandwidth limit without a limit',
+    values,
+  );
+}
+
+function dns(spec: Reader): KmopResilienceSetting | undefined {
+  const d = spec.record('dns');
+  if (!d) return undefined;
+  const values = {
+    dnsRefreshRate: d.str('dnsRefreshRate'),
+    respectDnsTtl: d.bool('respectDnsTtl'),
+    lookupFamily: d.str('lookupFamily'),
+  };
+  return setting(
+    'dns',
+    clauses(
+      values.dnsRefreshRate && `refresh every ${values.dnsRefreshRate}`,
+      values.respectDnsTtl !== undefined &&
+        (values.respectDnsTtl ? 'respects DNS TTL' : 'ignores DNS TTL'),
+      values.lookupFamily && `lookup ${values.lookupFamily}`,
+    ) || 'DNS at its defaults',
+    values,
+  );
+}
+
+function proxyProtocol(spec: Reader): KmopResilienceSetting | undefined {
+  const pp = spec.record('proxyProtocol');
+  if (!pp) return undefined;
+  const version = pp.str('version');
+  return setting(
+    'proxyProtocol',
+    version ? `PROXY protocol ${version}` : 'PROXY protocol, version not set',
+    { version },
+  );
+}
+
+function telemetry(spec: Reader): KmopResilienceSetting | undefined {
+  const t = spec.record('telemetry');
+  if (!t) return undefined;
+  const values = {
+    samplingRate: t.int('tracing.samplingRate'),
+    samplingNumerator: t.int('tracing.samplingFraction.numerator'),
+    samplingDenominator: t.int('tracing.samplingFraction.denominator'),
+    routeStatName: t.str('metrics.routeStatName'),
+  };
+  const v = values;
+  const fraction =
+    v.samplingNumerator !== undefined &&
+    `traces ${v.samplingNumerator}/${v.samplingDenominator ?? 100}${
+      v.samplingDenominator === undefined ? ' (denominator default 100)' : ''
+    }`;
+  return setting(
+    'telemetry',
+    clauses(
+      v.samplingRate !== undefined && `traces ${v.samplingRate}%`,
+      fraction,
+      v.routeStatName && `route stats named ${v.routeStatName}`,
+    ) || 'telemetry with nothing set',
+    values,
+  );
 }
 
 function targetOf(spec: Reader, badges: string[]): string | undefined {
@@ -384,7 +447,11 @@ export const normalizeEnvoyBackendTrafficPolicy =
             responseOverride(spec),
             compression(spec),
             clientProtocol(spec),
-            ...namedBlocks(spec),
+            admissionControl(spec),
+            bandwidthLimit(spec),
+            dns(spec),
+            proxyProtocol(spec),
+            telemetry(spec),
           ]
         : [];
       return [

@@ -26,7 +26,8 @@ describe('format', () => {
 
   it('prints burn rates as multiples', () => {
     expect(formatBurn(14.4)).toBe('14.4×');
-    expect(formatBurn(0.004)).toBe('0.0040×');
+    expect(formatBurn(18.08)).toBe('18.1×');
+    expect(formatBurn(0.004)).toBe('0.004×');
     expect(formatBurn(0)).toBe('0×');
   });
 

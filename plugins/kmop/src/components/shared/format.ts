@@ -1,3 +1,5 @@
+import { roundBurn } from '@kmop/plugin-kmop-common';
+
 /** `0.999` → `99.9%`; trailing zeros dropped, up to `digits` decimals. */
 export function formatPercent(ratio: number, digits = 3): string {
   const value = Number((ratio * 100).toFixed(digits));
@@ -30,10 +32,12 @@ export function formatWindow(window: string): string {
   return `${match[1]} ${match[1] === '1' ? one : many}`;
 }
 
-/** A burn rate as a multiple of the budget: `14.4×`. */
+/**
+ * A burn rate as a multiple of the budget: `14.4×`, rounded as the release judgement's words
+ * round it, so "18.1× over 1h" in a verdict reads 18.1× in the table beside it too.
+ */
 export function formatBurn(rate: number): string {
-  if (rate !== 0 && Math.abs(rate) < 0.01) return `${rate.toPrecision(2)}×`;
-  return `${Number(rate.toFixed(2))}×`;
+  return `${roundBurn(rate)}×`;
 }
 
 /** How long ago an ISO time was, relative to `now`: `12 s ago`, `3 min ago`. */
