@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
-import { parseCliArgs } from './cli';
+import { CLI_OPTIONS, USAGE, parseCliArgs } from './cli';
 
 describe('parseCliArgs', () => {
   it('has client-go leader election defaults and reads targets from the flag or KMOP_TARGETS', () => {
@@ -33,7 +33,39 @@ describe('parseCliArgs', () => {
   });
 });
 
+describe('parseCliArgs, Prometheus', () => {
+  it('measures SLOs only when given a Prometheus, from the flag or KMOP_PROMETHEUS_URL', () => {
+    expect(parseCliArgs([], {})).toMatchObject({
+      options: {
+        prometheusUrl: undefined,
+        sloIntervalMs: 60_000,
+        prometheusTimeoutMs: 10_000,
+      },
+    });
+    expect(
+      parseCliArgs(['--slo-interval', '30s'], {
+        KMOP_PROMETHEUS_URL: 'http://prometheus.monitoring:9090',
+      }),
+    ).toMatchObject({
+      options: {
+        prometheusUrl: 'http://prometheus.monitoring:9090',
+        sloIntervalMs: 30_000,
+      },
+    });
+    expect(() =>
+      parseCliArgs(['--prometheus-url', 'prometheus:9090'], {}),
+    ).toThrow('--prometheus-url: expected an http(s) URL');
+  });
+});
+
 describe('kmop-operator --help', () => {
+  it('lists every flag the command accepts, and no other', () => {
+    const listed = new Set(
+      [...USAGE.matchAll(/^\s+(?:-h, )?--([a-z-]+)/gm)].map(m => m[1]),
+    );
+    expect([...listed].sort()).toEqual(Object.keys(CLI_OPTIONS).sort());
+  });
+
   it('prints the usage and exits 0', () => {
     const bin = resolve(__dirname, '../bin/kmop-operator.js');
     const result = spawnSync(process.execPath, [bin, '--help'], {

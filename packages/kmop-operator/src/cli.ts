@@ -19,6 +19,10 @@ Options:
                              ${DEFAULT_TARGETS.join(',')}); one object may
                              choose others with the ${TARGETS_ANNOTATION} annotation
   --gate-prometheus <url>    Prometheus that rendered SLO gates query (default the compilers')
+  --prometheus-url <url>     Prometheus to measure SLOs against (default $KMOP_PROMETHEUS_URL);
+                             without one the operator writes no SLI, budget or burn rates
+  --prometheus-timeout <dur> time one Prometheus query may take (default 10s)
+  --slo-interval <dur>       time between two measurements of every SLO (default 1m)
   --resync <dur>             time between full resyncs (default 5m)
   --concurrency <n>          reconciles at once (default 4)
   --retry-base <dur>         first retry delay of a failed reconcile, doubled per failure (default 1s)
@@ -36,6 +40,31 @@ Options:
 
 Durations: 500ms, 2s, 5m, 1h.
 `;
+
+/** The flags `parseCliArgs` accepts; a test keeps {@link USAGE} listing each of them. */
+export const CLI_OPTIONS = {
+  kubeconfig: { type: 'string' },
+  context: { type: 'string' },
+  targets: { type: 'string' },
+  'gate-prometheus': { type: 'string' },
+  'prometheus-url': { type: 'string' },
+  'prometheus-timeout': { type: 'string', default: '10s' },
+  'slo-interval': { type: 'string', default: '1m' },
+  resync: { type: 'string', default: '5m' },
+  concurrency: { type: 'string', default: '4' },
+  'retry-base': { type: 'string', default: '1s' },
+  'no-leader-elect': { type: 'boolean', default: false },
+  'lease-namespace': { type: 'string' },
+  'lease-name': { type: 'string', default: 'kmop-operator' },
+  'lease-duration': { type: 'string', default: '15s' },
+  'renew-deadline': { type: 'string', default: '10s' },
+  'retry-period': { type: 'string', default: '2s' },
+  identity: { type: 'string' },
+  'http-host': { type: 'string', default: '0.0.0.0' },
+  'http-port': { type: 'string', default: '8081' },
+  'log-level': { type: 'string', default: 'info' },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
 
 /** Parses `500ms`, `2s`, `5m` or `1h`. */
 export function parseDuration(text: string, flag: string): number {
@@ -81,26 +110,7 @@ export function parseCliArgs(
     args: argv,
     strict: true,
     allowPositionals: false,
-    options: {
-      kubeconfig: { type: 'string' },
-      context: { type: 'string' },
-      targets: { type: 'string' },
-      'gate-prometheus': { type: 'string' },
-      resync: { type: 'string', default: '5m' },
-      concurrency: { type: 'string', default: '4' },
-      'retry-base': { type: 'string', default: '1s' },
-      'no-leader-elect': { type: 'boolean', default: false },
-      'lease-namespace': { type: 'string' },
-      'lease-name': { type: 'string', default: 'kmop-operator' },
-      'lease-duration': { type: 'string', default: '15s' },
-      'renew-deadline': { type: 'string', default: '10s' },
-      'retry-period': { type: 'string', default: '2s' },
-      identity: { type: 'string' },
-      'http-host': { type: 'string', default: '0.0.0.0' },
-      'http-port': { type: 'string', default: '8081' },
-      'log-level': { type: 'string', default: 'info' },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
+    options: CLI_OPTIONS,
   });
   if (values.help) return { help: true };
   let targets;
@@ -115,6 +125,20 @@ export function parseCliArgs(
     throw new Error(
       `--log-level: expected debug, info, warn or error, got "${values['log-level']}"`,
     );
+  }
+  const prometheusUrl = values['prometheus-url'] ?? env.KMOP_PROMETHEUS_URL;
+  if (prometheusUrl !== undefined && prometheusUrl !== '') {
+    let url: URL | undefined;
+    try {
+      url = new URL(prometheusUrl);
+    } catch {
+      url = undefined;
+    }
+    if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+      throw new Error(
+        `--prometheus-url: expected an http(s) URL such as http://prometheus:9090, got "${prometheusUrl}"`,
+      );
+    }
   }
   const leaseDurationMs = parseDuration(
     values['lease-duration']!,
@@ -142,6 +166,12 @@ export function parseCliArgs(
       identity: values.identity ?? `${hostname()}-${process.pid}`,
       targets,
       prometheusAddress: values['gate-prometheus'],
+      prometheusUrl: prometheusUrl || undefined,
+      prometheusTimeoutMs: parseDuration(
+        values['prometheus-timeout']!,
+        '--prometheus-timeout',
+      ),
+      sloIntervalMs: parseDuration(values['slo-interval']!, '--slo-interval'),
       resyncMs: parseDuration(values.resync!, '--resync'),
       concurrency: parseInteger(values.concurrency!, '--concurrency', 1),
       retryBaseMs: parseDuration(values['retry-base']!, '--retry-base'),
@@ -200,6 +230,8 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
     cluster: kubeConfig.getCurrentCluster()?.server,
     targets: command.options.targets,
     leaderElection: command.options.leaderElection,
+    // Whether, not where: a Prometheus URL may carry credentials.
+    measuresSlos: command.options.prometheusUrl !== undefined,
   });
   // An unexpected rejection is logged rather than ending the process: every loop retries.
   process.on('unhandledRejection', reason => {

@@ -1,5 +1,9 @@
 import { KubeConfig } from '@kubernetes/client-node';
-import { KMOP_API_VERSION, NativeTarget } from '@kmop/plugin-kmop-common';
+import {
+  KMOP_API_VERSION,
+  NativeTarget,
+  PrometheusClient,
+} from '@kmop/plugin-kmop-common';
 import { EventRecorder } from './events';
 import { ChangeType, Informers } from './informers';
 import { KubeClient, describeError } from './kube';
@@ -8,6 +12,7 @@ import { OperatorMetrics } from './metrics';
 import { Reconciler } from './reconciler';
 import { serviceOf } from './render';
 import { CHILD_RESOURCES, KMOP_RESOURCES, WatchedResource } from './resources';
+import { SloEvaluator } from './sloEvaluator';
 import { KubeObject, keyOf } from './types';
 import { WorkQueue } from './workQueue';
 
@@ -20,6 +25,10 @@ export interface ControllerOptions {
   identity: string;
   targets: readonly NativeTarget[];
   prometheusAddress?: string;
+  /** Prometheus the SLOs are measured against; none: the operator writes no SLO figures. */
+  prometheus?: PrometheusClient;
+  /** Time between two rounds of SLO evaluation. */
+  sloIntervalMs: number;
   /** Time between full resyncs (every kmop.dev object queued). */
   resyncMs: number;
   /** Reconciles running at once. */
@@ -40,6 +49,7 @@ export class Controller {
   private readonly informers: Informers;
   private readonly queue: WorkQueue;
   private readonly reconciler: Reconciler;
+  private readonly slos?: SloEvaluator;
   /** What of each kmop.dev object a reconcile depends on, to ignore status-only updates. */
   private readonly seen = new Map<string, string>();
   private resync?: NodeJS.Timeout;
@@ -72,6 +82,19 @@ export class Controller {
           retryInMs,
         }),
     });
+    if (options.prometheus) {
+      this.slos = new SloEvaluator({
+        prometheus: options.prometheus,
+        intervalMs: options.sloIntervalMs,
+        list: () =>
+          this.informers.list(KMOP_API_VERSION, 'ServiceLevelObjective'),
+        // The evaluation reaches the status through a reconcile, the status's one writer.
+        onEvaluated: key => this.queue.add(key),
+        log: options.log,
+        metrics: options.metrics,
+      });
+    }
+    const slos = this.slos;
     this.reconciler = new Reconciler({
       client: options.client,
       informers: this.informers,
@@ -84,6 +107,7 @@ export class Controller {
       log: options.log,
       targets: options.targets,
       prometheusAddress: options.prometheusAddress,
+      sloEvaluation: slos ? slo => slos.latest(slo) : undefined,
     });
   }
 
@@ -104,11 +128,13 @@ export class Controller {
     this.enqueueAll();
     this.resync = setInterval(() => this.enqueueAll(), this.o.resyncMs);
     this.resync.unref();
+    this.slos?.start();
   }
 
   /** Stops watching and drops queued work; reconciles under way finish. */
   async stop(): Promise<void> {
     clearInterval(this.resync);
+    await this.slos?.stop();
     this.queue.stop();
     await this.informers.stop();
   }
@@ -162,12 +188,17 @@ export class Controller {
     ]);
     if (change === 'delete') {
       this.seen.delete(key);
+      if (o.kind === 'ServiceLevelObjective') this.slos?.forget(o);
     } else if (this.seen.get(key) === fingerprint) {
       return; // Only the status changed, which is the operator's own write.
     } else {
       this.seen.set(key, fingerprint);
     }
     if (!this.started) return;
+    // A new or changed SLO is measured now, not at the next round.
+    if (change !== 'delete' && o.kind === 'ServiceLevelObjective') {
+      this.slos?.request(o);
+    }
     // Resources of one service compile together: a change to one can change the others'
     // children (a canary takes over the Deployment), and a gate reads its SLO.
     const service = serviceOf(o);

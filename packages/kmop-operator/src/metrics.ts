@@ -39,6 +39,12 @@ export class OperatorMetrics {
     labelNames: ['verb'] as const,
     registers: [this.registry],
   });
+  readonly sloEvaluations = new Counter({
+    name: 'kmop_operator_slo_evaluations_total',
+    help: 'Evaluations of ServiceLevelObjectives against Prometheus, by the reason of their Evaluated condition (Measured, NoData, NotMeasurable, PrometheusUnreachable).',
+    labelNames: ['reason'] as const,
+    registers: [this.registry],
+  });
   readonly leader = new Gauge({
     name: 'kmop_operator_leader',
     help: '1 while this replica holds the leader Lease.',

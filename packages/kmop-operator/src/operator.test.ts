@@ -83,11 +83,30 @@ describe('the operator against kube-sim', () => {
     expect(d.metadata.labels['app.kubernetes.io/managed-by']).toBe(
       'kmop-operator',
     );
+    // Written by server-side apply under the operator's field manager, which owns the fields
+    // it renders (a hand edit of one of them is the operator's to put back).
+    const managers = (o: Obj) =>
+      (o.metadata.managedFields ?? []).map((e: Record<string, unknown>) => ({
+        manager: e.manager,
+        operation: e.operation,
+        subresource: e.subresource,
+      }));
+    expect(managers(d)).toEqual([
+      { manager: 'kmop-operator', operation: 'Apply', subresource: undefined },
+    ]);
+    expect(
+      d.metadata.managedFields[0].fieldsV1['f:spec']['f:template']['f:spec'][
+        'f:containers'
+      ],
+    ).toHaveProperty(['k:{"name":"payments-api"}', 'f:image']);
     const route = await waitUntil(
       () => get('gateway.networking.k8s.io/v1', 'HTTPRoute', 'payments-api'),
       'the HTTPRoute',
     );
     expect(route.metadata.ownerReferences[0].kind).toBe('GatewayRoute');
+    expect(managers(route)).toEqual([
+      { manager: 'kmop-operator', operation: 'Apply', subresource: undefined },
+    ]);
 
     // Status: the Deployment has no ready replicas (no controller in kube-sim yet).
     const notReady = await waitUntil(
@@ -99,6 +118,12 @@ describe('the operator against kube-sim', () => {
       reason: 'Applied',
     });
     expect(notReady.status.observedGeneration).toBe(1);
+    // The status is the operator's too: a merge patch of the status subresource.
+    expect(managers(notReady)).toContainEqual({
+      manager: 'kmop-operator',
+      operation: 'Update',
+      subresource: 'status',
+    });
     expect(notReady.status.children).toEqual(
       expect.arrayContaining([
         { apiVersion: 'apps/v1', kind: 'Deployment', name: 'payments-api' },

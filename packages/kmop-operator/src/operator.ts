@@ -1,5 +1,5 @@
 import { KubeConfig } from '@kubernetes/client-node';
-import { NativeTarget } from '@kmop/plugin-kmop-common';
+import { NativeTarget, PrometheusClient } from '@kmop/plugin-kmop-common';
 import { Server } from 'node:http';
 import { Controller } from './controller';
 import { startHttpServer } from './httpServer';
@@ -16,6 +16,12 @@ export interface OperatorOptions {
   targets: readonly NativeTarget[];
   /** Address SLO gates of rendered Rollouts/Canaries query. */
   prometheusAddress?: string;
+  /** Prometheus the SLOs are measured against; none: no SLO figures are written. */
+  prometheusUrl?: string;
+  /** Time one Prometheus query may take. */
+  prometheusTimeoutMs: number;
+  /** Time between two rounds of SLO evaluation. */
+  sloIntervalMs: number;
   resyncMs: number;
   concurrency: number;
   retryBaseMs: number;
@@ -47,6 +53,12 @@ export async function startOperator(
   const { log } = options;
   const metrics = new OperatorMetrics();
   const client = new KubeClient({ kubeConfig: options.kubeConfig });
+  const prometheus = options.prometheusUrl
+    ? new PrometheusClient({
+        baseUrl: options.prometheusUrl,
+        timeoutMs: options.prometheusTimeoutMs,
+      })
+    : undefined;
   let controller: Controller | undefined;
   let contacted = false;
   let stopping = false;
@@ -65,6 +77,8 @@ export async function startOperator(
         identity: options.identity,
         targets: options.targets,
         prometheusAddress: options.prometheusAddress,
+        prometheus,
+        sloIntervalMs: options.sloIntervalMs,
         resyncMs: options.resyncMs,
         concurrency: options.concurrency,
         retryBaseMs: options.retryBaseMs,

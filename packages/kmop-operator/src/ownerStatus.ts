@@ -1,4 +1,6 @@
+import { isRecord } from '@kmop/plugin-kmop-common';
 import { readinessOf, routeParents } from './childStatus';
+import { EVALUATED_CONDITION, SloEvaluation } from './sloEvaluator';
 import { KubeObject } from './types';
 
 /** How a reconcile ended, which the kmop.dev object's conditions report. */
@@ -17,13 +19,34 @@ export type Outcome =
 export interface Condition {
   type: string;
   status: 'True' | 'False' | 'Unknown';
-  reason: string;
-  message: string;
+  reason?: string;
+  message?: string;
   lastTransitionTime?: string;
   observedGeneration?: number;
 }
 
-/** Fields a separate evaluator owns (the SLO figures); a reconcile carries them over. */
+const CONDITION_STATUSES: readonly unknown[] = ['True', 'False', 'Unknown'];
+
+/** A condition of a status as read back from the cluster (the CRD's schema checked it). */
+function isCondition(value: unknown): value is Condition {
+  return (
+    isRecord(value) &&
+    typeof value.type === 'string' &&
+    CONDITION_STATUSES.includes(value.status) &&
+    (value.reason === undefined || typeof value.reason === 'string') &&
+    (value.message === undefined || typeof value.message === 'string') &&
+    (value.lastTransitionTime === undefined ||
+      typeof value.lastTransitionTime === 'string') &&
+    (value.observedGeneration === undefined ||
+      typeof value.observedGeneration === 'number')
+  );
+}
+
+/**
+ * The SLO figures, which the operator's SLO evaluator measures (or, when it has no
+ * Prometheus, something else may write): a reconcile writes the latest evaluation's, and
+ * otherwise carries over those in the status.
+ */
 const EVALUATED_FIELDS = [
   'sli',
   'errorBudgetRemaining',
@@ -256,23 +279,32 @@ function outcomeConditions(
 /**
  * The status a kmop.dev object should have after a reconcile: `observedGeneration`, the
  * `Ready` and `Reconciled` conditions (and the kind's own: GatewayRoute's `Accepted` and
- * `ResolvedRefs`, an SLO's `Generated`), the children, and the kind's fields mirrored from
- * them. When nothing was applied, what the previous status said of the children is kept.
+ * `ResolvedRefs`, an SLO's `Generated` and `Evaluated`), the children, and the kind's fields
+ * mirrored from them. When nothing was applied, what the previous status said of the
+ * children is kept. An SLO's figures and `Evaluated` condition come from `evaluation`, the
+ * latest measurement, when there is one; else the previous status's are kept.
  */
 export function desiredStatus(
   owner: KubeObject,
   outcome: Outcome,
   now: string,
+  evaluation?: SloEvaluation,
 ): Record<string, unknown> {
   const previous = (owner.status ?? {}) as Record<string, unknown>;
   const generation = owner.metadata.generation;
   const previousConditions = Array.isArray(previous.conditions)
-    ? (previous.conditions as Record<string, unknown>[])
+    ? previous.conditions.filter(isCondition)
     : [];
   const status: Record<string, unknown> = {};
+  const figures = evaluation?.figures ?? previous;
   for (const f of EVALUATED_FIELDS) {
-    if (previous[f] !== undefined) status[f] = previous[f];
+    if (figures[f as keyof typeof figures] !== undefined) {
+      status[f] = figures[f as keyof typeof figures];
+    }
   }
+  const evaluated = evaluation
+    ? [evaluation.condition]
+    : previousConditions.filter(c => c.type === EVALUATED_CONDITION);
   let kindConditions: Condition[] = [];
   if (outcome.type === 'applied') {
     const part = kindPart(owner.kind, outcome.children, generation);
@@ -288,17 +320,25 @@ export function desiredStatus(
       if (
         k !== 'conditions' &&
         k !== 'observedGeneration' &&
+        !EVALUATED_FIELDS.includes(k) &&
         status[k] === undefined
       ) {
         status[k] = v;
       }
     }
     kindConditions = previousConditions.filter(
-      c => c.type !== 'Ready' && c.type !== 'Reconciled',
-    ) as unknown as Condition[];
+      c =>
+        c.type !== 'Ready' &&
+        c.type !== 'Reconciled' &&
+        c.type !== EVALUATED_CONDITION,
+    );
   }
   if (generation !== undefined) status.observedGeneration = generation;
-  const fresh = [...outcomeConditions(outcome, generation), ...kindConditions];
+  const fresh = [
+    ...outcomeConditions(outcome, generation),
+    ...kindConditions,
+    ...evaluated,
+  ];
   status.conditions = fresh.map(c => {
     const before = previousConditions.find(p => p.type === c.type);
     const keep =
@@ -306,7 +346,7 @@ export function desiredStatus(
     return {
       ...c,
       lastTransitionTime: keep
-        ? (before!.lastTransitionTime as string)
+        ? before.lastTransitionTime
         : c.lastTransitionTime ?? now,
     };
   });

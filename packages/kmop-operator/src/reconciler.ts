@@ -11,6 +11,7 @@ import { contains } from './matches';
 import { OperatorMetrics } from './metrics';
 import { Outcome, desiredStatus, sameStatus, statusPatch } from './ownerStatus';
 import { MANAGED_BY, asChild, controllerOf, render } from './render';
+import { SloEvaluation } from './sloEvaluator';
 import {
   CHILD_RESOURCES,
   KMOP_RESOURCES,
@@ -30,6 +31,8 @@ export interface ReconcilerOptions {
   log: Logger;
   targets: readonly NativeTarget[];
   prometheusAddress?: string;
+  /** The latest SLO evaluation for an SLO, when the operator measures SLOs. */
+  sloEvaluation?: (slo: KubeObject) => SloEvaluation | undefined;
 }
 
 const CHILD_BY_TYPE = new Map(
@@ -305,7 +308,16 @@ export class Reconciler {
     owner: KubeObject,
     outcome: Outcome,
   ): Promise<boolean> {
-    const next = desiredStatus(owner, outcome, new Date().toISOString());
+    const evaluation =
+      owner.kind === 'ServiceLevelObjective'
+        ? this.o.sloEvaluation?.(owner)
+        : undefined;
+    const next = desiredStatus(
+      owner,
+      outcome,
+      new Date().toISOString(),
+      evaluation,
+    );
     if (sameStatus(owner.status ?? {}, next)) return false;
     await this.o.client.patchStatus(
       resource,

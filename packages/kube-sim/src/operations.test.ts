@@ -328,6 +328,74 @@ describe('Operations', () => {
     ).toBe(400);
   });
 
+  it('records the field manager of applies and named patches in managedFields', () => {
+    const { ops, type } = setup();
+    const deployments = type('apps', 'deployments');
+    const apply = (manager: string, replicas: number) =>
+      ops.patch(
+        deployments,
+        'shop',
+        'api',
+        'apply',
+        `apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: api, labels: {a: b}}\nspec: {replicas: ${replicas}, template: {spec: {containers: [{name: app, image: x}]}}}\n`,
+        'v1',
+        { fieldManager: manager },
+      ).entry.obj;
+    const created = apply('kmop-operator', 2);
+    expect(created.metadata.managedFields).toEqual([
+      {
+        manager: 'kmop-operator',
+        operation: 'Apply',
+        apiVersion: 'apps/v1',
+        time: expect.any(String),
+        fieldsType: 'FieldsV1',
+        fieldsV1: {
+          'f:metadata': { 'f:labels': { 'f:a': {} } },
+          'f:spec': {
+            'f:replicas': {},
+            'f:template': {
+              'f:spec': {
+                'f:containers': {
+                  'k:{"name":"app"}': { '.': {}, 'f:name': {}, 'f:image': {} },
+                },
+              },
+            },
+          },
+        },
+      },
+    ]);
+    // A no-op apply records nothing and writes nothing.
+    const rv = created.metadata.resourceVersion;
+    expect(apply('kmop-operator', 2).metadata.resourceVersion).toBe(rv);
+    // Another manager's merge patch of the status is an Update of the status subresource;
+    // an update that leaves managedFields out keeps them.
+    const patched = ops.patch(
+      deployments,
+      'shop',
+      'api',
+      'merge',
+      '{"status":{"readyReplicas":2}}',
+      'v1',
+      { fieldManager: 'kube-controller-manager', subresource: 'status' },
+    ).entry.obj;
+    expect(
+      (patched.metadata.managedFields as Record<string, unknown>[]).map(e => [
+        e.manager,
+        e.operation,
+        e.subresource,
+      ]),
+    ).toEqual([
+      ['kmop-operator', 'Apply', undefined],
+      ['kube-controller-manager', 'Update', 'status'],
+    ]);
+    const replaced = apply('kmop-operator', 3);
+    expect(
+      (replaced.metadata.managedFields as Record<string, unknown>[]).map(
+        e => e.manager,
+      ),
+    ).toEqual(['kube-controller-manager', 'kmop-operator']);
+  });
+
   it('validates and answers on dry runs without storing', () => {
     const { ops, type, store, events } = setup();
     const deployments = type('apps', 'deployments');

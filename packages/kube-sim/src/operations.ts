@@ -8,6 +8,7 @@ import { applyDefaults } from './defaults';
 import { FOREGROUND_FINALIZER, ORPHAN_FINALIZER } from './gc';
 import { ApiError } from './errors';
 import { deepEqual } from './json';
+import { ManagedWrite, recordManagedWrite } from './managedFields';
 import { jsonPatch, mergePatch, strategicMergePatch } from './patch';
 import { presentObject } from './present';
 import { ResourceRegistry } from './registry';
@@ -115,6 +116,7 @@ export class Operations {
     namespace: string | undefined,
     body: unknown,
     options: WriteOptions = {},
+    write?: ManagedWrite,
   ): WriteResult {
     const obj = decodeObject(type, body, namespace);
     const meta = obj.metadata;
@@ -162,6 +164,9 @@ export class Operations {
     const crdType = this.checkCrd(type, obj);
     if (crdType) {
       obj.status = establishedStatus(crdType, now);
+    }
+    if (write) {
+      recordManagedWrite(obj, write);
     }
     const stored = canonical(obj);
     this.admit(type, stored);
@@ -246,7 +251,16 @@ export class Operations {
         },
       ]);
     }
-    return this.replace(type, current, incoming, options);
+    const write: ManagedWrite | undefined = options.fieldManager
+      ? {
+          manager: options.fieldManager,
+          operation: 'Update',
+          // A JSON patch is a list of operations, not fields; its fields are not recorded.
+          fields: patchType === 'json' ? {} : patch,
+          subresource: options.subresource,
+        }
+      : undefined;
+    return this.replace(type, current, incoming, options, write);
   }
 
   delete(
@@ -372,18 +386,24 @@ export class Operations {
         )}) does not match the name on the URL (${name})`,
       );
     }
+    const write: ManagedWrite = {
+      manager: options.fieldManager,
+      operation: 'Apply',
+      fields: applied,
+      subresource: options.subresource,
+    };
     if (!current) {
       if (options.subresource) {
         throw ApiError.notFound(type, name);
       }
-      return this.create(type, namespace, applied, options);
+      return this.create(type, namespace, applied, options, write);
     }
     // Check the applied configuration itself (apiVersion, kind, namespace) before merging.
     decodeObject(type, applied, namespace);
     const { version } = parseApiVersion(String(applied.apiVersion));
     const base = presentObject(type, current.obj, version);
     const incoming = decodeObject(type, mergePatch(base, applied), namespace);
-    return this.replace(type, current, incoming, options);
+    return this.replace(type, current, incoming, options, write);
   }
 
   /** Replaces `current` with `incoming` under the update rules; a no-op writes nothing. */
@@ -392,6 +412,7 @@ export class Operations {
     current: StoredEntry,
     incoming: KubeObject,
     options: UpdateOptions,
+    write?: ManagedWrite,
   ): WriteResult {
     const old = current.obj;
     const rv = incoming.metadata.resourceVersion;
@@ -444,8 +465,18 @@ export class Operations {
     }
     next.metadata.resourceVersion = old.metadata.resourceVersion;
     next = canonical(next);
+    // An update that leaves managedFields out keeps them, as the API server does.
+    if (
+      next.metadata.managedFields === undefined &&
+      old.metadata.managedFields !== undefined
+    ) {
+      next.metadata.managedFields = old.metadata.managedFields;
+    }
     if (deepEqual(withoutResourceVersion(next), withoutResourceVersion(old))) {
       return { entry: current };
+    }
+    if (write) {
+      recordManagedWrite(next, write);
     }
     this.admit(type, next, old);
     const finalizers = next.metadata.finalizers;

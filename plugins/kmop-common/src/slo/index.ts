@@ -32,3 +32,13 @@ export {
 export type { AlertBurn, SloFigures, SloHealthVerdict } from './health';
 export { withMeasuredFigures } from './figures';
 export type { MeasuredSloFigures } from './figures';
+export {
+  PrometheusClient,
+  errorRatioQuery,
+  measureSlo,
+  windowedQuery,
+} from './prometheus';
+export type {
+  PrometheusClientOptions,
+  PrometheusScalarQuery,
+} from './prometheus';

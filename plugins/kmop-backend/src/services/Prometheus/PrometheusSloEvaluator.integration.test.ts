@@ -1,10 +1,13 @@
 import { mockServices } from '@backstage/backend-test-utils';
-import { KmopSloView, multiwindowAlerts } from '@kmop/plugin-kmop-common';
+import {
+  KmopSloView,
+  PrometheusClient,
+  multiwindowAlerts,
+} from '@kmop/plugin-kmop-common';
 import {
   PrometheusServer,
   startPrometheus,
 } from '../../__testUtils__/prometheusServer';
-import { PrometheusClient } from './PrometheusClient';
 import { PrometheusSloEvaluator } from './PrometheusSloEvaluator';
 
 // The evaluation instant and the traffic history, per minute, before it:

@@ -2,14 +2,12 @@ import { LoggerService } from '@backstage/backend-plugin-api';
 import { Config, readDurationFromConfig } from '@backstage/config';
 import { durationToMilliseconds } from '@backstage/types';
 import {
-  KmopBurnRate,
   KmopSloView,
-  burnRate,
+  PrometheusClient,
+  measureSlo,
   withMeasuredFigures,
 } from '@kmop/plugin-kmop-common';
 import { SloEvaluator } from '../EntityViewService/DefaultEntityViewService';
-import { PrometheusClient } from './PrometheusClient';
-import { errorRatioQuery } from './sloQueries';
 
 /** Options of {@link PrometheusSloEvaluator}. */
 export interface PrometheusSloEvaluatorOptions {
@@ -76,40 +74,15 @@ export class PrometheusSloEvaluator implements SloEvaluator {
     const client =
       this.options.clusterClients.get(slo.source.cluster) ??
       this.options.defaultClient;
-    // Without a valid objective and window there is nothing to measure against.
-    const { objective, window: sloWindow } = slo;
-    if (
-      !client ||
-      objective === undefined ||
-      sloWindow === undefined ||
-      !errorRatioQuery(slo.indicator, sloWindow)
-    ) {
-      return slo;
-    }
-    const windows = new Set<string>();
-    for (const alert of slo.alerts) {
-      windows.add(alert.shortWindow);
-      windows.add(alert.longWindow);
-    }
+    if (!client) return slo;
     try {
-      const ratio = (window: string) =>
-        client.scalar(errorRatioQuery(slo.indicator, window)!, time);
-      const [overall, ...perWindow] = await Promise.all([
-        ratio(sloWindow),
-        ...[...windows].map(ratio),
-      ]);
-      const burnRates: KmopBurnRate[] = [];
-      [...windows].forEach((window, i) => {
-        const errorRatio = clampRatio(perWindow[i]);
-        if (errorRatio !== undefined) {
-          burnRates.push({ window, rate: burnRate({ objective, errorRatio }) });
-        }
-      });
-      return withMeasuredFigures(slo, {
-        errorRatio: clampRatio(overall),
-        burnRates,
-        evaluatedAt: time.toISOString(),
-      });
+      // Without a valid objective, window and queries there is nothing to measure.
+      const figures = await measureSlo(
+        slo,
+        (query, at) => client.scalar(query, at),
+        time,
+      );
+      return figures ? withMeasuredFigures(slo, figures) : slo;
     } catch (error) {
       this.options.logger.warn(
         `KMOP: Prometheus query for SLO ${slo.id} failed: ${
@@ -125,10 +98,4 @@ export class PrometheusSloEvaluator implements SloEvaluator {
       };
     }
   }
-}
-
-// Floating-point PromQL can land a hair outside [0, 1].
-function clampRatio(value: number | undefined): number | undefined {
-  if (value === undefined || Number.isNaN(value)) return undefined;
-  return Math.min(1, Math.max(0, value));
 }

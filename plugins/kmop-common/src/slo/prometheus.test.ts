@@ -1,4 +1,4 @@
-import { errorRatioQuery, windowedQuery } from './sloQueries';
+import { errorRatioQuery, windowedQuery } from './prometheus';
 
 describe('windowedQuery', () => {
   it('fills Sloth-style {{.window}} templates', () => {
