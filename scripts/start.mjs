@@ -8,11 +8,16 @@
 //   writes .kube-sim/kubeconfig for kubectl.
 // - `demo-eu` (:6445, plain HTTP) serves examples/cluster-eu and the fault
 //   endpoint, so tests can take one cluster down.
+// Both play the controllers a cluster runs (kube-sim's demo mode), and the KMOP
+// operator runs against each, one child process per cluster, so the kmop.dev
+// objects' status is what the operator computes; demo's operator measures the
+// SLOs against the demo Prometheus when it runs.
 // KMOP_SIMULATOR=off starts Backstage alone (against real clusters), and
 // KMOP_PROMETHEUS=off leaves the demo Prometheus out.
 // First: stop at once under an unsupported Node (it would hang, not fail).
 import './checkNode.cjs';
 import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { startDemoPrometheus } from './demo/prometheus.mjs';
 
 const simulatorPort = process.env.KMOP_SIMULATOR_PORT ?? '6443';
@@ -79,6 +84,62 @@ function startSimulator(name, port, seeds, flags) {
   });
 }
 
+// The operator's JSON log lines, prefixed with the cluster, so they read apart from
+// Backstage's.
+function startOperator(cluster, kubeconfig, prometheusUrl) {
+  const child = start(
+    `kmop-operator ${cluster}`,
+    process.execPath,
+    [
+      'packages/kmop-operator/bin/kmop-operator.js',
+      '--kubeconfig',
+      kubeconfig,
+      // One replica per cluster: no Lease to wait for.
+      '--no-leader-elect',
+      // Probes and metrics on a free port: the demo needs none of them.
+      '--http-host',
+      '127.0.0.1',
+      '--http-port',
+      '0',
+      ...(prometheusUrl ? ['--prometheus-url', prometheusUrl] : []),
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  let buffer = '';
+  child.stdout.on('data', chunk => {
+    buffer += chunk;
+    const lines = buffer.split('\n');
+    buffer = lines.pop();
+    for (const line of lines) console.log(`[kmop-operator ${cluster}] ${line}`);
+  });
+}
+
+// demo-eu serves plain HTTP; client-node sends the token over it only with TLS
+// verification off, which has nothing to verify there.
+function writeEuKubeconfig() {
+  const file = `${tlsDir}/kubeconfig-demo-eu`;
+  const config = {
+    apiVersion: 'v1',
+    kind: 'Config',
+    clusters: [
+      {
+        name: 'demo-eu',
+        cluster: {
+          server: `http://127.0.0.1:${euSimulatorPort}`,
+          'insecure-skip-tls-verify': true,
+        },
+      },
+    ],
+    users: [{ name: 'demo-eu', user: { token } }],
+    contexts: [
+      { name: 'demo-eu', context: { cluster: 'demo-eu', user: 'demo-eu' } },
+    ],
+    'current-context': 'demo-eu',
+  };
+  writeFileSync(file, JSON.stringify(config, null, 2));
+  return file;
+}
+
 async function startDemoMetrics() {
   try {
     prometheus = await startDemoPrometheus({
@@ -95,7 +156,7 @@ async function startDemoMetrics() {
     );
   } else {
     console.log(
-      '[kmop] no demo Prometheus (install prometheus for live burn rates): SLOs show the status their operator wrote',
+      '[kmop] no demo Prometheus (install prometheus for live burn rates): SLOs show no SLI, budget or burn rates',
     );
   }
 }
@@ -117,13 +178,18 @@ if (process.env.KMOP_SIMULATOR !== 'off') {
         'plugins/kmop-common/crds',
         'examples/cluster-eu',
       ],
-      ['--admin'],
+      ['--admin', '--demo'],
     ),
   ]);
   if (process.env.KMOP_PROMETHEUS !== 'off' && !stopping) {
     await startDemoMetrics();
     // Backstage reads APP_CONFIG_* variables as config on top of app-config.yaml.
     if (prometheus) env.APP_CONFIG_kmop_prometheus_baseUrl = prometheus.url;
+  }
+  if (!stopping) {
+    // The demo Prometheus holds cluster demo's traffic: that operator measures its SLOs.
+    startOperator('demo', `${tlsDir}/kubeconfig`, prometheus?.url);
+    startOperator('demo-eu', writeEuKubeconfig());
   }
 }
 if (!stopping) {

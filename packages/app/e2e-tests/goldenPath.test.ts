@@ -7,8 +7,10 @@ import { chooseTemplate } from './navigation';
 /*
  * The golden path as a new user walks it: fill the kmop-microservice form, run
  * it, follow the output link to the new service's KMOP tab with its resources
- * read from the simulator `yarn start` runs. A second run with the same name
- * fails and changes nothing; a dry run from the template editor applies nothing.
+ * read from the simulator `yarn start` runs, reconciled by the KMOP operator it
+ * runs (Ready, and the rendered objects under each KMOP item). A second run with
+ * the same name fails and changes nothing; a dry run from the template editor
+ * applies nothing.
  */
 
 const ROOT = resolve(__dirname, '../../..');
@@ -141,6 +143,43 @@ test.describe.serial('the golden path', () => {
     await expect(page.getByText('Gateway routes').first()).toBeVisible();
     await expect(page.getByText('Rollouts').first()).toBeVisible();
     await expect(page.getByText('Resilience').first()).toBeVisible();
+    // The KMOP operator `yarn start` runs reconciles the new resources: each KMOP item
+    // reads OK from the status it computed, with the objects it rendered under it.
+    const rendered: Array<[string, string, string]> = [
+      ['GatewayRoute', NAME, `HTTPRoute ${NAME}`],
+      [
+        'ServiceLevelObjective',
+        `${NAME}-availability`,
+        `PrometheusServiceLevel ${NAME}-availability`,
+      ],
+      ['RolloutPolicy', NAME, `Rollout ${NAME}`],
+      ['ResiliencePolicy', NAME, `PodDisruptionBudget ${NAME}`],
+    ];
+    for (const [kind, name, child] of rendered) {
+      const kmopItem = page.getByTestId('kmop-item').filter({
+        has: page.getByRole('button', {
+          name: `YAML of ${kind} ${name}`,
+          exact: true,
+        }),
+      });
+      await expect(kmopItem).toHaveAttribute('data-health', 'ok');
+      await expect(
+        kmopItem
+          .getByTestId('kmop-rendered-object')
+          .filter({ hasText: `rendered as ${child}` }),
+      ).toBeVisible();
+    }
+    for (const [plural, objectName] of KINDS) {
+      const { body } = await kubeGet(
+        `/apis/kmop.dev/v1alpha1/namespaces/default/${plural}/${objectName}`,
+      );
+      expect(
+        body.status?.conditions?.find(
+          (c: { type: string }) => c.type === 'Ready',
+        ),
+        `${plural}/${objectName} Ready, computed by the operator`,
+      ).toMatchObject({ status: 'True', reason: 'ChildrenReady' });
+    }
     await page.screenshot({
       path: 'e2e-test-report/golden-path-entity.png',
       fullPage: true,

@@ -1,7 +1,6 @@
 import {
   Informer,
   KubeConfig,
-  KubernetesListObject,
   ObjectCache,
   makeInformer,
 } from '@kubernetes/client-node';
@@ -92,7 +91,7 @@ export class Informers {
         entry.settle();
         if (!this.stopped) this.options.onSynced(resource);
       });
-      return list as unknown as KubernetesListObject<KubeObject>;
+      return list;
     };
     entry.informer = makeInformer<KubeObject>(
       kubeConfig,

@@ -17,7 +17,8 @@ Options:
                            (generated when missing) and write <dir>/kubeconfig
   --latency <duration>     add latency to every API request, e.g. 20ms or 1s
   --admin                  serve the fault-injection endpoint /_sim/faults
-  --demo                   play Argo Rollouts' controller for canary Rollouts
+  --demo                   play the controllers of the demo: Argo Rollouts for canary
+                           Rollouts, Deployments (replicas ready), Envoy Gateway (HTTPRoutes)
   --demo-interval <dur>    time between demo reconciles (default 5s)
   --history-size <n>       watch events kept for resuming watches (default 1000)
   --bookmark-interval <d>  time between watch bookmarks (default 30s)

@@ -5,6 +5,7 @@ import { schemaOfCrd } from './admission';
 import { builtinResourceTypes } from './builtins';
 import { CRD_KEY } from './crds';
 import { RolloutDemo } from './demo';
+import { DemoControllers, WATCHED_KINDS } from './controllers/demoControllers';
 import { DownMode, Faults } from './faults';
 import { GarbageCollector } from './gc';
 import { CrdSchemaLookup } from './openapi';
@@ -234,6 +235,22 @@ export async function startKubeSim(
       })
     : undefined;
   demo?.start();
+  const controllers = options.demo
+    ? new DemoControllers({
+        store,
+        watch: listener =>
+          objects.onEvent(event => {
+            if (
+              WATCHED_KINDS.has(
+                `${event.resource.group}/${event.resource.kind}`,
+              )
+            ) {
+              listener();
+            }
+          }),
+      })
+    : undefined;
+  controllers?.start();
 
   return {
     url: urlOf(tls ? 'https' : 'http', host, port),
@@ -252,6 +269,7 @@ export async function startKubeSim(
       }
       closed = true;
       demo?.stop();
+      controllers?.stop();
       gc.stop();
       hub.endAll();
       await stopListening();

@@ -50,6 +50,28 @@ describe('kmop:explain-release', () => {
     expect(before.body.output.releases).toEqual([]);
     expect(before.body.output.text).toContain('no release in progress');
 
+    // The scenario: payments' latency SLO burns fast, as an SLO evaluator reports it in
+    // the SLO's status (examples/cluster carries no status; the demo's operator writes it).
+    env.good.store.patch(
+      {
+        apiVersion: 'kmop.dev/v1alpha1',
+        kind: 'ServiceLevelObjective',
+        namespace: 'payments',
+        name: 'payments-latency',
+      },
+      {
+        status: {
+          sli: 0.9871,
+          errorBudgetRemaining: -0.29,
+          burnRates: [
+            { window: '5m', rate: 16.2 },
+            { window: '1h', rate: 15.1 },
+            { window: '6h', rate: 4.2 },
+            { window: '3d', rate: 1.4 },
+          ],
+        },
+      },
+    );
     env.good.store.patch(
       {
         apiVersion: 'kmop.dev/v1alpha1',
