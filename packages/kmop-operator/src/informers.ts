@@ -100,6 +100,10 @@ export class Informers {
     );
     for (const change of ['add', 'update', 'delete'] as const) {
       entry.informer.on(change, obj => {
+        // The informer calls back with the object it caches. Nothing the operator does reads
+        // managedFields, which can be as large as the object itself: dropped, as
+        // controller-runtime's TransformStripManagedFields does.
+        delete obj.metadata.managedFields;
         if (!this.stopped) this.options.onChange(resource, change, obj);
       });
     }
