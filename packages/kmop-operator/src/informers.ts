@@ -1,7 +1,6 @@
 import {
   Informer,
   KubeConfig,
-  KubernetesListObject,
   ObjectCache,
   makeInformer,
 } from '@kubernetes/client-node';
@@ -92,7 +91,7 @@ export class Informers {
         entry.settle();
         if (!this.stopped) this.options.onSynced(resource);
       });
-      return list as unknown as KubernetesListObject<KubeObject>;
+      return list;
     };
     entry.informer = makeInformer<KubeObject>(
       kubeConfig,
@@ -101,6 +100,10 @@ export class Informers {
     );
     for (const change of ['add', 'update', 'delete'] as const) {
       entry.informer.on(change, obj => {
+        // The informer calls back with the object it caches. Nothing the operator does reads
+        // managedFields, which can be as large as the object itself: dropped, as
+        // controller-runtime's TransformStripManagedFields does.
+        delete obj.metadata.managedFields;
         if (!this.stopped) this.options.onChange(resource, change, obj);
       });
     }

@@ -9,9 +9,10 @@ import {
   V1Lease,
   setHeaderOptions,
 } from '@kubernetes/client-node';
+import { isRecord } from '@kmop/plugin-kmop-common';
 import { FIELD_MANAGER } from './render';
 import { WatchedResource, groupOf } from './resources';
-import { KubeObject } from './types';
+import { KubeObject, ObjectMeta } from './types';
 
 /** The HTTP status of a failed API call, if it reached the API server. */
 export function statusCodeOf(error: unknown): number | undefined {
@@ -39,6 +40,50 @@ export function describeError(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/** A list as the operator's informers read it. */
+export interface KubeObjectList {
+  metadata?: { resourceVersion?: string };
+  items: KubeObject[];
+}
+
+/** An object with a name: what the operator needs of a listed item to key it. */
+function hasName(value: unknown): value is { metadata: ObjectMeta } {
+  return (
+    isRecord(value) &&
+    isRecord(value.metadata) &&
+    typeof value.metadata.name === 'string'
+  );
+}
+
+/**
+ * The API server's list answer as KubeObjects. Lists leave apiVersion and kind out of their
+ * items, and the cache keys on them, so each item gets the listed resource's.
+ */
+export function kubeObjectList(
+  list: unknown,
+  resource: WatchedResource,
+): KubeObjectList {
+  if (!isRecord(list) || !Array.isArray(list.items)) {
+    throw new Error(`the ${resource.plural} list has no items`);
+  }
+  const metadata = isRecord(list.metadata) ? list.metadata : {};
+  const items = list.items.map((item: unknown) => {
+    if (!hasName(item)) {
+      throw new Error(`a listed ${resource.kind} has no metadata.name`);
+    }
+    return { ...item, apiVersion: resource.apiVersion, kind: resource.kind };
+  });
+  return {
+    metadata: {
+      resourceVersion:
+        typeof metadata.resourceVersion === 'string'
+          ? metadata.resourceVersion
+          : undefined,
+    },
+    items,
+  };
+}
+
 const MERGE_PATCH = setHeaderOptions('Content-Type', PatchStrategy.MergePatch);
 
 /**
@@ -64,30 +109,22 @@ export class KubeClient {
     const [group, version] = resource.apiVersion.includes('/')
       ? resource.apiVersion.split('/')
       : ['', resource.apiVersion];
-    type List = {
-      metadata?: { resourceVersion?: string };
-      items: KubeObject[];
-    };
-    let list: List;
-    if (group === '') {
-      if (resource.plural !== 'services') {
-        throw new Error(`no list call for core ${resource.plural}`);
-      }
-      list = (await this.core.listServiceForAllNamespaces()) as unknown as List;
-    } else {
-      list = (await this.custom.listClusterCustomObject({
-        group,
-        version,
-        plural: resource.plural,
-      })) as List;
+    const list: unknown =
+      group === ''
+        ? await this.listCore(resource)
+        : await this.custom.listClusterCustomObject({
+            group,
+            version,
+            plural: resource.plural,
+          });
+    return kubeObjectList(list, resource);
+  }
+
+  private async listCore(resource: WatchedResource) {
+    if (resource.plural !== 'services') {
+      throw new Error(`no list call for core ${resource.plural}`);
     }
-    // Lists leave apiVersion and kind out of their items; the cache keys on them.
-    list.items = list.items.map(i => ({
-      ...i,
-      apiVersion: resource.apiVersion,
-      kind: resource.kind,
-    }));
-    return list;
+    return this.core.listServiceForAllNamespaces();
   }
 
   /** verb patch: server-side apply under the operator's field manager, taking over conflicts. */

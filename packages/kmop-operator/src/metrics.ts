@@ -35,7 +35,7 @@ export class OperatorMetrics {
   });
   readonly writes = new Counter({
     name: 'kmop_operator_api_writes_total',
-    help: 'Writes the operator sent to the API server, by verb (apply, delete, status, event).',
+    help: 'Writes the operator sent to the API server, by verb (apply, delete, status); Events are not counted.',
     labelNames: ['verb'] as const,
     registers: [this.registry],
   });

@@ -1,3 +1,4 @@
+import { isRecord } from '@kmop/plugin-kmop-common';
 import { readinessOf, routeParents } from './childStatus';
 import { EVALUATED_CONDITION, SloEvaluation } from './sloEvaluator';
 import { KubeObject } from './types';
@@ -18,10 +19,27 @@ export type Outcome =
 export interface Condition {
   type: string;
   status: 'True' | 'False' | 'Unknown';
-  reason: string;
-  message: string;
+  reason?: string;
+  message?: string;
   lastTransitionTime?: string;
   observedGeneration?: number;
+}
+
+const CONDITION_STATUSES: readonly unknown[] = ['True', 'False', 'Unknown'];
+
+/** A condition of a status as read back from the cluster (the CRD's schema checked it). */
+function isCondition(value: unknown): value is Condition {
+  return (
+    isRecord(value) &&
+    typeof value.type === 'string' &&
+    CONDITION_STATUSES.includes(value.status) &&
+    (value.reason === undefined || typeof value.reason === 'string') &&
+    (value.message === undefined || typeof value.message === 'string') &&
+    (value.lastTransitionTime === undefined ||
+      typeof value.lastTransitionTime === 'string') &&
+    (value.observedGeneration === undefined ||
+      typeof value.observedGeneration === 'number')
+  );
 }
 
 /**
@@ -275,7 +293,7 @@ export function desiredStatus(
   const previous = (owner.status ?? {}) as Record<string, unknown>;
   const generation = owner.metadata.generation;
   const previousConditions = Array.isArray(previous.conditions)
-    ? (previous.conditions as Record<string, unknown>[])
+    ? previous.conditions.filter(isCondition)
     : [];
   const status: Record<string, unknown> = {};
   const figures = evaluation?.figures ?? previous;
@@ -286,9 +304,7 @@ export function desiredStatus(
   }
   const evaluated = evaluation
     ? [evaluation.condition]
-    : (previousConditions.filter(
-        c => c.type === EVALUATED_CONDITION,
-      ) as unknown as Condition[]);
+    : previousConditions.filter(c => c.type === EVALUATED_CONDITION);
   let kindConditions: Condition[] = [];
   if (outcome.type === 'applied') {
     const part = kindPart(owner.kind, outcome.children, generation);
@@ -315,7 +331,7 @@ export function desiredStatus(
         c.type !== 'Ready' &&
         c.type !== 'Reconciled' &&
         c.type !== EVALUATED_CONDITION,
-    ) as unknown as Condition[];
+    );
   }
   if (generation !== undefined) status.observedGeneration = generation;
   const fresh = [
@@ -330,7 +346,7 @@ export function desiredStatus(
     return {
       ...c,
       lastTransitionTime: keep
-        ? (before!.lastTransitionTime as string)
+        ? before.lastTransitionTime
         : c.lastTransitionTime ?? now,
     };
   });

@@ -189,15 +189,11 @@ function stripDirectives(value: unknown): unknown {
   return value;
 }
 
-/** One operation of a JSON Patch document. */
-interface JsonPatchOperation {
-  op: 'add' | 'remove' | 'replace' | 'move' | 'copy' | 'test';
-  path: string;
-  from?: string;
-  value?: unknown;
-}
-
-const OPS = new Set(['add', 'remove', 'replace', 'move', 'copy', 'test']);
+/** One operation of a JSON Patch document, with the members its `op` requires. */
+type JsonPatchOperation =
+  | { op: 'add' | 'replace' | 'test'; path: string; value: unknown }
+  | { op: 'remove'; path: string }
+  | { op: 'move' | 'copy'; path: string; from: string };
 
 function parsePointer(pointer: string): string[] {
   if (pointer === '') {
@@ -216,25 +212,41 @@ function validateOperations(patch: unknown): JsonPatchOperation[] {
   if (!Array.isArray(patch)) {
     throw ApiError.badRequest('a JSON patch must be an array of operations');
   }
-  return patch.map((op, i) => {
-    if (!isObject(op) || typeof op.op !== 'string' || !OPS.has(op.op)) {
+  return patch.map((op: unknown, i): JsonPatchOperation => {
+    if (!isObject(op) || typeof op.op !== 'string') {
       throw ApiError.badRequest(
         `JSON patch operation ${i}: unknown or missing "op"`,
       );
     }
-    if (typeof op.path !== 'string') {
+    const { path } = op;
+    if (typeof path !== 'string') {
       throw ApiError.badRequest(`JSON patch operation ${i}: missing "path"`);
     }
-    if ((op.op === 'move' || op.op === 'copy') && typeof op.from !== 'string') {
-      throw ApiError.badRequest(`JSON patch operation ${i}: missing "from"`);
+    switch (op.op) {
+      case 'add':
+      case 'replace':
+      case 'test':
+        if (!('value' in op)) {
+          throw ApiError.badRequest(
+            `JSON patch operation ${i}: missing "value"`,
+          );
+        }
+        return { op: op.op, path, value: op.value };
+      case 'remove':
+        return { op: op.op, path };
+      case 'move':
+      case 'copy':
+        if (typeof op.from !== 'string') {
+          throw ApiError.badRequest(
+            `JSON patch operation ${i}: missing "from"`,
+          );
+        }
+        return { op: op.op, path, from: op.from };
+      default:
+        throw ApiError.badRequest(
+          `JSON patch operation ${i}: unknown or missing "op"`,
+        );
     }
-    if (
-      (op.op === 'add' || op.op === 'replace' || op.op === 'test') &&
-      !('value' in op)
-    ) {
-      throw ApiError.badRequest(`JSON patch operation ${i}: missing "value"`);
-    }
-    return op as unknown as JsonPatchOperation;
   });
 }
 
@@ -360,12 +372,12 @@ export function jsonPatch(target: unknown, patch: unknown): unknown {
         removeAt(doc, op.path, op);
         break;
       case 'move': {
-        const value = removeAt(doc, op.from as string, op);
+        const value = removeAt(doc, op.from, op);
         doc = addAt(doc, op.path, value, op, false);
         break;
       }
       case 'copy': {
-        const value = structuredClone(getAt(doc, op.from as string, op));
+        const value = structuredClone(getAt(doc, op.from, op));
         doc = addAt(doc, op.path, value, op, false);
         break;
       }
@@ -375,6 +387,7 @@ export function jsonPatch(target: unknown, patch: unknown): unknown {
         }
         break;
       default:
+        // validateOperations admits only the operations above.
         throw failed(op, 'unknown operation');
     }
   }

@@ -41,7 +41,9 @@ async function pkcs8Pem(key: webcrypto.CryptoKey): Promise<string> {
 export async function generateKubeSimTls(
   hosts: string[] = ['127.0.0.1', 'localhost', '::1'],
 ): Promise<KubeSimTls> {
-  const crypto = webcrypto as unknown as Crypto;
+  // Node's global WebCrypto (node:crypto's webcrypto, typed as the DOM's Crypto that
+  // @peculiar/x509 takes); the library finds no default provider outside a browser.
+  const crypto = globalThis.crypto;
   const notBefore = new Date(Date.now() - DAY_MS);
   const notAfter = new Date(Date.now() + 365 * DAY_MS);
   const caKeys = (await webcrypto.subtle.generateKey(ALGORITHM, true, [

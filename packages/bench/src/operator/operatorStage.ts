@@ -1,10 +1,15 @@
+import { KMOP_KINDS, KmopKind } from '@kmop/plugin-kmop-common';
 import { KubeSim, startKubeSim } from '@kmop/kube-sim';
 import { ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REPO_ROOT as REPO } from '../objects';
-import { reportChildStatuses } from './controllers';
+import {
+  reportChildStatuses,
+  runChildControllers,
+  watchCollection,
+} from './controllers';
 import { serviceObjects } from './objects';
 
 const OPERATOR = join(REPO, 'packages/kmop-operator/bin/kmop-operator.js');
@@ -65,21 +70,45 @@ async function poll(
   }
 }
 
-function allReady(sim: KubeSim): { ready: number; total: number } {
-  let ready = 0;
-  let total = 0;
+const isReady = (o: any) =>
+  o.status?.conditions?.some(
+    (c: any) => c.type === 'Ready' && c.status === 'True',
+  ) && o.status.observedGeneration === o.metadata.generation;
+
+/**
+ * Counts the kmop.dev objects and those Ready for their generation from watch events, so
+ * waiting for all of them costs the simulator one event per change, not a list per poll.
+ */
+function trackReadiness(sim: KubeSim, signal: AbortSignal) {
+  const seen = new Set<string>();
+  const notReady = new Set<string>();
   for (const kind of KINDS) {
-    for (const o of sim.store.list('kmop.dev/v1alpha1', kind) as any[]) {
-      total += 1;
-      const c = o.status?.conditions?.find((x: any) => x.type === 'Ready');
-      if (
-        c?.status === 'True' &&
-        o.status.observedGeneration === o.metadata.generation
-      )
-        ready += 1;
-    }
+    const plural = KMOP_KINDS[kind as KmopKind].plural;
+    void watchCollection(
+      sim.url,
+      `/apis/kmop.dev/v1alpha1/${plural}`,
+      signal,
+      (type, o) => {
+        const key = `${kind}/${o.metadata.namespace}/${o.metadata.name}`;
+        if (type === 'DELETED') {
+          seen.delete(key);
+          notReady.delete(key);
+          return;
+        }
+        seen.add(key);
+        if (isReady(o)) notReady.delete(key);
+        else notReady.add(key);
+      },
+    );
   }
-  return { ready, total };
+  return { ready: () => seen.size - notReady.size, total: () => seen.size };
+}
+
+/** Every kmop.dev object Ready, read from the store: the final word on the watch's count. */
+function allReady(sim: KubeSim): boolean {
+  return KINDS.every(kind =>
+    (sim.store.list('kmop.dev/v1alpha1', kind) as any[]).every(isReady),
+  );
 }
 
 /**
@@ -120,7 +149,8 @@ export async function runOperatorStage(
   );
   const resyncMs = 5000;
   let operator: ChildProcess | undefined;
-  let controllers: NodeJS.Timeout | undefined;
+  // Ends the bench's watches (its simulated controllers and its readiness count).
+  const watches = new AbortController();
   try {
     operator = spawn(
       process.execPath,
@@ -163,6 +193,8 @@ export async function runOperatorStage(
       } kmop.dev objects) at once`,
     );
     const namespaces = Math.max(1, Math.ceil(services / 50));
+    runChildControllers(sim, watches.signal);
+    const readiness = trackReadiness(sim, watches.signal);
     const before = { requests: sim.requestCount, metrics: await metrics() };
     const started = Date.now();
     for (let i = 0; i < services; i++) {
@@ -170,15 +202,18 @@ export async function runOperatorStage(
         sim.store.create(o as never);
       }
     }
-    controllers = setInterval(() => reportChildStatuses(sim), 250);
+    const total = services * KINDS.length;
     await poll(
-      () => {
-        const { ready, total } = allReady(sim);
-        return ready === total;
-      },
+      () => readiness.total() === total && readiness.ready() === total,
       'every kmop.dev object to be Ready',
       30 * 60_000,
     );
+    // The watch's count, checked once against the store.
+    if (!allReady(sim)) {
+      throw new Error(
+        'operator stage: the watch counted an object Ready that is not',
+      );
+    }
     const timeToAllReadyMs = Date.now() - started;
     const at = { requests: sim.requestCount, metrics: await metrics() };
     const reconciles =
@@ -245,7 +280,7 @@ export async function runOperatorStage(
       },
     };
   } finally {
-    clearInterval(controllers);
+    watches.abort();
     operator?.kill('SIGTERM');
     await new Promise(r =>
       operator && operator.exitCode === null

@@ -1,5 +1,5 @@
 import {
-  ServiceFactory,
+  BackendFeature,
   LoggerService,
   coreServices,
   createServiceFactory,
@@ -41,7 +41,7 @@ export const OUTSIDER = 'user:default/outsider';
 export class LogRecorder {
   readonly lines: string[] = [];
 
-  factory(): ServiceFactory {
+  factory(): BackendFeature {
     const record = (level: string) => (message: string, meta?: unknown) => {
       this.lines.push(
         `${level} ${message} ${meta ? JSON.stringify(meta) : ''}`,
@@ -67,7 +67,10 @@ export async function startKmopBackend(options: {
   clusters: Array<{ name: string; url: string; token?: string }>;
   entities?: Entity[];
   kmop?: Record<string, unknown>;
-  extraFeatures?: ServiceFactory[];
+  /** More configuration beside `kubernetes` and `kmop`, e.g. `backend.database`. */
+  config?: Record<string, unknown>;
+  /** Service factories replacing the test defaults, and more plugins. */
+  extraFeatures?: BackendFeature[];
   logs?: LogRecorder;
   /** Who the catalog shows an entity to; by default everyone but {@link OUTSIDER}. */
   canSee?: (userEntityRef: string | undefined, entityRef: string) => boolean;
@@ -129,6 +132,7 @@ export async function startKmopBackend(options: {
       catalog.factory,
       mockServices.rootConfig.factory({
         data: {
+          ...options.config,
           kubernetes: {
             serviceLocatorMethod: { type: 'multiTenant' },
             clusterLocatorMethods: [

@@ -10,7 +10,11 @@ import {
   KmopPrinterColumn,
 } from '../model/constants';
 import { kmopResourceSchemas } from '../model/resource';
-import { crdAnnotationsOf } from '../model/shared/crdAnnotations';
+import {
+  CrdAnnotations,
+  crdAnnotationsOf,
+  mergeCrdAnnotations,
+} from '../model/shared/crdAnnotations';
 import {
   ANNOTATIONS_KEY,
   StructuralSchema,
@@ -48,13 +52,22 @@ export interface KmopCustomResourceDefinition {
   };
 }
 
+// The annotations already carried by a JSON schema this hook returned. A node refined twice
+// (a rule on an annotated list) is two ZodEffects around one schema: zod-to-json-schema hands
+// the outer one the inner one's result, whose annotations are merged, not replaced.
+const carried = new WeakMap<object, CrdAnnotations>();
+
 // Carries the CRD annotations of each zod node into the JSON schema, where
 // toStructuralSchema turns them into Kubernetes extensions.
 const carryAnnotations: PostProcessCallback = (jsonSchema, def) => {
   const annotations = crdAnnotationsOf(def);
-  return jsonSchema && annotations
-    ? { ...jsonSchema, [ANNOTATIONS_KEY]: annotations }
-    : jsonSchema;
+  if (!jsonSchema || !annotations) {
+    return jsonSchema;
+  }
+  const merged = mergeCrdAnnotations(carried.get(jsonSchema), annotations);
+  const result = { ...jsonSchema, [ANNOTATIONS_KEY]: merged };
+  carried.set(result, merged);
+  return result;
 };
 
 /**

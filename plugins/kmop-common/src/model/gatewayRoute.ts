@@ -1,7 +1,6 @@
 import { z } from 'zod/v3';
 import { tryParseDuration } from '../duration';
 import {
-  annotateCrd,
   conditionsSchema,
   dns1123LabelSchema,
   dns1123SubdomainSchema,
@@ -208,7 +207,7 @@ export const gatewayRouteSpecSchema = z
     ),
     gateway: gatewayRefSchema.describe('The Gateway the route attaches to.'),
     hostnames: withRules(
-      annotateCrd(z.array(hostnameSchema).max(16), { listSet: true }),
+      z.array(hostnameSchema).max(16),
       [
         {
           description: 'Hostnames must be unique.',
@@ -221,6 +220,7 @@ export const gatewayRouteSpecSchema = z
             ),
         },
       ],
+      { listSet: true },
     ).describe(
       'Hostnames the route answers for; an empty list answers for every hostname of the Gateway.',
     ),

@@ -1,7 +1,6 @@
 import { z } from 'zod/v3';
 import { tryParseDuration } from '../duration';
 import {
-  annotateCrd,
   conditionsSchema,
   dns1123LabelSchema,
   duplicateViolations,
@@ -100,18 +99,15 @@ export const retriesSchema = z
       .default(3)
       .describe('Retries after the first attempt (0 turns retries off).'),
     retryOn: withRules(
-      annotateCrd(
-        z
-          .array(
-            z.string().regex(RETRY_ON, {
-              message: `must be one of: ${RETRY_CONDITIONS.join(
-                ', ',
-              )}, or an HTTP status code`,
-            }),
-          )
-          .min(1),
-        { listSet: true },
-      ),
+      z
+        .array(
+          z.string().regex(RETRY_ON, {
+            message: `must be one of: ${RETRY_CONDITIONS.join(
+              ', ',
+            )}, or an HTTP status code`,
+          }),
+        )
+        .min(1),
       [
         {
           description: 'Retry conditions must be unique.',
@@ -124,6 +120,7 @@ export const retriesSchema = z
             ),
         },
       ],
+      { listSet: true },
     )
       .default(['5xx', 'reset', 'connect-failure'])
       .describe(

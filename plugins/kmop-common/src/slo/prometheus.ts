@@ -4,6 +4,7 @@
  * both ask Prometheus the same questions and get the same numbers. Only `fetch`: the operator
  * has no Backstage dependency.
  */
+import { z } from 'zod/v3';
 import type { KmopBurnRate, KmopSloIndicator, KmopSloView } from '../view';
 import { burnRate } from './budget';
 import type { MeasuredSloFigures } from './figures';
@@ -22,14 +23,18 @@ export interface PrometheusClientOptions {
   fetch?: typeof fetch;
 }
 
-interface QueryResponse {
-  status?: string;
-  error?: string;
-  data?: {
-    resultType?: string;
-    result?: Array<{ value?: [number, string] } | unknown>;
-  };
-}
+// The parts of a Prometheus query answer the client reads
+// (https://prometheus.io/docs/prometheus/latest/querying/api/#expression-query-result-formats):
+// a sample is `[unix time, "value"]`, a scalar result is one sample, a vector a list of series.
+const sampleSchema = z.tuple([z.number(), z.string()]);
+const vectorSchema = z.array(z.object({ value: sampleSchema.optional() }));
+const queryResponseSchema = z.object({
+  status: z.string().optional(),
+  error: z.string().optional(),
+  data: z
+    .object({ resultType: z.string().optional(), result: z.unknown() })
+    .optional(),
+});
 
 /**
  * Instant queries against the Prometheus HTTP API (`/api/v1/query`).
@@ -57,9 +62,10 @@ export class PrometheusClient {
     const response = await doFetch(url, {
       signal: AbortSignal.timeout(this.options.timeoutMs),
     });
-    const body = (await response.json().catch(() => undefined)) as
-      | QueryResponse
-      | undefined;
+    const parsed = queryResponseSchema.safeParse(
+      await response.json().catch(() => undefined),
+    );
+    const body = parsed.success ? parsed.data : undefined;
     if (!response.ok || body?.status !== 'success') {
       throw new Error(
         `Prometheus answered ${response.status}${
@@ -69,11 +75,10 @@ export class PrometheusClient {
     }
     const result = body.data?.result;
     if (body.data?.resultType === 'scalar') {
-      return finite((body.data.result as unknown as [number, string])[1]);
+      return finite(sampleSchema.safeParse(result).data?.[1]);
     }
-    if (!Array.isArray(result) || result.length === 0) return undefined;
-    const first = result[0] as { value?: [number, string] };
-    return finite(first.value?.[1]);
+    const series = vectorSchema.safeParse(result).data;
+    return finite(series?.[0]?.value?.[1]);
   }
 }
 

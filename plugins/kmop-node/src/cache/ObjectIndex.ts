@@ -62,9 +62,12 @@ export interface ObjectIndexOptions {
 }
 
 interface Entry extends IndexedObjectPlace {
-  /** Skips normalizing again an object a re-list gives back unchanged. */
+  /** Skips indexing again an object a re-list gives back unchanged. */
   resourceVersion?: string;
-  items: KmopItems;
+  /** The (trimmed) object until its items are first read, then dropped. */
+  object?: KubeObject;
+  /** Its view items, made on the first lookup that reaches it. */
+  items?: KmopItems;
 }
 
 const NAME_LABEL = 'app.kubernetes.io/name';
@@ -72,7 +75,11 @@ const NAME_LABEL = 'app.kubernetes.io/name';
 /**
  * Every cached object's view items, indexed by label, serviceRef and resource,
  * so that finding an entity's items reads a few index entries and never scans
- * the cache or calls a cluster. Objects are normalized once, when they change.
+ * the cache or calls a cluster. An object is normalized when a lookup first
+ * reaches it, not when it arrives: a first list of tens of thousands of objects
+ * is then only parsed and indexed (normalizing all of them was most of a cold
+ * start), and most objects are never shown. The object is kept trimmed until
+ * then (its JSON is smaller than its items') and dropped once normalized.
  */
 export class ObjectIndex {
   private readonly normalize: ObjectNormalizer;
@@ -164,15 +171,24 @@ export class ObjectIndex {
     for (const key of candidates) {
       const entry = this.entries.get(key);
       if (!entry || !objectBelongsTo(target, entry, selector)) continue;
-      result.routes.push(...entry.items.routes);
-      result.slos.push(...entry.items.slos);
-      result.rollouts.push(...entry.items.rollouts);
-      result.resilience.push(...entry.items.resilience);
+      const items = this.itemsOf(entry);
+      result.routes.push(...items.routes);
+      result.slos.push(...items.slos);
+      result.rollouts.push(...items.rollouts);
+      result.resilience.push(...items.resilience);
     }
     for (const list of Object.values(result)) {
       (list as { id: string }[]).sort((a, b) => a.id.localeCompare(b.id));
     }
     return result;
+  }
+
+  private itemsOf(entry: Entry): KmopItems {
+    if (!entry.items) {
+      entry.items = this.normalize(entry.object ?? {}, entry.cluster);
+      entry.object = undefined;
+    }
+    return entry.items;
   }
 
   // The equality terms of a selector narrow it to one label index entry; a
@@ -207,7 +223,6 @@ export class ObjectIndex {
     // A re-list (start, 410 Gone) gives back mostly unchanged objects.
     if (resourceVersion && before?.resourceVersion === resourceVersion) return;
     this.unindex(resourceKey, key);
-    const items = this.normalize(object, cluster);
     const labels = { ...(object.metadata?.labels ?? {}) };
     const spec = object.spec as Record<string, unknown> | undefined;
     const serviceRef =
@@ -218,7 +233,7 @@ export class ObjectIndex {
       labels,
       serviceRef,
       resourceVersion,
-      items,
+      object,
     };
     this.entries.set(key, entry);
     addTo(this.byResource, resourceKey, key);

@@ -36,7 +36,10 @@ describe('useKmopEntityView', () => {
       signals.send(CHANNEL, { entityRef: 'component:default/checkout' });
       signals.send(CHANNEL, { entityRef: 'component:default/checkout' });
     });
-    await waitFor(() => expect(api.getEntityView).toHaveBeenCalledTimes(2));
+    // The page gathers signals for 500 ms before it reads.
+    await waitFor(() => expect(api.getEntityView).toHaveBeenCalledTimes(2), {
+      timeout: 5_000,
+    });
     await waitFor(() =>
       expect(screen.getByTestId('probe')).toHaveTextContent('0'),
     );

@@ -20,9 +20,11 @@ export const DEFAULT_REFRESH_INTERVAL_SECONDS = 10;
 export const DEFAULT_SIGNAL_REFRESH_INTERVAL_SECONDS = 300;
 /**
  * Signals that arrive this close together cause one read: with several backend
- * replicas, each may signal the same change.
+ * replicas, each signals the same change, and the other replica's signal comes
+ * through the database event bus 100–250 ms after the local one (measured with
+ * two replicas on PostgreSQL on a loaded 2-core machine; 200 ms read twice).
  */
-const SIGNAL_GATHER_MS = 200;
+const SIGNAL_GATHER_MS = 500;
 
 /** The KMOP view of the current entity, refreshed while mounted. */
 export interface KmopEntityViewState {

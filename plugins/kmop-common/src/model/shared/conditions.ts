@@ -1,5 +1,4 @@
 import { z } from 'zod/v3';
-import { annotateCrd } from './crdAnnotations';
 import { duplicateViolations, withRules } from './rules';
 
 const CONDITION_TYPE =
@@ -66,7 +65,7 @@ export type KmopCondition = z.infer<typeof conditionSchema>;
  * @public
  */
 export const conditionsSchema = withRules(
-  annotateCrd(z.array(conditionSchema), { listMapKeys: ['type'] }),
+  z.array(conditionSchema),
   [
     {
       description: 'Each condition type appears at most once.',
@@ -79,6 +78,7 @@ export const conditionsSchema = withRules(
         ),
     },
   ],
+  { listMapKeys: ['type'] },
 );
 
 /**

@@ -1,25 +1,60 @@
 import { z } from 'zod/v3';
-import { annotateCrd, crdAnnotationsOf } from './crdAnnotations';
+import { zodToJsonSchema } from 'zod-to-json-schema';
+import { KMOP_JSON_SCHEMA_OPTIONS } from '../../crdgen/crds';
+import { ANNOTATIONS_KEY } from '../../crdgen/structuralSchema';
+import { annotateCrd } from './crdAnnotations';
 import { withExactlyOneOf, withRules } from './rules';
+
+// What zod-to-json-schema makes of a schema with the CRD options: the annotations travel under
+// ANNOTATIONS_KEY on the node they annotate.
+function carried(schema: z.ZodTypeAny): unknown {
+  return zodToJsonSchema(schema, KMOP_JSON_SCHEMA_OPTIONS);
+}
 
 describe('annotateCrd', () => {
   it('keeps annotations when the schema is described, made optional or defaulted', () => {
     const list = annotateCrd(z.array(z.string()), { listSet: true });
-    const described = list.describe('a list').optional();
-    expect(crdAnnotationsOf(described._def.innerType._def)).toMatchObject({
-      listSet: true,
-    });
     expect(
-      crdAnnotationsOf(list.default([])._def.innerType._def),
+      carried(z.object({ a: list.describe('a list').optional() })),
     ).toMatchObject({
-      listSet: true,
+      properties: {
+        a: { description: 'a list', [ANNOTATIONS_KEY]: { listSet: true } },
+      },
+    });
+    expect(carried(list.default([]))).toMatchObject({
+      default: [],
+      [ANNOTATIONS_KEY]: { listSet: true },
     });
   });
 
   it('leaves the original schema untouched', () => {
     const original = z.array(z.string());
     annotateCrd(original, { listSet: true });
-    expect(crdAnnotationsOf(original._def)).toBeUndefined();
+    expect(carried(original)).not.toHaveProperty(ANNOTATIONS_KEY);
+  });
+
+  it('merges the annotations of a rule on an annotated schema', () => {
+    const hosts = withRules(
+      annotateCrd(z.array(z.string()), { listSet: true }),
+      [{ description: 'at most two', cel: 'size(self) <= 2', check: () => [] }],
+    );
+    expect(carried(hosts)).toMatchObject({
+      [ANNOTATIONS_KEY]: {
+        listSet: true,
+        validations: [{ rule: 'size(self) <= 2', message: 'at most two' }],
+        notes: ['at most two'],
+      },
+    });
+  });
+
+  it('checks with the check it is given', () => {
+    const even = annotateCrd(z.number(), { notes: ['even'] }, (n, ctx) => {
+      if (n % 2) {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'must be even' });
+      }
+    });
+    expect(even.safeParse(2).success).toBe(true);
+    expect(even.safeParse(3).error?.issues[0].message).toBe('must be even');
   });
 });
 
@@ -42,11 +77,13 @@ describe('withRules', () => {
   });
 
   it('records the CEL rule and the description for the CRD', () => {
-    expect(crdAnnotationsOf(range._def.schema._def)).toMatchObject({
-      validations: [
-        { rule: 'self.low <= self.high', message: '`low` must be ≤ `high`.' },
-      ],
-      notes: ['`low` must be ≤ `high`.'],
+    expect(carried(range)).toMatchObject({
+      [ANNOTATIONS_KEY]: {
+        validations: [
+          { rule: 'self.low <= self.high', message: '`low` must be ≤ `high`.' },
+        ],
+        notes: ['`low` must be ≤ `high`.'],
+      },
     });
   });
 });

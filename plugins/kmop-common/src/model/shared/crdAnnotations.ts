@@ -23,12 +23,18 @@ export interface CrdAnnotations {
   notes?: string[];
 }
 
-/** A zod definition carrying CRD annotations. */
-export interface AnnotatedDef extends z.ZodTypeDef {
-  kmopCrd?: CrdAnnotations;
-}
+// The annotations, by the refinement that carries them. zod keeps a refinement function as it
+// was given in the ZodEffects node it makes, and zod-to-json-schema hands each node's
+// definition to its `postProcess` hook, where crdAnnotationsOf finds the function again: the
+// annotations need no copy of a schema through zod's internals, and survive `.describe()`,
+// `.optional()` and `.default()`, which wrap or copy the node but keep its refinement.
+const annotationsByRefinement = new WeakMap<object, CrdAnnotations>();
 
-function merge(a: CrdAnnotations = {}, b: CrdAnnotations): CrdAnnotations {
+/** `a` and then `b`: lists are joined, single settings taken from `b` where it sets them. */
+export function mergeCrdAnnotations(
+  a: CrdAnnotations = {},
+  b: CrdAnnotations = {},
+): CrdAnnotations {
   return {
     validations: [...(a.validations ?? []), ...(b.validations ?? [])],
     exactlyOneOf: b.exactlyOneOf ?? a.exactlyOneOf,
@@ -39,22 +45,37 @@ function merge(a: CrdAnnotations = {}, b: CrdAnnotations): CrdAnnotations {
 }
 
 /**
- * A copy of `schema` carrying CRD annotations. They live on the zod definition because zod copies
- * the definition when a schema is described or refined, and zod-to-json-schema hands each
- * definition to its `postProcess` hook, where {@link crdAnnotationsOf} reads them back.
+ * `schema` refined by `check` (a zod `superRefine`), with CRD annotations that say the same
+ * rules to the API server. Without `check` the annotations add nothing to zod's own checks:
+ * the schema already enforces them, or they are the API server's alone (list types).
  */
 export function annotateCrd<T extends z.ZodTypeAny>(
   schema: T,
   annotations: CrdAnnotations,
-): T {
-  const def: AnnotatedDef = schema._def;
-  const Schema = schema.constructor as new (definition: AnnotatedDef) => T;
-  return new Schema({ ...def, kmopCrd: merge(def.kmopCrd, annotations) });
+  check: (value: z.output<T>, ctx: z.RefinementCtx) => void = () => {},
+): z.ZodEffects<T> {
+  // A function of its own for each call, so two annotated schemas never share annotations.
+  const refinement = (value: z.output<T>, ctx: z.RefinementCtx) =>
+    check(value, ctx);
+  annotationsByRefinement.set(refinement, annotations);
+  return schema.superRefine(refinement);
 }
 
-/** The CRD annotations of a zod definition, if any. */
+/**
+ * The CRD annotations of a zod definition as zod-to-json-schema's `postProcess` hook receives
+ * it: those of its refinement, if {@link annotateCrd} made it.
+ */
 export function crdAnnotationsOf(
   def: z.ZodTypeDef,
 ): CrdAnnotations | undefined {
-  return (def as AnnotatedDef).kmopCrd;
+  if (!('effect' in def)) {
+    return undefined;
+  }
+  const effect = def.effect;
+  return typeof effect === 'object' &&
+    effect !== null &&
+    'refinement' in effect &&
+    typeof effect.refinement === 'function'
+    ? annotationsByRefinement.get(effect.refinement)
+    : undefined;
 }

@@ -1,5 +1,9 @@
 import { z } from 'zod/v3';
-import { annotateCrd } from './crdAnnotations';
+import {
+  CrdAnnotations,
+  annotateCrd,
+  mergeCrdAnnotations,
+} from './crdAnnotations';
 
 /** One problem a cross-field rule found, relative to the object it checks. */
 export interface RuleViolation {
@@ -20,28 +24,33 @@ export interface ObjectRule<T> {
 /**
  * `schema` with cross-field rules. The rules run after the fields parse without type errors
  * (zod skips refinements of an object whose fields are missing or of the wrong type).
+ * `annotations` adds what the CRD says of the node besides the rules (e.g. its list type).
  */
 export function withRules<T extends z.ZodTypeAny>(
   schema: T,
   rules: ObjectRule<z.output<T>>[],
+  annotations: CrdAnnotations = {},
 ): z.ZodEffects<T> {
-  const annotated = annotateCrd(schema, {
-    validations: rules.flatMap(r =>
-      r.cel ? [{ rule: r.cel, message: r.description }] : [],
-    ),
-    notes: rules.map(r => r.description),
-  });
-  return annotated.superRefine((value, ctx) => {
-    for (const rule of rules) {
-      for (const violation of rule.check(value)) {
-        ctx.addIssue({
-          code: z.ZodIssueCode.custom,
-          path: violation.path,
-          message: violation.message,
-        });
+  return annotateCrd(
+    schema,
+    mergeCrdAnnotations(annotations, {
+      validations: rules.flatMap(r =>
+        r.cel ? [{ rule: r.cel, message: r.description }] : [],
+      ),
+      notes: rules.map(r => r.description),
+    }),
+    (value, ctx) => {
+      for (const rule of rules) {
+        for (const violation of rule.check(value)) {
+          ctx.addIssue({
+            code: z.ZodIssueCode.custom,
+            path: violation.path,
+            message: violation.message,
+          });
+        }
       }
-    }
-  });
+    },
+  );
 }
 
 function listWords(fields: string[]): string {
@@ -61,26 +70,26 @@ export function withExactlyOneOf<T extends z.AnyZodObject>(
   const description = `Exactly one of ${listWords(
     fields.map(f => `\`${f}\``),
   )} must be set.`;
-  const annotated = annotateCrd(schema, {
-    exactlyOneOf: fields,
-    notes: [description],
-  });
-  return annotated.superRefine((value: Record<string, unknown>, ctx) => {
-    const present = fields.filter(f => value[f] !== undefined);
-    if (present.length === 1) {
-      return;
-    }
-    ctx.addIssue({
-      code: z.ZodIssueCode.custom,
-      path: [],
-      message:
-        present.length === 0
-          ? `must set exactly one of: ${fields.join(', ')}`
-          : `must set only one of: ${fields.join(', ')} (found ${present.join(
-              ' and ',
-            )})`,
-    });
-  });
+  return annotateCrd(
+    schema,
+    { exactlyOneOf: fields, notes: [description] },
+    (value: Record<string, unknown>, ctx) => {
+      const present = fields.filter(f => value[f] !== undefined);
+      if (present.length === 1) {
+        return;
+      }
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: [],
+        message:
+          present.length === 0
+            ? `must set exactly one of: ${fields.join(', ')}`
+            : `must set only one of: ${fields.join(', ')} (found ${present.join(
+                ' and ',
+              )})`,
+      });
+    },
+  );
 }
 
 /** Violations for items of `values` that repeat an earlier item's key. */
