@@ -98,6 +98,20 @@ export function formatReport(r: BenchResult): string {
     `| KMOP 304 path ÷ floor, p50 / throughput (concurrent) | ${ratio(
       r.ratios.kmopNotModifiedOverFloorP50,
     )} / ${ratio(r.ratios.kmopNotModifiedOverFloorThroughput)} |`,
+    `| change to signal, kube-sim write to the WebSocket client, p50 / p99 (${
+      r.livePage.changeToSignal.samples
+    } changes) | ${ms(r.livePage.changeToSignal.p50Ms)} / ${ms(
+      r.livePage.changeToSignal.p99Ms,
+    )} ms |`,
+    `| idle open page: slow poll's 304 (${int(
+      r.livePage.idlePage.notModifiedRequestBytes,
+    )} B sent, ${int(
+      r.livePage.idlePage.notModifiedResponseBytes,
+    )} B back, every ${int(
+      r.livePage.idlePage.pollIntervalS,
+    )} s) + WebSocket ping/pong | ${int(
+      r.livePage.idlePage.bytesPerMinute,
+    )} B per minute |`,
     `| cold sync, first list of all kinds on all clusters | ${int(
       r.coldSyncMs,
     )} ms |`,

@@ -18,6 +18,7 @@ import {
   generateClusterObjects,
   serviceName,
 } from './objects';
+import { LivePageFigures, measureLivePage } from './livePage';
 import { BenchOptions } from './options';
 import { ProfileFrame, summarizeProfile } from './profile';
 import { timeScaffolder } from './scaffolder';
@@ -106,6 +107,8 @@ export interface BenchResult {
     generateValidateKmopMs: number;
     generateValidateNativeMs: number;
   };
+  /** An open page: change-to-signal latency and an idle page's bytes per minute. */
+  livePage: LivePageFigures;
   /** CPU profiles of the backend while serving KMOP views and during the cold sync. */
   profile?: Record<'view' | 'coldSync', ProfileSummary>;
   durationS: number;
@@ -475,6 +478,21 @@ export async function runBench(
       Math.max(10, Math.ceil(options.requests / 10)),
     )) as OrgStageFigures;
 
+    const changes = Math.min(50, options.requests);
+    log(
+      `live page: ${changes} changes, each from a kube-sim write to its signal`,
+    );
+    const livePage = await measureLivePage({
+      baseUrl,
+      token,
+      sim: sims[0],
+      objects: generated.objects,
+      entities,
+      samples: changes,
+      etagOf: i => etags[i],
+      viewPath: entityRef,
+    });
+
     let profile: BenchResult['profile'];
     if (options.profile) {
       const file = join(options.profile, `kmop-view-${Date.now()}.cpuprofile`);
@@ -527,6 +545,7 @@ export async function runBench(
       concurrent,
       stress,
       org,
+      livePage,
       ratios: {
         kmopOverKubernetesP50:
           sequential.kmop.p50Ms / sequential.kubernetes.p50Ms,

@@ -20,6 +20,8 @@ export function main() {
   );
   backend.add(import('@backstage/plugin-kubernetes-backend'));
   backend.add(import('@kmop/plugin-kmop-backend'));
+  // Open pages hear of changes through it (the bench's change-to-signal figure).
+  backend.add(import('@backstage/plugin-signals-backend'));
 
   let session: Session | undefined;
   const reply = (message: BackendReply) => process.send?.(message);

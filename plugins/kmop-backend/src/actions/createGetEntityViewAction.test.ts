@@ -27,7 +27,7 @@ describe('kmop:get-entity-view', () => {
       strategy: 'canary',
       source: { cluster: 'good' },
     });
-    // passthrough keeps the section's own fields, not only the shared ones
+    // the output schema is the view type's: a section keeps its own fields
     expect(rollout.steps.length).toBeGreaterThan(0);
     expect(view.routes.length).toBeGreaterThan(0);
     expect(view.slos.length).toBeGreaterThan(0);
