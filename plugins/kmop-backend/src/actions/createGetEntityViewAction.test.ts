@@ -51,7 +51,9 @@ describe('kmop:get-entity-view', () => {
     const res = await env.invoke('get-entity-view', {});
     expect(res.status).toBe(400);
     expect(res.body.error.name).toBe('InputError');
-    expect(JSON.stringify(res.body.error.cause)).toContain('entityRef');
+    expect(res.body.error.message).toContain(
+      'entityRef is required: expected string',
+    );
   });
 
   it('gives a caller who may not see the entity nothing about it', async () => {

@@ -4,6 +4,7 @@ import entityViewSchema from './viewSchema/entityView.schema.json';
 import { zodFromJsonSchema } from './viewSchema/zodFromJsonSchema';
 import { parseEntityRefInput } from './parseEntityRefInput';
 import { readableNumbers } from './readableNumbers';
+import { inputErrors } from './inputErrors';
 
 /** Options of {@link createGetEntityViewAction}. */
 export interface GetEntityViewActionOptions {
@@ -40,14 +41,17 @@ not see is "not found".
     schema: {
       input: z =>
         z
-          .object({
-            entityRef: z
-              .string()
-              .min(1)
-              .describe(
-                'The catalog entity, e.g. component:default/checkout; kind defaults to Component and namespace to default, so "checkout" works too.',
-              ),
-          })
+          .object(
+            {
+              entityRef: z
+                .string({ errorMap: inputErrors })
+                .min(1)
+                .describe(
+                  'The catalog entity, e.g. component:default/checkout; kind defaults to Component and namespace to default, so "checkout" works too.',
+                ),
+            },
+            { errorMap: inputErrors },
+          )
           .strict(),
       // Built from the JSON schema of the view type (generated from kmop-common's
       // KmopEntityView), so the output says exactly what the view is, from one source.
