@@ -535,7 +535,8 @@ export async function runBench(
         byKind: generated.byKind,
       },
       coldSyncMs,
-      coldSyncBackendCpuMs: after.cpuMs - before.cpuMs,
+      // From after the first measurement's collections to before the second's.
+      coldSyncBackendCpuMs: after.cpuMs - before.cpuAfterGcMs,
       viewSize: viewSize!,
       memory: {
         rssBeforeMiB: before.rss / MiB,

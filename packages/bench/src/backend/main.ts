@@ -35,12 +35,14 @@ export function main() {
         for (let i = 0; i < 3; i++) global.gc?.();
         await new Promise(r => setTimeout(r, 200));
         const { rss, heapUsed } = process.memoryUsage();
+        const afterGc = process.cpuUsage();
         reply({
           type: 'memory',
           id: message.id,
           rss,
           heapUsed,
           cpuMs: (user + system) / 1000,
+          cpuAfterGcMs: (afterGc.user + afterGc.system) / 1000,
         });
       } else if (message.type === 'profileStart') {
         session = new Session();

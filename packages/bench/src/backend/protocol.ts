@@ -15,6 +15,8 @@ export type BackendReply =
       heapUsed: number;
       /** CPU time the process has used (user + system), before the collection. */
       cpuMs: number;
+      /** The same after the collection: the next window starts there. */
+      cpuAfterGcMs: number;
     }
   | { type: 'done'; id: number }
   | { type: 'error'; id: number; message: string };
