@@ -33,6 +33,11 @@ backend.add(import('@kmop/plugin-kmop-backend'));
 // Pushes KMOP's "this entity's view changed" signals to open pages (WebSocket).
 backend.add(import('@backstage/plugin-signals-backend'));
 
+// Tech Insights, with KMOP's readiness as facts (kmopReadinessFactRetriever) for
+// Tech Insights checks and scorecards.
+backend.add(import('@backstage-community/plugin-tech-insights-backend'));
+backend.add(import('@kmop/plugin-tech-insights-backend-module-kmop'));
+
 // Actions-registry actions (KMOP's, see backend.actions.pluginSources) as MCP
 // tools at /api/mcp-actions/v1.
 backend.add(import('@backstage/plugin-mcp-actions-backend'));

@@ -1,6 +1,7 @@
 import { KubeConfig } from '@kubernetes/client-node';
 import { NativeTarget, PrometheusClient } from '@kmop/plugin-kmop-common';
 import { Server } from 'node:http';
+import { reuseConnections } from './connections';
 import { Controller } from './controller';
 import { startHttpServer } from './httpServer';
 import { KubeClient } from './kube';
@@ -52,6 +53,7 @@ export async function startOperator(
 ): Promise<RunningOperator> {
   const { log } = options;
   const metrics = new OperatorMetrics();
+  reuseConnections(options.kubeConfig);
   const client = new KubeClient({ kubeConfig: options.kubeConfig });
   const prometheus = options.prometheusUrl
     ? new PrometheusClient({

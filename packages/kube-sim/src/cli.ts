@@ -18,7 +18,8 @@ Options:
   --latency <duration>     add latency to every API request, e.g. 20ms or 1s
   --admin                  serve the fault-injection endpoint /_sim/faults
   --demo                   play the controllers of the demo: Argo Rollouts for canary
-                           Rollouts, Deployments (replicas ready), Envoy Gateway (HTTPRoutes)
+                           Rollouts, Deployments (replicas ready), Envoy Gateway
+                           (HTTPRoutes), Sloth (PrometheusServiceLevels)
   --demo-interval <dur>    time between demo reconciles (default 5s)
   --history-size <n>       watch events kept for resuming watches (default 1000)
   --bookmark-interval <d>  time between watch bookmarks (default 30s)

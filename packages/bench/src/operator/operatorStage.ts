@@ -35,6 +35,11 @@ export interface OperatorFigures {
   writesUntilReady: number;
   /** The operator's resident memory once all were Ready. */
   operatorRssMiB: number;
+  /**
+   * CPU time the operator process used until all were Ready: unlike the time, it does not
+   * grow with what else the machine runs.
+   */
+  operatorCpuSeconds: number;
   /** Steady state: resyncs that ran and the writes that reached the API server meanwhile. */
   steadyState: {
     resyncs: number;
@@ -269,6 +274,9 @@ export async function runOperatorStage(
         metric(at.metrics, 'kmop_operator_process_resident_memory_bytes') /
         1024 /
         1024,
+      operatorCpuSeconds:
+        metric(at.metrics, 'kmop_operator_process_cpu_seconds_total') -
+        metric(before.metrics, 'kmop_operator_process_cpu_seconds_total'),
       steadyState: {
         resyncs: Math.round(steadyReconciles / (services * KINDS.length)),
         reconciles: steadyReconciles,

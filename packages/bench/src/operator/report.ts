@@ -10,6 +10,10 @@ export function formatOperatorReport(f: OperatorFigures): string {
     `| API requests per reconcile | ${f.apiRequestsPerReconcile.toFixed(2)} |`,
     `| operator writes until all Ready | ${f.writesUntilReady} |`,
     `| operator memory (RSS) | ${f.operatorRssMiB.toFixed(0)} MiB |`,
+    `| operator CPU until all Ready | ${f.operatorCpuSeconds.toFixed(1)} s (${(
+      (f.operatorCpuSeconds * 1000) /
+      f.reconciles
+    ).toFixed(2)} ms per reconcile) |`,
     `| steady state: resyncs, reconciles, operator writes, writes reaching the API server | ${f.steadyState.resyncs}, ${f.steadyState.reconciles}, ${f.steadyState.writes}, ${f.steadyState.apiWrites} |`,
   ].join('\n');
 }

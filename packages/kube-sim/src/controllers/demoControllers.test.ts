@@ -70,4 +70,33 @@ describe('the demo controllers in a demo-mode simulator', () => {
     await waitFor(() => resolved() === 'True', 'ResolvedRefs', 30_000);
     expect(resolved()).toBe('True');
   });
+
+  it('report the rules of a new PrometheusServiceLevel generated', async () => {
+    const ref = {
+      apiVersion: 'sloth.slok.dev/v1',
+      kind: 'PrometheusServiceLevel',
+      namespace: 'shop',
+      name: 'web',
+    };
+    sim.store.create({
+      apiVersion: ref.apiVersion,
+      kind: ref.kind,
+      metadata: { name: 'web', namespace: 'shop' },
+      spec: {
+        service: 'web',
+        slos: [
+          {
+            name: 'availability',
+            objective: 99.9,
+            sli: { events: { errorQuery: 'e', totalQuery: 't' } },
+          },
+        ],
+      },
+    });
+    const generated = () =>
+      (sim.store.get(ref)?.status as { promOpRulesGenerated?: boolean })
+        ?.promOpRulesGenerated;
+    await waitFor(() => generated() === true, 'Sloth’s status', 30_000);
+    expect(generated()).toBe(true);
+  });
 });

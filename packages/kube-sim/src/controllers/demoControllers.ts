@@ -3,6 +3,7 @@ import { SimStore } from '../simStore';
 import { KubeObject } from '../types';
 import { deploymentStatus } from './deployments';
 import { httpRouteParents } from './httpRoutes';
+import { slothStatus } from './sloth';
 
 const DEPLOYMENT = { apiVersion: 'apps/v1', kind: 'Deployment' };
 const HTTP_ROUTE = {
@@ -10,6 +11,10 @@ const HTTP_ROUTE = {
   kind: 'HTTPRoute',
 };
 const GATEWAY = { apiVersion: 'gateway.networking.k8s.io/v1', kind: 'Gateway' };
+const SLOTH = {
+  apiVersion: 'sloth.slok.dev/v1',
+  kind: 'PrometheusServiceLevel',
+};
 
 /** Kinds whose changes the controllers react to. */
 export const WATCHED_KINDS = new Set([
@@ -18,6 +23,7 @@ export const WATCHED_KINDS = new Set([
   '/Namespace',
   'gateway.networking.k8s.io/HTTPRoute',
   'gateway.networking.k8s.io/Gateway',
+  'sloth.slok.dev/PrometheusServiceLevel',
 ]);
 
 function list(store: SimStore, type: { apiVersion: string; kind: string }) {
@@ -41,8 +47,9 @@ const refOf = (o: KubeObject) => ({
  * created while the demo runs (by the KMOP operator, the golden path, kubectl) get the
  * status their controllers would write: the Deployment controller and kubelet (every
  * replica becomes ready, `controllers/deployments.ts`) and Envoy Gateway for HTTPRoutes
- * (accepted by a listener, backends resolved, `controllers/httpRoutes.ts`). Writes only
- * what changed.
+ * (accepted by a listener, backends resolved, `controllers/httpRoutes.ts`) and Sloth
+ * (rules generated for PrometheusServiceLevels, `controllers/sloth.ts`). Writes only what
+ * changed.
  */
 export class DemoControllers {
   private unwatch: (() => void) | undefined;
@@ -99,6 +106,10 @@ export class DemoControllers {
     for (const route of list(store, HTTP_ROUTE)) {
       const status = httpRouteParents(route, world, now);
       if (status) store.updateStatus(refOf(route), status);
+    }
+    for (const psl of list(store, SLOTH)) {
+      const status = slothStatus(psl, now);
+      if (status) store.updateStatus(refOf(psl), status);
     }
   }
 }

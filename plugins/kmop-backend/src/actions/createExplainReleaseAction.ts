@@ -2,6 +2,7 @@ import type { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha
 import type { EntityViewService } from '../services/EntityViewService/EntityViewService';
 import { explainRelease } from './explainRelease';
 import { parseEntityRefInput } from './parseEntityRefInput';
+import { inputErrors } from './inputErrors';
 
 /** Options of {@link createExplainReleaseAction}. */
 export interface ExplainReleaseActionOptions {
@@ -49,14 +50,17 @@ entity use \`get-entity-view\`. The entity is read with your own permissions.
     schema: {
       input: z =>
         z
-          .object({
-            entityRef: z
-              .string()
-              .min(1)
-              .describe(
-                'The catalog entity, e.g. component:default/checkout; kind defaults to Component and namespace to default.',
-              ),
-          })
+          .object(
+            {
+              entityRef: z
+                .string({ errorMap: inputErrors })
+                .min(1)
+                .describe(
+                  'The catalog entity, e.g. component:default/checkout; kind defaults to Component and namespace to default.',
+                ),
+            },
+            { errorMap: inputErrors },
+          )
           .strict(),
       output: z =>
         z.object({

@@ -1,8 +1,10 @@
 import type { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
 import type { EntityViewService } from '../services/EntityViewService/EntityViewService';
-import { clusterStatusSchema, itemSchema } from './outputSchemas';
+import entityViewSchema from './viewSchema/entityView.schema.json';
+import { zodFromJsonSchema } from './viewSchema/zodFromJsonSchema';
 import { parseEntityRefInput } from './parseEntityRefInput';
 import { readableNumbers } from './readableNumbers';
+import { inputErrors } from './inputErrors';
 
 /** Options of {@link createGetEntityViewAction}. */
 export interface GetEntityViewActionOptions {
@@ -39,79 +41,21 @@ not see is "not found".
     schema: {
       input: z =>
         z
-          .object({
-            entityRef: z
-              .string()
-              .min(1)
-              .describe(
-                'The catalog entity, e.g. component:default/checkout; kind defaults to Component and namespace to default, so "checkout" works too.',
-              ),
-          })
+          .object(
+            {
+              entityRef: z
+                .string({ errorMap: inputErrors })
+                .min(1)
+                .describe(
+                  'The catalog entity, e.g. component:default/checkout; kind defaults to Component and namespace to default, so "checkout" works too.',
+                ),
+            },
+            { errorMap: inputErrors },
+          )
           .strict(),
-      output: z =>
-        z.object({
-          entityRef: z.string().describe('The entity, as kind:namespace/name.'),
-          target: z
-            .object({
-              serviceName: z
-                .string()
-                .optional()
-                .describe('KMOP service name searched for.'),
-              labelSelector: z
-                .string()
-                .optional()
-                .describe('Label selector searched for.'),
-              namespace: z
-                .string()
-                .optional()
-                .describe('Namespace the search was narrowed to.'),
-              cluster: z
-                .string()
-                .optional()
-                .describe('Cluster the search was narrowed to.'),
-            })
-            .describe(
-              'What KMOP looked for, from the entity’s annotations; empty when none link it.',
-            ),
-          routes: z
-            .array(
-              itemSchema(
-                z,
-                'A gateway route: hostnames, parents, rules (matches, backends with weight and share), url.',
-              ),
-            )
-            .describe('Gateway routes.'),
-          slos: z
-            .array(
-              itemSchema(
-                z,
-                'An SLO: name, objective (0–1), window, indicator, sli, errorBudgetRemaining, burnRates, alerts (with firing), dataSource.',
-              ),
-            )
-            .describe('Service level objectives.'),
-          rollouts: z
-            .array(
-              itemSchema(
-                z,
-                'A rollout: strategy, phase, steps (with state), currentStepIndex, canaryWeight, stable/canary revisions, paused, aborted, analysis.',
-              ),
-            )
-            .describe('Rollouts and their strategies.'),
-          resilience: z
-            .array(
-              itemSchema(
-                z,
-                'A resilience policy: target and settings (type, summary, values).',
-              ),
-            )
-            .describe('Resilience policies.'),
-          clusters: z
-            .array(clusterStatusSchema(z))
-            .describe('Every configured cluster and its state.'),
-          generatedAt: z
-            .string()
-            .describe('When the view was built (ISO 8601).'),
-        }),
+      // Built from the JSON schema of the view type (generated from kmop-common's
+      // KmopEntityView), so the output says exactly what the view is, from one source.
+      output: z => zodFromJsonSchema(z, entityViewSchema),
     },
     examples: [
       {

@@ -3,6 +3,7 @@ import { stringifyEntityRef } from '@backstage/catalog-model';
 import { READINESS_COMPONENTS } from '@kmop/plugin-kmop-common';
 import type { ReadinessService } from '../services/ReadinessService/ReadinessService';
 import { parseEntityRefInput } from './parseEntityRefInput';
+import { inputErrors } from './inputErrors';
 
 /** Options of {@link createGetReadinessAction}. */
 export interface GetReadinessActionOptions {
@@ -33,14 +34,17 @@ score low?". The entity is read with your own permissions: one you may not see i
     schema: {
       input: z =>
         z
-          .object({
-            entityRef: z
-              .string()
-              .min(1)
-              .describe(
-                'The catalog entity, e.g. component:default/checkout; "checkout" works too.',
-              ),
-          })
+          .object(
+            {
+              entityRef: z
+                .string({ errorMap: inputErrors })
+                .min(1)
+                .describe(
+                  'The catalog entity, e.g. component:default/checkout; "checkout" works too.',
+                ),
+            },
+            { errorMap: inputErrors },
+          )
           .strict(),
       output: z =>
         z.object({

@@ -87,7 +87,20 @@ describe('kmop:list-services', () => {
     expect(owner.body.error.message).toMatch(/^owner: /);
     const health = await env.invoke('list-services', { health: 'fine' });
     expect(health.status).toBe(400);
-    expect(JSON.stringify(health.body.error.cause)).toContain('health');
+    expect(health.body.error.message).toContain(
+      'health: expected one of ok, progressing, degraded, unknown, got fine',
+    );
+    const wrongType = await env.invoke('list-services', {
+      owner: 5,
+      team: 'payments',
+    });
+    expect(wrongType.status).toBe(400);
+    expect(wrongType.body.error.message).toContain(
+      'owner: expected string, got number',
+    );
+    expect(wrongType.body.error.message).toContain(
+      'the input has an unknown field: team',
+    );
   });
 
   it('lists nothing a caller may not see', async () => {

@@ -17,6 +17,7 @@ import {
 import type { EntityViewService } from '../services/EntityViewService/EntityViewService';
 import { parseEntityRefInput } from './parseEntityRefInput';
 import { summarizeView } from './summarizeView';
+import { inputErrors } from './inputErrors';
 
 /** Options of {@link createListServicesAction}. */
 export interface ListServicesActionOptions {
@@ -104,24 +105,27 @@ read, are listed.
     schema: {
       input: z =>
         z
-          .object({
-            owner: z
-              .string()
-              .optional()
-              .describe(
-                'Only entities owned by this group or user, e.g. group:default/payments-team or payments-team.',
-              ),
-            system: z
-              .string()
-              .optional()
-              .describe(
-                'Only entities of this system, e.g. system:default/storefront or storefront.',
-              ),
-            health: z
-              .enum(HEALTH)
-              .optional()
-              .describe('Only entities whose overall health is this.'),
-          })
+          .object(
+            {
+              owner: z
+                .string({ errorMap: inputErrors })
+                .optional()
+                .describe(
+                  'Only entities owned by this group or user, e.g. group:default/payments-team or payments-team.',
+                ),
+              system: z
+                .string({ errorMap: inputErrors })
+                .optional()
+                .describe(
+                  'Only entities of this system, e.g. system:default/storefront or storefront.',
+                ),
+              health: z
+                .enum(HEALTH, { errorMap: inputErrors })
+                .optional()
+                .describe('Only entities whose overall health is this.'),
+            },
+            { errorMap: inputErrors },
+          )
           .strict(),
       output: z => {
         // A builder, not a constant: a schema used twice becomes a $ref without its description.

@@ -2,6 +2,7 @@ import type { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha
 import { KMOP_OPERATION_NAMES } from '@kmop/plugin-kmop-common';
 import type { OperationService } from '../services/OperationService/OperationService';
 import { parseEntityRefInput } from './parseEntityRefInput';
+import { inputErrors } from './inputErrors';
 
 /** Options of {@link createOperateRolloutAction}. */
 export interface OperateRolloutActionOptions {
@@ -38,33 +39,36 @@ when \`kmop.operations.allowServicePrincipals\` names it. Every attempt is audit
     schema: {
       input: z =>
         z
-          .object({
-            entityRef: z
-              .string()
-              .min(1)
-              .describe(
-                'The catalog entity, e.g. component:default/checkout; kind defaults to Component and namespace to default.',
-              ),
-            item: z
-              .string()
-              .min(1)
-              .max(1024)
-              .describe(
-                'The `id` of a rollout item of the entity’s view (from get-entity-view).',
-              ),
-            operation: z
-              .enum(KMOP_OPERATION_NAMES)
-              .describe(
-                'The operation; which apply depends on the tool (see the description).',
-              ),
-            resourceVersion: z
-              .string()
-              .min(1)
-              .max(64)
-              .describe(
-                'The `resourceVersion` of the item as you read it; a stale one is refused.',
-              ),
-          })
+          .object(
+            {
+              entityRef: z
+                .string({ errorMap: inputErrors })
+                .min(1)
+                .describe(
+                  'The catalog entity, e.g. component:default/checkout; kind defaults to Component and namespace to default.',
+                ),
+              item: z
+                .string({ errorMap: inputErrors })
+                .min(1)
+                .max(1024)
+                .describe(
+                  'The `id` of a rollout item of the entity’s view (from get-entity-view).',
+                ),
+              operation: z
+                .enum(KMOP_OPERATION_NAMES, { errorMap: inputErrors })
+                .describe(
+                  'The operation; which apply depends on the tool (see the description).',
+                ),
+              resourceVersion: z
+                .string({ errorMap: inputErrors })
+                .min(1)
+                .max(64)
+                .describe(
+                  'The `resourceVersion` of the item as you read it; a stale one is refused.',
+                ),
+            },
+            { errorMap: inputErrors },
+          )
           .strict(),
       output: z =>
         z.object({

@@ -1,6 +1,7 @@
 import type { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
 import { kmopManifestsUsePermission } from '@kmop/plugin-kmop-common';
 import { parseManifestText, validateDocuments } from '@kmop/plugin-kmop-node';
+import { inputErrors } from './inputErrors';
 
 /** Options of {@link createValidateManifestsAction}. */
 export interface ValidateManifestsActionOptions {
@@ -36,21 +37,24 @@ Use it to check manifests before proposing or applying them — hand-written one
     schema: {
       input: z =>
         z
-          .object({
-            yaml: z
-              .string()
-              .max(MAX_YAML_LENGTH)
-              .describe(
-                'The manifests as YAML text; several documents separated by ---.',
-              ),
-            name: z
-              .string()
-              .max(200)
-              .optional()
-              .describe(
-                'A name for the text in messages, e.g. its file name (default "manifests").',
-              ),
-          })
+          .object(
+            {
+              yaml: z
+                .string({ errorMap: inputErrors })
+                .max(MAX_YAML_LENGTH)
+                .describe(
+                  'The manifests as YAML text; several documents separated by ---.',
+                ),
+              name: z
+                .string({ errorMap: inputErrors })
+                .max(200)
+                .optional()
+                .describe(
+                  'A name for the text in messages, e.g. its file name (default "manifests").',
+                ),
+            },
+            { errorMap: inputErrors },
+          )
           .strict(),
       output: z =>
         z.object({

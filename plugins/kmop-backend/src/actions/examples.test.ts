@@ -14,20 +14,39 @@ type ListedAction = {
   schema: { input: object; output: object };
 };
 
+type JsonNode = Record<string, unknown>;
+
+/**
+ * The node a `$ref` points to (`#/properties/…`): zod-to-json-schema writes a schema used in
+ * several places once and refers to it from the others, with its description at the target.
+ */
+function resolved(root: JsonNode, node: JsonNode): JsonNode {
+  if (typeof node.$ref !== 'string') return node;
+  let target: unknown = root;
+  for (const key of node.$ref.replace(/^#\//, '').split('/')) {
+    target = (target as JsonNode | undefined)?.[key];
+  }
+  return (target as JsonNode | undefined) ?? node;
+}
+
 /** Every field of a JSON schema (nested objects and array items included) has a description. */
-function undescribed(schema: Record<string, unknown>, path = ''): string[] {
+function undescribed(
+  schema: JsonNode,
+  path = '',
+  root: JsonNode = schema,
+): string[] {
   const out: string[] = [];
-  const properties = schema.properties as
-    | Record<string, Record<string, unknown>>
-    | undefined;
+  const properties = schema.properties as Record<string, JsonNode> | undefined;
   for (const [key, child] of Object.entries(properties ?? {})) {
     const here = path ? `${path}.${key}` : key;
-    if (!child.description) out.push(here);
-    out.push(...undescribed(child, here));
+    if (!child.description && !resolved(root, child).description) {
+      out.push(here);
+    }
+    out.push(...undescribed(child, here, root));
   }
-  const items = schema.items as Record<string, unknown> | undefined;
+  const items = schema.items as JsonNode | undefined;
   if (items && typeof items === 'object')
-    out.push(...undescribed(items, `${path}[]`));
+    out.push(...undescribed(items, `${path}[]`, root));
   return out;
 }
 

@@ -27,8 +27,19 @@ export function kmopPreconditions(
   );
 }
 
+/**
+ * Condition types that report a measurement of the object rather than the object: the
+ * operator's `Evaluated` on a ServiceLevelObjective (docs/operator.md, SLO figures). When
+ * False — no data yet, Prometheus unreachable — the figures are missing, which says
+ * nothing either way about the service: unknown, not degraded.
+ */
+const MEASUREMENT_TYPES = new Set(['Evaluated']);
+
 function conditionVerdict(c: KubeCondition): HealthVerdict {
   const bad = NEGATIVE_POLARITY.has(c.type) ? 'True' : 'False';
+  if (MEASUREMENT_TYPES.has(c.type) && c.status !== 'True') {
+    return { health: 'unknown', reason: describeCondition(c) };
+  }
   if (c.status === 'Unknown' || c.reason === 'Pending') {
     return { health: 'progressing', reason: describeCondition(c) };
   }
@@ -55,7 +66,8 @@ export function kmopVerdict(
   const verdicts = conditions.map(conditionVerdict);
   const worst =
     verdicts.find(v => v.health === 'degraded') ??
-    verdicts.find(v => v.health === 'progressing');
+    verdicts.find(v => v.health === 'progressing') ??
+    verdicts.find(v => v.health === 'unknown');
   if (worst) return worst;
   return {
     health: 'ok',

@@ -103,6 +103,23 @@ describe('computeReadiness', () => {
     expect(discovery.remedy?.text).toBeTruthy();
     expect(readiness.counts.pass).toBe(0);
     expect(readiness.workloads).toBe(0);
+    // Those checks say it alike and are marked, so a page says it once; the others are not.
+    const nothingRuns = readiness.checks.filter(c => c.nothingRuns);
+    expect(nothingRuns.length).toBeGreaterThan(10);
+    for (const c of nothingRuns) {
+      expect(c).toMatchObject({
+        status: 'fail',
+        summary: discovery.summary,
+        evidence: discovery.evidence,
+        remedy: discovery.remedy,
+      });
+    }
+    expect(
+      readiness.checks.find(c => c.id === 'monitoring.slo')!.nothingRuns,
+    ).toBeUndefined();
+    expect(
+      computeReadiness(input(good())).checks.some(c => c.nothingRuns),
+    ).toBe(false);
   });
 
   describe('discovery.service', () => {
@@ -310,6 +327,12 @@ describe('computeReadiness', () => {
     });
     it('passes an SLO with an objective, warns a malformed one, fails none', () => {
       expect(status('monitoring.slo', good())).toBe('pass');
+      const unreported = slo();
+      delete unreported.status;
+      // Applied, with no operator status yet: its objective is there all the same.
+      expect(
+        status('monitoring.slo', { own: [deployment(), unreported] }),
+      ).toBe('pass');
       expect(
         status('monitoring.slo', { own: [deployment(), slo('lots')] }),
       ).toBe('warn');

@@ -93,6 +93,12 @@ export interface ReadinessCheckResult {
   evidence: ReadinessEvidence[];
   /** Absent when the check passes or does not apply. */
   remedy?: ReadinessRemedy;
+  /**
+   * Set when the check fails only because nothing of the service runs (no Deployment,
+   * StatefulSet or Argo Rollout found in any cluster). Every such check has the same
+   * summary, evidence and remedy, so a page says it once for the service.
+   */
+  nothingRuns?: true;
 }
 
 /**

@@ -18,10 +18,13 @@ export type KmopHealth = 'ok' | 'progressing' | 'degraded' | 'unknown';
 export interface KmopSource {
   /** Cluster name as configured in `kubernetes.clusterLocatorMethods`. */
   cluster: string;
+  /** apiVersion of the object. */
   apiVersion: string;
+  /** Kind of the object. */
   kind: string;
   /** Absent for cluster-scoped objects. */
   namespace?: string;
+  /** Name of the object. */
   name: string;
 }
 
@@ -33,7 +36,9 @@ export interface KmopSource {
 export interface KmopItemBase {
   /** Stable key: `<cluster>/<apiVersion>/<kind>/<namespace>/<name>` (plus a suffix when one object yields several items). */
   id: string;
+  /** The Kubernetes object the item was read from. */
   source: KmopSource;
+  /** How the item is doing: `ok`, `progressing`, `degraded` or `unknown`. */
   health: KmopHealth;
   /** Why the health is what it is, in words a person can act on. */
   healthReason: string;
@@ -88,9 +93,13 @@ export interface KmopItemBase {
  * @public
  */
 export interface KmopOwnerRef {
+  /** apiVersion of the owner. */
   apiVersion: string;
+  /** Kind of the owner. */
   kind: string;
+  /** Name of the owner. */
   name: string;
+  /** UID of the owner. */
   uid?: string;
 }
 
@@ -102,6 +111,7 @@ export interface KmopOwnerRef {
  * @public
  */
 export interface KmopRenderedObject extends KmopItemBase {
+  /** The view section the rendered object is listed in. */
   section: 'routes' | 'slos' | 'rollouts' | 'resilience';
   /**
    * For a Rollout or Canary rendered from a RolloutPolicy: the whole rollout item. Operations
@@ -117,10 +127,13 @@ export interface KmopRenderedObject extends KmopItemBase {
  * @public
  */
 export interface KmopReportedCondition {
+  /** Condition type, e.g. `Ready`. */
   type: string;
   /** `True`, `False` or `Unknown`. */
   status: string;
+  /** Machine-readable reason, when reported. */
   reason?: string;
+  /** Message in words, when reported. */
   message?: string;
   /** ISO 8601, when reported. */
   lastTransitionTime?: string;
@@ -132,15 +145,37 @@ export interface KmopReportedCondition {
  * @public
  */
 export interface KmopRouteMatch {
-  path?: { type: string; value: string };
+  /** Path the request must have. */
+  path?: {
+    /** `Exact`, `PathPrefix` or `RegularExpression` (as the source writes it). */
+    type: string;
+    /** The path or pattern. */
+    value: string;
+  };
+  /** HTTP method the request must have. */
   method?: string;
-  headers?: { name: string; value: string; type?: string }[];
+  /** Headers the request must have. */
+  headers?: {
+    /** Header name. */
+    name: string;
+    /** Value to match. */
+    value: string;
+    /** `Exact` or `RegularExpression`, when written. */
+    type?: string;
+  }[];
   /**
    * gRPC service/method matches (GRPCRoute). `type` is `Exact` or `RegularExpression`; it is
    * always set, to `Exact` (GRPCRoute's default, listed in the route's `defaults` as
    * `rules[i].matches[j].grpc.type`) when the route leaves it out.
    */
-  grpc?: { service?: string; method?: string; type: string };
+  grpc?: {
+    /** gRPC service, when matched. */
+    service?: string;
+    /** gRPC method, when matched. */
+    method?: string;
+    /** `Exact` or `RegularExpression`. */
+    type: string;
+  };
   /** Destination port the match is for (Istio `tcp`/`tls` and HTTP `port` matches). */
   port?: number;
   /** SNI hosts of an Istio `tls` route match. */
@@ -153,7 +188,9 @@ export interface KmopRouteMatch {
  * @public
  */
 export interface KmopRouteBackend {
+  /** Service (or other backend) name. */
   name: string;
+  /** Namespace of the backend, when it names one. */
   namespace?: string;
   /** Port number, when the source gives one (absent when it names the port instead). */
   port?: number;
@@ -175,19 +212,27 @@ export interface KmopRouteBackend {
 
 /** @public */
 export interface KmopRouteRule {
+  /** Name of the rule, when the source names it. */
   name?: string;
   /**
    * What the rule routes: `http` (the default; HTTPRoute, Ingress, Istio `http`), `grpc`,
    * `tcp` or `tls` (Istio `tcp`/`tls` routes, which match on port and SNI only).
    */
   protocol?: 'http' | 'grpc' | 'tcp' | 'tls';
+  /** Requests the rule takes (any match may apply); empty means every request. */
   matches: KmopRouteMatch[];
+  /** Where the rule sends traffic, with weights and shares. */
   backends: KmopRouteBackend[];
   /**
    * Timeouts as written. Gateway API defines a zero duration (`0s`) as "no timeout": such a
    * timeout is `disabled`, never `0s`. Absent when the rule sets none.
    */
-  timeouts?: { request?: string; backendRequest?: string };
+  timeouts?: {
+    /** Time the whole request may take. */
+    request?: string;
+    /** Time one try at a backend may take. */
+    backendRequest?: string;
+  };
 }
 
 /**
@@ -204,14 +249,19 @@ export interface KmopRouteTls {
 
 /** @public */
 export interface KmopRouteParent {
+  /** Name of the Gateway (or other parent) the route attaches to. */
   name: string;
+  /** Namespace of the parent, when it names one. */
   namespace?: string;
+  /** Listener of the parent, when it names one. */
   sectionName?: string;
+  /** Kind of the parent, when not a Gateway. */
   kind?: string;
   /** Condition `Accepted` of this parent, when reported. */
   accepted?: boolean;
   /** Condition `ResolvedRefs` of this parent, when reported. */
   resolvedRefs?: boolean;
+  /** Message of the parent's conditions, when reported. */
   message?: string;
 }
 
@@ -234,8 +284,11 @@ export interface KmopRouteAuth {
 
 /** @public */
 export interface KmopRouteView extends KmopItemBase {
+  /** Hostnames the route answers for; empty means every hostname of its parents. */
   hostnames: string[];
+  /** Gateways (or other parents) the route attaches to, with what they reported. */
   parents: KmopRouteParent[];
+  /** Rules in order: matches and backends. */
   rules: KmopRouteRule[];
   /** A URL a person can open, when the source says or implies one. */
   url?: string;
@@ -251,6 +304,7 @@ export interface KmopRouteView extends KmopItemBase {
  * @public
  */
 export interface KmopSloIndicator {
+  /** Kind of indicator: `ratio`, `latency`, `raw`, `plugin`, `boolGauge` or `unknown`. */
   type: 'ratio' | 'latency' | 'raw' | 'plugin' | 'boolGauge' | 'unknown';
   /** PromQL for bad events (ratio) or slow requests (latency), when known. */
   errorQuery?: string;
@@ -279,7 +333,9 @@ export interface KmopBurnRateAlert {
    * Pyrra's two fast tiers carry `severity: critical`, its slow ones `warning`).
    */
   severity: 'page' | 'ticket';
+  /** Long window of the multiwindow alert (`1h`). */
   longWindow: string;
+  /** Short window of the multiwindow alert (`5m`). */
   shortWindow: string;
   /** Burn rate both windows must exceed (the tool's own factor for this window). */
   threshold: number;
@@ -320,6 +376,7 @@ export interface KmopErrorBudget {
 export interface KmopSloView extends KmopItemBase {
   /** Name of this objective (a Sloth object may hold several). */
   name: string;
+  /** Description of the objective, when written. */
   description?: string;
   /**
    * The objective as a ratio in (0, 1] with the digits as written (99.9 → 0.999, never
@@ -342,6 +399,7 @@ export interface KmopSloView extends KmopItemBase {
    * Absent for other tools.
    */
   absentAlerts?: boolean;
+  /** What the SLO measures and its queries. */
   indicator: KmopSloIndicator;
   /** Observed SLI over the window as a ratio, when known. */
   sli?: number;
@@ -363,14 +421,21 @@ export interface KmopSloView extends KmopItemBase {
    * made worse by the figures: a firing burn-rate alert or a spent budget is `degraded`,
    * whatever the tool reports (see `sloHealth`).
    */
-  toolHealth: { health: KmopHealth; reason: string };
+  toolHealth: {
+    /** Health as the tool's own status says it. */
+    health: KmopHealth;
+    /** Why, in words. */
+    reason: string;
+  };
   /** When the figures were computed (ISO 8601), when known. */
   evaluatedAt?: string;
 }
 
 /** @public */
 export interface KmopRolloutStep {
+  /** Position of the step, from 0. */
   index: number;
+  /** What the step does. */
   type:
     | 'setWeight'
     | 'pause'
@@ -393,6 +458,7 @@ export interface KmopRolloutStep {
   mirrorPercent?: number;
   /** Name of the step plugin, for `plugin` steps. */
   plugin?: string;
+  /** Whether the step is done, current or pending. */
   state: 'done' | 'current' | 'pending';
 }
 
@@ -408,7 +474,14 @@ export interface KmopTrafficRouting {
    * The object it rewrites, when named (`VirtualService payments`, `HTTPRoute payments`,
    * `Ingress payments`); `namespace` when the source names one (a plugin's `namespace`).
    */
-  resource?: { kind: string; name: string; namespace?: string };
+  resource?: {
+    /** Kind of the routing object. */
+    kind: string;
+    /** Name of the routing object. */
+    name: string;
+    /** Namespace of the routing object, when it names one. */
+    namespace?: string;
+  };
   /** Named routes inside that object, when listed (Istio `routes`). */
   routes?: string[];
 }
@@ -419,9 +492,15 @@ export interface KmopTrafficRouting {
  * @public
  */
 export interface KmopAnalysisMetric {
+  /** Name of the metric check. */
   name: string;
   /** The accepted range; a bound is absent when the source sets none. */
-  thresholdRange?: { min?: number; max?: number };
+  thresholdRange?: {
+    /** Lowest passing value, when set. */
+    min?: number;
+    /** Highest passing value, when set. */
+    max?: number;
+  };
   /** Over how long the metric is measured (`1m`). Absent when unset (Flagger then uses the analysis interval). */
   interval?: string;
   /** The MetricTemplate it uses, as `namespace/name` or `name`, for custom metrics. */
@@ -434,10 +513,13 @@ export interface KmopAnalysisMetric {
  * @public
  */
 export interface KmopAnalysisWebhook {
+  /** Name of the webhook. */
   name: string;
   /** `pre-rollout`, `rollout`, `confirm-promotion`…; absent means `rollout` (Flagger's default). */
   type?: string;
+  /** URL the webhook calls, when set. */
   url?: string;
+  /** Timeout of the call, when set. */
   timeout?: string;
 }
 
@@ -458,6 +540,7 @@ export interface KmopMatchCondition {
   name?: string;
   /** `exact`, `prefix`, `suffix` or `regex`, as written; `exact` for source labels. */
   type: string;
+  /** Value to match, as written. */
   value: string;
 }
 
@@ -471,7 +554,9 @@ export interface KmopAnalysisPlan {
   interval?: string;
   /** Failed checks before rollback. Absent when unset. */
   threshold?: number;
+  /** Weight added at each step. Absent when unset. */
   stepWeight?: number;
+  /** Weight at which the canary is promoted. Absent when unset. */
   maxWeight?: number;
   /** Explicit weights (`stepWeights`), when listed instead of stepWeight. */
   stepWeights?: number[];
@@ -482,7 +567,9 @@ export interface KmopAnalysisPlan {
    * and within an entry every condition must. Absent when the analysis has no match.
    */
   matches?: KmopMatchCondition[][];
+  /** Metric checks of each analysis run. */
   metrics: KmopAnalysisMetric[];
+  /** Webhooks called during the analysis. */
   webhooks: KmopAnalysisWebhook[];
 }
 
@@ -494,11 +581,15 @@ export interface KmopRolloutView extends KmopItemBase {
    * the object carries none (objects read from files).
    */
   resourceVersion?: string;
+  /** Release strategy: `canary`, `blueGreen`, `rolling`, `recreate` or `unknown`. */
   strategy: 'canary' | 'blueGreen' | 'rolling' | 'recreate' | 'unknown';
   /** The source's own phase word (`Healthy`, `Paused`, `Progressing`, `Succeeded`…). */
   phase?: string;
+  /** Message of the controller, when reported. */
   message?: string;
+  /** Steps of a canary, each with its state; empty for other strategies. */
   steps: KmopRolloutStep[];
+  /** Index of the current step, when the controller reports one. */
   currentStepIndex?: number;
   /**
    * The revision the object's controller counts, as a string: Argo's
@@ -510,6 +601,7 @@ export interface KmopRolloutView extends KmopItemBase {
   canaryWeight?: number;
   /** Pod-template hash of the stable ReplicaSet (Argo, KMOP). Absent for Deployments, which have no stable revision. */
   stableRevision?: string;
+  /** Revision of the canary (new) pods, when reported. */
   canaryRevision?: string;
   /** True when the controller aborted the rollout. Absent when the field that says so is malformed. */
   aborted?: boolean;
@@ -519,6 +611,7 @@ export interface KmopRolloutView extends KmopItemBase {
    * then `unknown` and its reason names the field.
    */
   paused?: boolean;
+  /** Why the rollout is paused, when it is. */
   pauseReasons: string[];
   /** When the current pause began (ISO 8601, Argo `pauseConditions[].startTime`). Absent when not paused or not reported. */
   pauseStartedAt?: string;
@@ -528,20 +621,37 @@ export interface KmopRolloutView extends KmopItemBase {
    * absent until reported: `total` is every pod of the workload, old and new.
    */
   replicas?: {
+    /** Replicas asked for. */
     desired?: number;
+    /** Replicas that exist, old and new. */
     total?: number;
+    /** Replicas of the new revision. */
     updated?: number;
+    /** Replicas ready. */
     ready?: number;
+    /** Replicas available. */
     available?: number;
   };
+  /** Services the rollout switches traffic with, when named. */
   services?: {
+    /** Service of the active (blue-green) revision. */
     active?: string;
+    /** Service of the preview (blue-green) revision. */
     preview?: string;
+    /** Service of the canary. */
     canary?: string;
+    /** Service of the stable revision. */
     stable?: string;
   };
   /** The analysis run of the current step or the background analysis. */
-  analysis?: { name?: string; status: string; message?: string };
+  analysis?: {
+    /** Name of the analysis run. */
+    name?: string;
+    /** Status of the run as reported (`Running`, `Successful`, `Failed`…). */
+    status: string;
+    /** Message of the run, when reported. */
+    message?: string;
+  };
   /** How the canary is analysed (Flagger). Absent when the source has no analysis block. */
   analysisPlan?: KmopAnalysisPlan;
   /** Traffic routing (Argo `trafficRouting`, Flagger `provider`). Absent when the rollout only scales replicas. */
@@ -555,9 +665,19 @@ export interface KmopRolloutView extends KmopItemBase {
   /** Flagger `analysis.threshold`. Absent when unset or malformed. */
   failureThreshold?: number;
   /** Rolling-update limits (Deployment, KMOP rolling strategy): an integer or a percentage like `25%`. */
-  rolling?: { maxSurge?: number | string; maxUnavailable?: number | string };
+  rolling?: {
+    /** Pods above the desired count during the update (a number or a percentage). */
+    maxSurge?: number | string;
+    /** Pods that may be unavailable during the update (a number or a percentage). */
+    maxUnavailable?: number | string;
+  };
   /** The workload the rollout drives, when it is a reference (Flagger `targetRef`, Argo `workloadRef`, KMOP). */
-  target?: { kind: string; name: string };
+  target?: {
+    /** Kind of the workload. */
+    kind: string;
+    /** Name of the workload. */
+    name: string;
+  };
   /**
    * The facts each tool's own client reads before it acts (see `release/operations.ts`).
    * A fact is absent when its field is malformed or, where the tool gives no default, not
@@ -571,8 +691,11 @@ export interface KmopRolloutView extends KmopItemBase {
    * objects written by hand.
    */
   renderedFrom?: {
+    /** Kind of the KMOP object. */
     kind: string;
+    /** Name of the KMOP object. */
     name: string;
+    /** How the link is known. */
     via: 'ownerReference' | 'annotation';
   };
   /**
@@ -581,7 +704,12 @@ export interface KmopRolloutView extends KmopItemBase {
    * `kustomize.toolkit.fluxcd.io/name` or `helm.toolkit.fluxcd.io/name`). A change to its
    * `spec` may be put back from Git. Absent when no marker is present.
    */
-  gitOps?: { tool: 'Argo CD' | 'Flux'; marker: string };
+  gitOps?: {
+    /** The GitOps tool. */
+    tool: 'Argo CD' | 'Flux';
+    /** The label or annotation that shows it. */
+    marker: string;
+  };
 }
 
 /**
@@ -616,6 +744,7 @@ export interface KmopRolloutControl {
  * @public
  */
 export interface KmopResilienceSetting {
+  /** Kind of setting. */
   type:
     | 'timeout'
     | 'retry'
@@ -683,6 +812,7 @@ export interface KmopAutoscalingMetric {
  * @public
  */
 export interface KmopSubset {
+  /** Name of the subset. */
   name: string;
   /** Pod labels that select the subset. */
   labels: Record<string, string>;
@@ -694,6 +824,7 @@ export interface KmopSubset {
 export interface KmopResilienceView extends KmopItemBase {
   /** What the policy applies to (a host, Service, route or workload). */
   target?: string;
+  /** Settings the policy applies. */
   settings: KmopResilienceSetting[];
   /** Istio DestinationRule subsets. Absent for other kinds and when none are defined. */
   subsets?: KmopSubset[];
@@ -705,13 +836,17 @@ export interface KmopResilienceView extends KmopItemBase {
  * @public
  */
 export interface KmopClusterStatus {
+  /** Cluster name as configured. */
   name: string;
+  /** State of the cluster in the cache: `syncing`, `ready` or `error`. */
   state: 'syncing' | 'ready' | 'error';
+  /** Set when the cluster is in error. */
   error?: {
     /** What failed: `unreachable`, `timeout`, `unauthorized`, `forbidden`, `server`, `malformed`, `config`. */
     kind: string;
     /** HTTP status when the cluster answered. */
     status?: number;
+    /** What went wrong, in words. */
     message: string;
     /** The resource the error is about, when it is about one (e.g. `argoproj.io/v1alpha1/rollouts`). */
     resource?: string;
@@ -734,7 +869,9 @@ export interface KmopEntityTarget {
   serviceName?: string;
   /** Label selector objects must match (from `backstage.io/kubernetes-id` or `-label-selector`). */
   labelSelector?: string;
+  /** Namespace the search was narrowed to (`backstage.io/kubernetes-namespace`). */
   namespace?: string;
+  /** Cluster the search was narrowed to, when the entity names one. */
   cluster?: string;
 }
 
@@ -744,12 +881,19 @@ export interface KmopEntityTarget {
  * @public
  */
 export interface KmopEntityView {
+  /** The entity, as `kind:namespace/name`. */
   entityRef: string;
+  /** What KMOP looked for, from the entity's annotations; empty when none link it. */
   target: KmopEntityTarget;
+  /** Gateway routes. */
   routes: KmopRouteView[];
+  /** Service level objectives. */
   slos: KmopSloView[];
+  /** Rollouts and their strategies. */
   rollouts: KmopRolloutView[];
+  /** Resilience policies. */
   resilience: KmopResilienceView[];
+  /** Every configured cluster and its state; a cluster in error is listed here and the others' items are still returned. */
   clusters: KmopClusterStatus[];
   /** ISO 8601. */
   generatedAt: string;

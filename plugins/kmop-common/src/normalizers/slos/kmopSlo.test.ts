@@ -56,6 +56,28 @@ describe('normalizeKmopSlo', () => {
     expect(slo.alerts[0].firing).toBe(true);
   });
 
+  it('is unknown, not degraded, while the operator could not measure it', () => {
+    const unmeasured = structuredClone(kmopSlos.healthy) as any;
+    delete unmeasured.status.sli;
+    delete unmeasured.status.errorBudgetRemaining;
+    delete unmeasured.status.burnRates;
+    unmeasured.status.conditions = [
+      { type: 'Ready', status: 'True', reason: 'ChildrenReady' },
+      {
+        type: 'Evaluated',
+        status: 'False',
+        reason: 'NoData',
+        message: "Prometheus has no data for the SLO's queries (window 30d)",
+      },
+    ];
+    const [slo] = normalizeKmopSlo(unmeasured, ctx);
+    expect(slo.health).toBe('unknown');
+    expect(slo.healthReason).toBe(
+      "Evaluated=False (NoData): Prometheus has no data for the SLO's queries (window 30d)",
+    );
+    expect(slo.dataSource).toBe('none');
+  });
+
   it('is degraded once the budget is spent', () => {
     const spent = structuredClone(kmopSlos.healthy);
     spent.status.sli = 0.997;

@@ -34,15 +34,18 @@ export function perWorkload(
   remedy?: ReadinessRemedy,
 ): ReadinessCheckResult {
   if (ctx.workloads.length === 0) {
-    return result(
-      head,
-      'fail',
-      'Nothing of this service runs.',
-      noWorkload(ctx),
-      {
-        text: 'Deploy the service (the KMOP golden path creates its Deployment), or check its kmop.dev/service-name annotation.',
-      },
-    );
+    return {
+      ...result(
+        head,
+        'fail',
+        'Nothing of this service runs.',
+        noWorkload(ctx),
+        {
+          text: 'Deploy the service (the KMOP golden path creates its Deployment), or check its kmop.dev/service-name annotation.',
+        },
+      ),
+      nothingRuns: true,
+    };
   }
   const verdicts = ctx.workloads.map(w => {
     const v = judge(w);

@@ -61,6 +61,8 @@ export function ServicesTable(props: {
             {COLUMNS.map(c => (
               <TableCell
                 key={c.title}
+                // A narrow window squeezes the table; a title broken mid-word reads badly.
+                style={{ whiteSpace: 'nowrap' }}
                 sortDirection={
                   c.key && query.sort === c.key ? query.order ?? 'asc' : false
                 }

@@ -41,7 +41,9 @@ function ReadinessCard(props: { tabPath: string }) {
     );
   }
   const { score, counts, checks } = value.readiness;
-  const failing = checks.filter(c => c.status === 'fail');
+  // Checks that fail because nothing runs are one line, not one each.
+  const nothingRuns = checks.filter(c => c.nothingRuns).length;
+  const failing = checks.filter(c => c.status === 'fail' && !c.nothingRuns);
   return (
     <InfoCard title="KMOP readiness" deepLink={link}>
       <Typography variant="h4" component="p">
@@ -51,6 +53,12 @@ function ReadinessCard(props: { tabPath: string }) {
         {counts.pass} pass · {counts.warn} warning · {counts.fail} fail ·{' '}
         {counts.notApplicable} not applicable
       </Typography>
+      {nothingRuns > 0 && (
+        <Typography variant="body2" component="div">
+          <ReadinessStatusIcon status="fail" /> Nothing of this service runs (
+          {nothingRuns} checks)
+        </Typography>
+      )}
       {failing.slice(0, 5).map(c => (
         <Typography key={c.id} variant="body2" component="div">
           <ReadinessStatusIcon status={c.status} /> {c.title}

@@ -19,14 +19,36 @@ describe('ReadinessSection', () => {
       generatedAt: '2026-12-01T00:00:00Z',
     });
     await renderKmop(<ReadinessSection />, { api });
-    expect(await screen.findByText('Service discovery')).toBeInTheDocument();
+    expect(
+      await screen.findByText('Monitoring and logging'),
+    ).toBeInTheDocument();
     expect(screen.getByText(/Score \d+% — 0 pass/)).toBeInTheDocument();
-    // Failing checks open with their evidence: what was looked for and not found.
+    // Nothing runs: said once for the service, with what was looked for and not found,
+    // and the checks it fails listed on demand.
     expect(
       screen.getAllByText(
         /Looked for a Deployment, StatefulSet or Argo Rollout of service checkout/,
-      ).length,
-    ).toBeGreaterThan(0);
+      ),
+    ).toHaveLength(1);
+    expect(screen.getAllByText('Nothing of this service runs.')).toHaveLength(
+      1,
+    );
+    const nothingRuns = readiness.checks.filter(c => c.nothingRuns);
+    expect(
+      screen.queryByTestId('readiness-check-discovery.service'),
+    ).not.toBeInTheDocument();
+    fireEvent.click(
+      screen.getByRole('button', {
+        name: `${nothingRuns.length} checks fail for this`,
+      }),
+    );
+    expect(
+      screen.getByTestId('readiness-check-discovery.service'),
+    ).toHaveTextContent('Service discovery: A Service selects the pods');
+    // The checks with reasons of their own keep their rows.
+    expect(
+      screen.getByTestId('readiness-check-monitoring.slo'),
+    ).toHaveTextContent('No SLO');
     const addSlo = screen.getByRole('link', { name: 'Add an SLO' });
     expect(addSlo.getAttribute('href')).toContain(
       '/create/templates/default/kmop-day2',

@@ -51,10 +51,14 @@ export function summaryLine(value: KmopEntityReadinessResponse): string {
 
 function ReadinessChecks(props: { response: KmopEntityReadinessResponse }) {
   const { checks } = props.response.readiness;
+  // A service with nothing running fails most checks for that one reason: said once.
+  const nothingRuns = checks.filter(c => c.nothingRuns);
+  const others = checks.filter(c => !c.nothingRuns);
   return (
     <Box display="flex" flexDirection="column" gridGap={16}>
+      {nothingRuns.length > 0 && <NothingRuns checks={nothingRuns} />}
       {READINESS_COMPONENTS.map(component => {
-        const own = checks.filter(c => c.component === component);
+        const own = others.filter(c => c.component === component);
         if (own.length === 0) return null;
         return (
           <Box
@@ -75,6 +79,55 @@ function ReadinessChecks(props: { response: KmopEntityReadinessResponse }) {
           </Box>
         );
       })}
+    </Box>
+  );
+}
+
+/** One line for every check that fails because nothing of the service runs; the checks on demand. */
+function NothingRuns(props: { checks: ReadinessCheckResult[] }) {
+  const { checks } = props;
+  const [first] = checks;
+  const [open, setOpen] = useState(false);
+  return (
+    <Box
+      component="section"
+      aria-label="Nothing of this service runs"
+      data-testid="readiness-nothing-runs"
+    >
+      <Box display="flex" alignItems="center" gridGap={12} flexWrap="wrap">
+        <ReadinessStatusIcon status="fail" />
+        <Typography variant="body2">
+          <strong>{first.summary}</strong>{' '}
+          {first.evidence.map(describeEvidence).join(' ')}
+        </Typography>
+        <Button
+          size="small"
+          onClick={() => setOpen(!open)}
+          aria-expanded={open}
+        >
+          {open ? 'Hide the checks' : `${checks.length} checks fail for this`}
+        </Button>
+      </Box>
+      {first.remedy && (
+        <Box pl={4}>
+          <Typography variant="body2">
+            What to do: {first.remedy.text}
+          </Typography>
+        </Box>
+      )}
+      {open && (
+        <Box pl={4}>
+          <ul>
+            {checks.map(c => (
+              <li key={c.id} data-testid={`readiness-check-${c.id}`}>
+                <Typography variant="body2">
+                  {READINESS_COMPONENT_TITLES[c.component]}: {c.title}
+                </Typography>
+              </li>
+            ))}
+          </ul>
+        </Box>
+      )}
     </Box>
   );
 }
