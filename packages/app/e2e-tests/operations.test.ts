@@ -35,6 +35,36 @@ async function confirm(operation: string): Promise<Locator> {
   return dialog;
 }
 
+/**
+ * Confirms `operation` until the cluster takes it. The demo's controller moves checkout's
+ * Rollout on its own, so a click can meet a newer version: the page then answers "changed
+ * since you looked" and shows the new state, and a person looks again and retries — so does
+ * this, a few times. `inspect` checks each confirmation before it is accepted.
+ */
+async function operate(
+  operation: string,
+  inspect: (dialog: Locator) => Promise<void> = async () => {},
+): Promise<void> {
+  const outcome = panel().getByTestId('kmop-operation-outcome');
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    await expect(
+      panel().getByTestId(`kmop-operation-${operation}`),
+    ).toBeEnabled({ timeout: 90_000 });
+    const dialog = await confirm(operation);
+    await inspect(dialog);
+    await dialog.getByTestId('kmop-operation-confirm-button').click();
+    await expect(dialog).toBeHidden();
+    await expect(outcome).toContainText(/sent to|changed since you looked/, {
+      timeout: 20_000,
+    });
+    if (!(await outcome.innerText()).includes('changed since you looked')) {
+      await expect(outcome).toContainText(`sent to Rollout checkout.`);
+      return;
+    }
+  }
+  throw new Error(`${operation}: the Rollout changed under each of 3 attempts`);
+}
+
 async function expectAccessible() {
   const results = await new AxeBuilder({ page }).include('main').analyze();
   const serious = results.violations
@@ -51,20 +81,21 @@ test('promote checkout’s canary from the page: the confirmation shows the burn
   await expect(panel().getByTestId('kmop-operation-promote')).toBeEnabled({
     timeout: 90_000,
   });
-  const before = await steps.innerText();
-  const dialog = await confirm('promote');
-  await expect(dialog).toContainText('Promote Rollout checkout?');
-  const judgement = dialog.getByTestId('kmop-operation-confirm-judgement');
-  await expect(judgement).toBeVisible();
-  if (demoPrometheusInstalled()) {
-    // The demo canary burns faster than the page alert: the dialog says so and asks.
-    await expect(judgement).toHaveAttribute('data-level', 'at-risk');
-    await expect(dialog).toContainText('requests-availability burns');
-    await expect(dialog).toContainText('Promote anyway?');
-  }
-  await expectAccessible();
-  await page.screenshot({ path: `${REPORT}/kmop-operations-confirm.png` });
-  await dialog.getByTestId('kmop-operation-confirm-button').click();
+  let before = '';
+  await operate('promote', async dialog => {
+    before = await steps.innerText();
+    await expect(dialog).toContainText('Promote Rollout checkout?');
+    const judgement = dialog.getByTestId('kmop-operation-confirm-judgement');
+    await expect(judgement).toBeVisible();
+    if (demoPrometheusInstalled()) {
+      // The demo canary burns faster than the page alert: the dialog says so and asks.
+      await expect(judgement).toHaveAttribute('data-level', 'at-risk');
+      await expect(dialog).toContainText('requests-availability burns');
+      await expect(dialog).toContainText('Promote anyway?');
+    }
+    await expectAccessible();
+    await page.screenshot({ path: `${REPORT}/kmop-operations-confirm.png` });
+  });
   await expect(panel().getByTestId('kmop-operation-outcome')).toContainText(
     'Promote: sent to Rollout checkout.',
   );
@@ -72,8 +103,7 @@ test('promote checkout’s canary from the page: the confirmation shows the burn
 });
 
 test('abort it: stable takes all the traffic, and the release says it was aborted', async () => {
-  const dialog = await confirm('abort');
-  await dialog.getByTestId('kmop-operation-confirm-button').click();
+  await operate('abort');
   await expect(panel().getByTestId('kmop-release-verdict')).toHaveAttribute(
     'data-level',
     'aborted',
@@ -86,8 +116,7 @@ test('abort it: stable takes all the traffic, and the release says it was aborte
 });
 
 test('retry it: the rollout leaves the aborted state', async () => {
-  const dialog = await confirm('retry');
-  await dialog.getByTestId('kmop-operation-confirm-button').click();
+  await operate('retry');
   await expect(panel().getByTestId('kmop-release-verdict')).not.toHaveAttribute(
     'data-level',
     'aborted',

@@ -250,14 +250,20 @@ export async function runBench(
         : undefined;
     });
     log(`waiting for the catalog to hold ${entities} entities`);
-    await waitUntil('the catalog', 120_000, async () => {
-      const last = serviceName(entities - 1);
-      const { status } = await getJson(
-        `${baseUrl}/api/catalog/entities/by-name/component/default/${last}`,
-        token,
-      );
-      return status === 200 ? true : undefined;
-    });
+    // The catalog ingests the entities file in batches: 2,000 entities took over 2 minutes
+    // on a loaded 2-core machine. A bound on waiting, scaled with the entities; not measured.
+    await waitUntil(
+      'the catalog',
+      Math.max(120_000, entities * 150),
+      async () => {
+        const last = serviceName(entities - 1);
+        const { status } = await getJson(
+          `${baseUrl}/api/catalog/entities/by-name/component/default/${last}`,
+          token,
+        );
+        return status === 200 ? true : undefined;
+      },
+    );
 
     const before = await backend.memory();
     log('clusters up: timing the first sync');
