@@ -435,6 +435,35 @@ describe('computeReadiness', () => {
       });
       expect(status('delivery.progressive', { own: [gitOps] })).toBe('pass');
     });
+    it('counts a Rollout with workloadRef as the workload it names', () => {
+      // What the KMOP operator renders from a RolloutPolicy: the pods are the
+      // Deployment's, so the Rollout is not a second workload without a pod template.
+      const rollout = {
+        apiVersion: 'argoproj.io/v1alpha1',
+        kind: 'Rollout',
+        metadata: {
+          name: 'shop',
+          namespace: 'shop',
+          labels: { 'app.kubernetes.io/name': 'shop' },
+        },
+        spec: {
+          workloadRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'shop' },
+          strategy: { canary: { steps: [{ setWeight: 20 }] } },
+        },
+      };
+      const withDeployment = changed(f => f.own.push(rollout));
+      expect(computeReadiness(input(withDeployment)).workloads).toBe(1);
+      expect(status('discovery.service', withDeployment)).toBe('pass');
+      expect(status('containerization.image', withDeployment)).toBe('pass');
+      // Without the Deployment it names, its pod template is unknown: never a pass.
+      const alone = check('containerization.image', { own: [rollout] });
+      expect(alone.status).toBe('fail');
+      expect(alone.evidence).toContainEqual(
+        expect.objectContaining({
+          note: 'Malformed: spec.workloadRef: the pod template is in another object',
+        }),
+      );
+    });
     it('warns a plain rolling update, fails nothing', () => {
       const c = check('delivery.progressive', { own: [deployment()] });
       expect(c.status).toBe('warn');

@@ -65,10 +65,31 @@ export function createContext(input: ReadinessInput): ReadinessContext {
       rollouts: badRollouts,
       resilience: badResilience,
     },
-    workloads: input.facts.filter(
-      (f): f is WorkloadFact => f.type === 'workload',
+    workloads: withoutReferencingRollouts(
+      input.facts.filter((f): f is WorkloadFact => f.type === 'workload'),
     ),
   };
+}
+
+/**
+ * A Rollout with `spec.workloadRef` runs the pods of the workload it names (what the KMOP
+ * operator renders from a RolloutPolicy): it is that workload, counted once through the
+ * object that holds the pod template. One whose workload is not found stays, with its
+ * problem (its pod template is in an object KMOP did not see).
+ */
+function withoutReferencingRollouts(workloads: WorkloadFact[]): WorkloadFact[] {
+  return workloads.filter(
+    w =>
+      !w.workloadRef ||
+      !workloads.some(
+        t =>
+          t !== w &&
+          t.cluster === w.cluster &&
+          t.namespace === w.namespace &&
+          t.kind === w.workloadRef!.kind &&
+          t.name === w.workloadRef!.name,
+      ),
+  );
 }
 
 export type ReadinessCheck = (ctx: ReadinessContext) => ReadinessCheckResult;

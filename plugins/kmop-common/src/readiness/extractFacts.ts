@@ -275,6 +275,11 @@ function workloadFact(
     podAnnotations['prometheus.io/scrape'] === 'true' ||
     annotations['prometheus.io/scrape'] === 'true';
   const gitOps = gitOpsManager(base.labels, annotations);
+  const ref = spec && isRecord(spec.workloadRef) ? spec.workloadRef : undefined;
+  const workloadRef =
+    !template && ref && str(ref.kind) && str(ref.name)
+      ? { kind: str(ref.kind)!, name: str(ref.name)! }
+      : undefined;
   const claimTemplates = Array.isArray(spec?.volumeClaimTemplates)
     ? (spec!.volumeClaimTemplates as unknown[]).length
     : 0;
@@ -293,6 +298,7 @@ function workloadFact(
     secretRefs,
     claims,
     claimTemplates,
+    ...(workloadRef ? { workloadRef } : {}),
     ...(problems.length ? { problems } : {}),
   };
 }

@@ -67,6 +67,11 @@ export interface WorkloadFact extends FactBase {
   claims: string[];
   /** StatefulSet volumeClaimTemplates. */
   claimTemplates: number;
+  /**
+   * An Argo Rollout's `spec.workloadRef` (in its namespace): its pods are those of the
+   * template of that object, which the KMOP operator's rollouts render.
+   */
+  workloadRef?: { kind: string; name: string };
 }
 
 /** @public */
