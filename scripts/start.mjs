@@ -16,7 +16,7 @@
 // KMOP_PROMETHEUS=off leaves the demo Prometheus out.
 // First: stop at once under an unsupported Node (it would hang, not fail).
 import './checkNode.cjs';
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { startDemoPrometheus } from './demo/prometheus.mjs';
 
@@ -163,6 +163,11 @@ async function startDemoMetrics() {
 
 const env = { ...process.env };
 if (process.env.KMOP_SIMULATOR !== 'off') {
+  // The operators run the build, as the image does (esbuild: about a second), before any
+  // child starts, so a failed build stops here.
+  execFileSync(process.execPath, ['packages/kmop-operator/scripts/build.js'], {
+    stdio: 'inherit',
+  });
   await Promise.all([
     startSimulator(
       'kube-sim',

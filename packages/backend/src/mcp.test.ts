@@ -20,6 +20,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import request from 'supertest';
 import { parse, parseAllDocuments } from 'yaml';
+import { simulatorClusterConfig } from './__testUtils__/scaffolderBackend';
 
 /*
  * KMOP's actions as agents and templates reach them: the KMOP backend, the MCP
@@ -93,17 +94,7 @@ describe('KMOP actions over MCP and in the scaffolder', () => {
             // The demo's own setting, so this test fails if app-config.yaml loses it.
             backend: { actions: appConfig.backend.actions },
             kmop: { operations: { enabled: true } },
-            kubernetes: {
-              serviceLocatorMethod: { type: 'multiTenant' },
-              clusterLocatorMethods: [
-                {
-                  type: 'config',
-                  clusters: [
-                    { name: 'demo', url: sim.url, authProvider: 'none' },
-                  ],
-                },
-              ],
-            },
+            kubernetes: simulatorClusterConfig(sim.url),
           },
         }),
       ],

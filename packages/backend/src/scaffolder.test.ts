@@ -1,7 +1,8 @@
-import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
-import kmopScaffolderModule from '@kmop/plugin-scaffolder-backend-module-kmop';
+import {
+  DryRunResponse,
+  dryRunFiles,
+  startScaffolderBackend,
+} from './__testUtils__/scaffolderBackend';
 import { KubeSim, startKubeSim } from '@kmop/kube-sim';
 import { validateKmopResource } from '@kmop/plugin-kmop-common';
 import { execFile, spawn } from 'node:child_process';
@@ -95,55 +96,20 @@ function directoryContents(
     });
 }
 
-interface DryRunResponse {
-  log: { body: { message: string; stepId?: string; status?: string } }[];
-  directoryContents: { path: string; base64Content: string }[];
-  output: { text?: { title: string; content: string }[]; links?: unknown[] };
-  steps: { id: string; action: string }[];
-}
-
-function files(response: DryRunResponse): Map<string, string> {
-  return new Map(
-    response.directoryContents.map(f => [
-      f.path,
-      Buffer.from(f.base64Content, 'base64').toString('utf8'),
-    ]),
-  );
-}
-
 describe('the kmop-microservice template through the scaffolder', () => {
   const template = yaml.parse(
     readFileSync(join(TEMPLATE_DIR, 'template.yaml'), 'utf8'),
   );
-  let server: Awaited<ReturnType<typeof startTestBackend>>['server'];
+  let server: Awaited<ReturnType<typeof startScaffolderBackend>>;
   let sim: KubeSim;
 
   beforeAll(async () => {
     // The cluster the template applies to; a dry run must leave it untouched.
     sim = await startKubeSim({ seeds: CLUSTER_SEEDS });
-    ({ server } = await startTestBackend({
-      features: [
-        scaffolderPlugin,
-        kmopScaffolderModule,
-        catalogServiceMock.factory({ entities: catalogEntities }),
-        mockServices.rootConfig.factory({
-          data: {
-            backend: { baseUrl: 'http://localhost:7007' },
-            kubernetes: {
-              serviceLocatorMethod: { type: 'multiTenant' },
-              clusterLocatorMethods: [
-                {
-                  type: 'config',
-                  clusters: [
-                    { name: 'demo', url: sim.url, authProvider: 'none' },
-                  ],
-                },
-              ],
-            },
-          },
-        }),
-      ],
-    }));
+    server = await startScaffolderBackend({
+      clusterUrl: sim.url,
+      entities: catalogEntities,
+    });
   }, TIMEOUT);
 
   afterAll(async () => {
@@ -217,7 +183,7 @@ describe('the kmop-microservice template through the scaffolder', () => {
         },
       ]);
 
-      const out = files(result);
+      const out = dryRunFiles(result);
       const manifests = [...out.keys()]
         .filter(p => p.startsWith('kmop/'))
         .sort();
@@ -301,7 +267,7 @@ describe('the kmop-microservice template through the scaffolder', () => {
         'apply',
       ]);
       expect(applied()).toEqual([]);
-      const out = files(result);
+      const out = dryRunFiles(result);
       const kinds = [...out.keys()]
         .filter(p => p.startsWith('kmop/'))
         .map(p => yaml.parse(out.get(p)!).kind)
@@ -374,7 +340,7 @@ describe('the kmop-microservice template through the scaffolder', () => {
   it(
     'renders a skeleton that type-checks and serves health, readiness and metrics',
     async () => {
-      const out = files(await dryRun({}));
+      const out = dryRunFiles(await dryRun({}));
       const dir = mkdtempSync(join(tmpdir(), 'kmop-skeleton-'));
       try {
         for (const [path, content] of out) {

@@ -1,7 +1,7 @@
-import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
-import kmopScaffolderModule from '@kmop/plugin-scaffolder-backend-module-kmop';
+import {
+  dryRunFiles,
+  startScaffolderBackend,
+} from './__testUtils__/scaffolderBackend';
 import { KubeSim, startKubeSim } from '@kmop/kube-sim';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -39,7 +39,7 @@ describe('the kmop-day2 template through the scaffolder', () => {
   const template = yaml.parse(
     readFileSync(join(TEMPLATE_DIR, 'template.yaml'), 'utf8'),
   );
-  let server: Awaited<ReturnType<typeof startTestBackend>>['server'];
+  let server: Awaited<ReturnType<typeof startScaffolderBackend>>;
   let sim: KubeSim;
 
   beforeAll(async () => {
@@ -49,29 +49,10 @@ describe('the kmop-day2 template through the scaffolder', () => {
         resolve(__dirname, '../../../examples/cluster/namespaces.yaml'),
       ],
     });
-    ({ server } = await startTestBackend({
-      features: [
-        scaffolderPlugin,
-        kmopScaffolderModule,
-        catalogServiceMock.factory({ entities: [search] }),
-        mockServices.rootConfig.factory({
-          data: {
-            backend: { baseUrl: 'http://localhost:7007' },
-            kubernetes: {
-              serviceLocatorMethod: { type: 'multiTenant' },
-              clusterLocatorMethods: [
-                {
-                  type: 'config',
-                  clusters: [
-                    { name: 'demo', url: sim.url, authProvider: 'none' },
-                  ],
-                },
-              ],
-            },
-          },
-        }),
-      ],
-    }));
+    server = await startScaffolderBackend({
+      clusterUrl: sim.url,
+      entities: [search],
+    });
   }, TIMEOUT);
 
   afterAll(async () => {
@@ -104,18 +85,7 @@ describe('the kmop-day2 template through the scaffolder', () => {
         .filter(l => l.body.status === 'completed' && l.body.stepId)
         .map(l => l.body.stepId);
       expect(completed).toEqual(['entity', 'generate', 'validate', 'apply']);
-      const written = (
-        response.body.directoryContents as {
-          path: string;
-          base64Content: string;
-        }[]
-      ).map(
-        f =>
-          [
-            f.path,
-            Buffer.from(f.base64Content, 'base64').toString('utf8'),
-          ] as const,
-      );
+      const written = [...dryRunFiles(response.body)];
       expect(written.map(([path]) => path)).toEqual([
         'kmop/servicelevelobjective-search-availability.yaml',
       ]);

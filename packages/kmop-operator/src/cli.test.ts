@@ -67,7 +67,7 @@ describe('kmop-operator --help', () => {
   });
 
   it('prints the usage and exits 0', () => {
-    const bin = resolve(__dirname, '../bin/kmop-operator.js');
+    const bin = resolve(__dirname, '../bin/kmop-operator-dev.js');
     const result = spawnSync(process.execPath, [bin, '--help'], {
       encoding: 'utf8',
     });

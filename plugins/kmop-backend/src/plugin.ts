@@ -29,7 +29,7 @@ import { EntityViewSignals } from './services/EntityViewSignals/EntityViewSignal
 import { scheduleSloEvaluation } from './services/Prometheus/scheduleSloEvaluation';
 import { DefaultReadinessService } from './services/ReadinessService/DefaultReadinessService';
 import { ClusterSourceObjectService } from './services/SourceObjectService/ClusterSourceObjectService';
-import { ClusterClients } from './services/OperationService/ClusterClients';
+import { ClusterClients } from './services/ClusterClients';
 import { ClusterOperationService } from './services/OperationService/ClusterOperationService';
 
 /**

@@ -1,9 +1,9 @@
 import { HttpAuthService } from '@backstage/backend-plugin-api';
-import { InputError } from '@backstage/errors';
 import { ORG_SORT_KEYS } from '@kmop/plugin-kmop-common';
 import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod/v3';
+import { parseEntityParams, parseRequest } from './requestParams';
 import { ReadinessService } from './services/ReadinessService/ReadinessService';
 
 /** Options of {@link createReadinessRouter}. */
@@ -11,20 +11,6 @@ export interface ReadinessRouterOptions {
   httpAuth: HttpAuthService;
   readiness: ReadinessService;
 }
-
-const entityPart = z
-  .string()
-  .min(1)
-  .max(63)
-  .regex(/^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/, {
-    message:
-      'must be 1–63 letters, digits, "-", "_" or "." and start and end with a letter or digit',
-  });
-const entityParams = z.object({
-  kind: entityPart,
-  namespace: entityPart,
-  name: entityPart,
-});
 
 /** The largest page the organisation view serves. */
 export const MAX_PAGE_SIZE = 500;
@@ -43,18 +29,6 @@ const orgQuery = z
   })
   .strict();
 
-function parse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const field = issue.path.join('.');
-    throw new InputError(
-      `Invalid ${what}${field ? ` ${field}` : ''}: ${issue.message}`,
-    );
-  }
-  return parsed.data;
-}
-
 /**
  * `GET /v1/readiness/entities/:kind/:namespace/:name` (one entity) and
  * `GET /v1/readiness/services` (the organisation view, filtered, sorted and paged here).
@@ -68,7 +42,7 @@ export async function createReadinessRouter(
   router.get(
     '/v1/readiness/entities/:kind/:namespace/:name',
     async (req, res) => {
-      const ref = parse(entityParams, req.params, 'entity');
+      const ref = parseEntityParams(req.params);
       const credentials = await httpAuth.credentials(req, {
         allow: ['user', 'service'],
       });
@@ -77,7 +51,7 @@ export async function createReadinessRouter(
   );
 
   router.get('/v1/readiness/services', async (req, res) => {
-    const query = parse(orgQuery, req.query, 'query parameter');
+    const query = parseRequest(orgQuery, req.query, 'query parameter');
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });

@@ -6,6 +6,7 @@ import Router from 'express-promise-router';
 import { z } from 'zod/v3';
 import { ClusterCache } from '@kmop/plugin-kmop-node';
 import { EntityViewService } from './services/EntityViewService/EntityViewService';
+import { parseEntityParams } from './requestParams';
 import { sendView } from './sendView';
 import { SourceObjectService } from './services/SourceObjectService/SourceObjectService';
 import { OperationService } from './services/OperationService/OperationService';
@@ -20,20 +21,6 @@ export interface RouterOptions {
   operations: OperationService;
 }
 
-// The catalog's own rules for kinds, namespaces and names.
-const entityPart = z
-  .string()
-  .min(1)
-  .max(63)
-  .regex(/^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/, {
-    message:
-      'must be 1–63 letters, digits, "-", "_" or "." and start and end with a letter or digit',
-  });
-const entityParams = z.object({
-  kind: entityPart,
-  namespace: entityPart,
-  name: entityPart,
-});
 // An item id as the view gives it (`<cluster>/<apiVersion>/<kind>/<namespace>/<name>…`).
 const sourceQuery = z.object({
   item: z.string({ required_error: 'is required' }).min(1).max(1024),
@@ -61,17 +48,6 @@ function parseOperationBody(body: unknown) {
         ? issue.keys.join(', ')
         : issue.path.join('.') || 'body';
     throw new InputError(`Invalid field ${field}: ${issue.message}`);
-  }
-  return parsed.data;
-}
-
-function parseEntityParams(params: unknown) {
-  const parsed = entityParams.safeParse(params);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new InputError(
-      `Invalid entity ${issue.path.join('.')}: ${issue.message}`,
-    );
   }
   return parsed.data;
 }

@@ -9,7 +9,8 @@ const REPO = resolve(__dirname, '../../../..');
 export const KMOP_CRDS = join(REPO, 'plugins/kmop-common/crds');
 /** The ecosystem CRDs of the demo cluster. */
 export const ECOSYSTEM_CRDS = join(REPO, 'examples/cluster/crds');
-const BIN = resolve(__dirname, '../../bin/kmop-operator.js');
+// The development entry: the tests run the sources (src/build.test.ts runs the build).
+const BIN = resolve(__dirname, '../../bin/kmop-operator-dev.js');
 const TOKEN = 'operator-test-token';
 
 /** Starts kube-sim on an ephemeral port with the KMOP CRDs and the ecosystem CRDs, less `without`. */
@@ -60,11 +61,16 @@ export class OperatorProcess {
   readonly exit: Promise<number | null>;
   port?: number;
 
-  constructor(kubeconfig: string, args: string[] = []) {
+  /** `bin` and `env`: another entry (the build's) and its environment. */
+  constructor(
+    kubeconfig: string,
+    args: string[] = [],
+    options: { bin?: string; env?: NodeJS.ProcessEnv } = {},
+  ) {
     this.child = spawn(
       process.execPath,
       [
-        BIN,
+        options.bin ?? BIN,
         '--kubeconfig',
         kubeconfig,
         '--http-host',
@@ -75,7 +81,7 @@ export class OperatorProcess {
         '100ms',
         ...args,
       ],
-      { stdio: ['ignore', 'pipe', 'pipe'] },
+      { stdio: ['ignore', 'pipe', 'pipe'], env: options.env },
     );
     let buffer = '';
     this.child.stdout!.on('data', chunk => {

@@ -39,7 +39,8 @@ export class RunningOperator {
     this.child = spawn(
       process.execPath,
       [
-        join(REPO_ROOT, 'packages/kmop-operator/bin/kmop-operator.js'),
+        // The development entry (the sources): no build needed before the tests.
+        join(REPO_ROOT, 'packages/kmop-operator/bin/kmop-operator-dev.js'),
         '--kubeconfig',
         kubeconfig,
         '--no-leader-elect',

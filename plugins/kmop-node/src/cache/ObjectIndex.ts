@@ -7,7 +7,8 @@ import {
   matchesLabelSelector,
   parseLabelSelector,
 } from '@kmop/plugin-kmop-common';
-import { KindWatcherSink, KubeObject } from './types';
+import { ResourceKeyedIndex, addTo, removeFrom } from './ResourceKeyedIndex';
+import { KubeObject } from './types';
 
 /**
  * The view items of one object, or of all objects an entity matched.
@@ -81,15 +82,15 @@ const NAME_LABEL = 'app.kubernetes.io/name';
  * start), and most objects are never shown. The object is kept trimmed until
  * then (its JSON is smaller than its items') and dropped once normalized.
  */
-export class ObjectIndex {
+export class ObjectIndex extends ResourceKeyedIndex {
   private readonly normalize: ObjectNormalizer;
   private readonly entries = new Map<string, Entry>();
   private readonly byLabel = new Map<string, Set<string>>();
   private readonly byServiceRef = new Map<string, Set<string>>();
-  private readonly byResource = new Map<string, Set<string>>();
   private readonly listeners = new Set<IndexedObjectListener>();
 
   constructor(options: ObjectIndexOptions) {
+    super();
     this.normalize = options.normalize;
   }
 
@@ -104,47 +105,6 @@ export class ObjectIndex {
     return () => {
       this.listeners.delete(listener);
     };
-  }
-
-  /** The sink a kind watcher of `cluster` writes `resource` objects into. */
-  sinkFor(cluster: string, resource: string): KindWatcherSink {
-    const resourceKey = `${cluster}\u0000${resource}`;
-    const keyOf = (object: KubeObject) =>
-      `${resourceKey}\u0000${object.metadata?.namespace ?? ''}/${
-        object.metadata?.name ?? ''
-      }`;
-    return {
-      upsert: object => this.put(resourceKey, keyOf(object), cluster, object),
-      remove: object => this.delete(resourceKey, keyOf(object)),
-      replaceAll: objects => {
-        const keep = new Set<string>();
-        for (const object of objects) {
-          const key = keyOf(object);
-          keep.add(key);
-          this.put(resourceKey, key, cluster, object);
-        }
-        for (const key of [...(this.byResource.get(resourceKey) ?? [])]) {
-          if (!keep.has(key)) this.delete(resourceKey, key);
-        }
-      },
-    };
-  }
-
-  /** Forgets every object of a resource of a cluster (no longer served). */
-  dropResource(cluster: string, resource: string): void {
-    const resourceKey = `${cluster}\u0000${resource}`;
-    for (const key of [...(this.byResource.get(resourceKey) ?? [])]) {
-      this.delete(resourceKey, key);
-    }
-  }
-
-  /** Forgets every object of a cluster (removed from the locators). */
-  dropCluster(cluster: string): void {
-    const prefix = `${cluster}\u0000`;
-    for (const [resourceKey, keys] of [...this.byResource]) {
-      if (!resourceKey.startsWith(prefix)) continue;
-      for (const key of [...keys]) this.delete(resourceKey, key);
-    }
   }
 
   /** The items of every object that belongs to the target. */
@@ -212,7 +172,7 @@ export class ObjectIndex {
     return best ?? this.entries.keys();
   }
 
-  private put(
+  protected put(
     resourceKey: string,
     key: string,
     cluster: string,
@@ -244,7 +204,7 @@ export class ObjectIndex {
     this.emit({ before, after: entry });
   }
 
-  private delete(resourceKey: string, key: string) {
+  protected delete(resourceKey: string, key: string) {
     const before = this.unindex(resourceKey, key);
     if (before) this.emit({ before });
   }
@@ -299,24 +259,4 @@ export function objectBelongsTo(
   return (
     byName || Boolean(selector && matchesLabelSelector(place.labels, selector))
   );
-}
-
-function addTo(index: Map<string, Set<string>>, key: string, value: string) {
-  let set = index.get(key);
-  if (!set) {
-    set = new Set();
-    index.set(key, set);
-  }
-  set.add(value);
-}
-
-function removeFrom(
-  index: Map<string, Set<string>>,
-  key: string,
-  value: string,
-) {
-  const set = index.get(key);
-  if (!set) return;
-  set.delete(value);
-  if (set.size === 0) index.delete(key);
 }

@@ -5,7 +5,8 @@ import {
   matchesLabelSelector,
   parseLabelSelector,
 } from '@kmop/plugin-kmop-common';
-import { KindWatcherSink, KubeObject } from './types';
+import { ResourceKeyedIndex, addTo, removeFrom } from './ResourceKeyedIndex';
+import { KubeObject } from './types';
 
 /**
  * What readiness reads for one service: its own facts and those of its namespaces.
@@ -30,9 +31,8 @@ const OWN_TYPES = new Set<ReadinessFact['type']>(['workload', 'routeAuth']);
  * own objects) by label and serviceRef. Objects are reduced to facts once, when they
  * change; nothing else of them is kept here.
  */
-export class ReadinessFactIndex {
+export class ReadinessFactIndex extends ResourceKeyedIndex {
   private readonly facts = new Map<string, ReadinessFact>();
-  private readonly byResource = new Map<string, Set<string>>();
   private readonly byNamespace = new Map<string, Set<string>>();
   private readonly byLabel = new Map<string, Set<string>>();
   private readonly byServiceRef = new Map<string, Set<string>>();
@@ -40,44 +40,6 @@ export class ReadinessFactIndex {
   /** Number of objects with facts. */
   get size(): number {
     return this.facts.size;
-  }
-
-  sinkFor(cluster: string, resource: string): KindWatcherSink {
-    const resourceKey = `${cluster}\u0000${resource}`;
-    const keyOf = (object: KubeObject) =>
-      `${resourceKey}\u0000${object.metadata?.namespace ?? ''}/${
-        object.metadata?.name ?? ''
-      }`;
-    return {
-      upsert: object => this.put(resourceKey, keyOf(object), cluster, object),
-      remove: object => this.delete(resourceKey, keyOf(object)),
-      replaceAll: objects => {
-        const keep = new Set<string>();
-        for (const object of objects) {
-          const key = keyOf(object);
-          keep.add(key);
-          this.put(resourceKey, key, cluster, object);
-        }
-        for (const key of [...(this.byResource.get(resourceKey) ?? [])]) {
-          if (!keep.has(key)) this.delete(resourceKey, key);
-        }
-      },
-    };
-  }
-
-  dropResource(cluster: string, resource: string): void {
-    const resourceKey = `${cluster}\u0000${resource}`;
-    for (const key of [...(this.byResource.get(resourceKey) ?? [])]) {
-      this.delete(resourceKey, key);
-    }
-  }
-
-  dropCluster(cluster: string): void {
-    const prefix = `${cluster}\u0000`;
-    for (const [resourceKey, keys] of [...this.byResource]) {
-      if (!resourceKey.startsWith(prefix)) continue;
-      for (const key of [...keys]) this.delete(resourceKey, key);
-    }
   }
 
   /** The target's facts and its namespaces' facts; never calls a cluster. */
@@ -131,7 +93,7 @@ export class ReadinessFactIndex {
     return { facts, neighbours };
   }
 
-  private put(
+  protected put(
     resourceKey: string,
     key: string,
     cluster: string,
@@ -151,7 +113,7 @@ export class ReadinessFactIndex {
     }
   }
 
-  private delete(resourceKey: string, key: string) {
+  protected delete(resourceKey: string, key: string) {
     const fact = this.facts.get(key);
     if (!fact) return;
     this.facts.delete(key);
@@ -162,24 +124,4 @@ export class ReadinessFactIndex {
     }
     if (fact.serviceRef) removeFrom(this.byServiceRef, fact.serviceRef, key);
   }
-}
-
-function addTo(index: Map<string, Set<string>>, key: string, value: string) {
-  let set = index.get(key);
-  if (!set) {
-    set = new Set();
-    index.set(key, set);
-  }
-  set.add(value);
-}
-
-function removeFrom(
-  index: Map<string, Set<string>>,
-  key: string,
-  value: string,
-) {
-  const set = index.get(key);
-  if (!set) return;
-  set.delete(value);
-  if (set.size === 0) index.delete(key);
 }

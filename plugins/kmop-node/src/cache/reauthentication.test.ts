@@ -11,6 +11,7 @@ const SEEDS = [
   join(REPO, 'plugins/kmop-common/crds'),
   join(REPO, 'examples/cluster'),
 ];
+const HISTORY = 20;
 const ROUTE = {
   apiVersion: 'kmop.dev/v1alpha1',
   kind: 'GatewayRoute',
@@ -25,7 +26,7 @@ async function until(what: string, check: () => boolean, timeoutMs = 10_000) {
   }
 }
 
-describe('a token that expires while the cache watches', () => {
+describe('the cache when its watches are cut: an expired token, a forgotten resourceVersion', () => {
   let sim: KubeSim;
   let cache: KubernetesClusterCache;
   /** The token the identity provider hands out now, and the one the API server accepts. */
@@ -50,6 +51,8 @@ describe('a token that expires while the cache watches', () => {
   beforeAll(async () => {
     sim = await startKubeSim({
       seeds: SEEDS,
+      // Short, so the last test can outrun it; the first one's few changes fit.
+      historySize: HISTORY,
       authenticate: token => {
         if (token === accepted) return true;
         rejected.push(token);
@@ -160,5 +163,49 @@ describe('a token that expires while the cache watches', () => {
     sim.store.delete({ ...ROUTE, name: 'payments-internal' });
     await until('the deletion', () => routes().length === 1);
     expect(handedOut).toEqual(['token-1', 'token-2']);
+  });
+
+  it('lists again when the server has forgotten where its watch was (410 Gone)', async () => {
+    requests.length = 0;
+    // The cluster goes away; the watches end and fail to reopen.
+    await sim.faults.down('reset');
+    await until('the cache to notice', () =>
+      cache.clusters().some(c => c.state === 'error'),
+    );
+    // Meanwhile more changes than the server keeps in its watch history.
+    for (let i = 0; i <= HISTORY; i++) {
+      sim.store.patch(
+        { ...ROUTE, name: 'payments-public' },
+        { metadata: { annotations: { revision: String(i) } } },
+      );
+    }
+    sim.store.create({
+      ...ROUTE,
+      metadata: {
+        name: 'payments-late',
+        namespace: 'payments',
+        labels: { 'app.kubernetes.io/name': 'payments' },
+      },
+      spec: {
+        serviceRef: 'payments',
+        gateway: { name: 'internal', namespace: 'gateways' },
+        hostnames: ['late.internal'],
+        matches: [{ path: { type: 'PathPrefix', value: '/' } }],
+        port: 8080,
+      },
+    });
+    await sim.faults.up();
+
+    await until('the change made while the cluster was away', () =>
+      routes().includes('payments-late=late.internal'),
+    );
+    // Resuming from the old resourceVersion is answered 410 Gone, so the watcher lists the
+    // kind again; a resumed watch would send no list request.
+    expect(
+      requests.filter(p => p.includes('/kmop.dev/v1alpha1/gatewayroutes')),
+    ).not.toEqual([]);
+    await until('the cluster to be ready again', () =>
+      cache.clusters().every(c => c.state === 'ready'),
+    );
   });
 });

@@ -27,7 +27,7 @@ import {
 import { KubeRequestError, resourcePath } from '@kmop/plugin-kmop-node';
 import { RolloutOperateAuthorizer } from '../../permissions';
 import { EntityViewService } from '../EntityViewService/EntityViewService';
-import { ClusterClients } from './ClusterClients';
+import { ClusterClients } from '../ClusterClients';
 import { ClusterRefusedError, OperationConflictError } from './OperationErrors';
 import {
   OperationService,

@@ -13,10 +13,10 @@ import {
 } from '@kmop/plugin-kmop-common';
 import {
   KmopClusterService,
-  KubeClient,
   KubeRequestError,
   resourcePath,
 } from '@kmop/plugin-kmop-node';
+import { ClusterClients } from '../ClusterClients';
 import { EntityViewService } from '../EntityViewService/EntityViewService';
 import { SourceObject, SourceObjectService } from './SourceObjectService';
 import { sourceObjectYaml } from './sourceObjectYaml';
@@ -39,13 +39,7 @@ export interface ClusterSourceObjectServiceOptions {
  */
 export class ClusterSourceObjectService implements SourceObjectService {
   private readonly entityViews: EntityViewService;
-  private readonly clusters: KmopClusterService;
-  private readonly requestTimeoutMs: number;
-  /** Clients by cluster name, with what they were made for. */
-  private readonly clients = new Map<
-    string,
-    { key: string; client: KubeClient }
-  >();
+  private readonly clients: ClusterClients;
 
   static create(
     options: ClusterSourceObjectServiceOptions,
@@ -55,8 +49,10 @@ export class ClusterSourceObjectService implements SourceObjectService {
 
   private constructor(options: ClusterSourceObjectServiceOptions) {
     this.entityViews = options.entityViews;
-    this.clusters = options.clusters;
-    this.requestTimeoutMs = options.requestTimeoutMs ?? 10_000;
+    this.clients = ClusterClients.create({
+      clusters: options.clusters,
+      requestTimeoutMs: options.requestTimeoutMs,
+    });
   }
 
   async getSourceObject(
@@ -85,7 +81,7 @@ export class ClusterSourceObjectService implements SourceObjectService {
         `KMOP does not show ${source.apiVersion} ${source.kind} objects`,
       );
     }
-    const client = await this.client(source.cluster);
+    const client = await this.clients.get(source.cluster);
     const path = resourcePath({
       group: kind.group,
       version: parseApiVersion(source.apiVersion).version,
@@ -114,38 +110,6 @@ export class ClusterSourceObjectService implements SourceObjectService {
 
   /** Closes the clients' idle connections. */
   close(): void {
-    for (const { client } of this.clients.values()) client.close();
-    this.clients.clear();
-  }
-
-  private async client(name: string): Promise<KubeClient> {
-    const { cluster } = await this.clusters.find(name);
-    if (!cluster) {
-      throw new ServiceUnavailableError(
-        `Cluster ${name} is not configured for KMOP any more`,
-      );
-    }
-    // A cluster whose address or auth changed in its locator gets a new client.
-    const key = JSON.stringify([
-      cluster.url,
-      cluster.caData,
-      cluster.caFile,
-      cluster.authMetadata,
-    ]);
-    const existing = this.clients.get(name);
-    if (existing?.key === key) return existing.client;
-    existing?.client.close();
-    let client: KubeClient;
-    try {
-      client = this.clusters.client(cluster, {
-        requestTimeoutMs: this.requestTimeoutMs,
-      });
-    } catch (error) {
-      throw new ServiceUnavailableError(
-        `Cluster ${name} cannot be reached: ${(error as Error).message}`,
-      );
-    }
-    this.clients.set(name, { key, client });
-    return client;
+    this.clients.close();
   }
 }
