@@ -115,6 +115,9 @@ export function formatReport(r: BenchResult): string {
     `| cold sync, first list of all kinds on all clusters | ${int(
       r.coldSyncMs,
     )} ms |`,
+    `| backend CPU time during the cold sync (lists received, parsed, indexed) | ${int(
+      r.coldSyncBackendCpuMs,
+    )} ms |`,
     `| one KMOP view: as sent / pretty-printed (development) / gzipped | ${int(
       r.viewSize.bytes,
     )} / ${int(r.viewSize.prettyBytes)} / ${int(r.viewSize.gzipBytes)} B |`,

@@ -65,6 +65,12 @@ export interface BenchResult {
     byKind: Record<string, number>;
   };
   coldSyncMs: number;
+  /**
+   * CPU time the backend used from before the clusters came up to after its
+   * first sync (lists received, parsed, indexed): the sync's own cost, apart
+   * from the simulators' and other processes' share of a loaded machine.
+   */
+  coldSyncBackendCpuMs: number;
   /** One KMOP view as sent, as `NODE_ENV=development` pretty-prints it, and gzipped. */
   viewSize: { bytes: number; prettyBytes: number; gzipBytes: number };
   memory: {
@@ -535,6 +541,8 @@ export async function runBench(
         byKind: generated.byKind,
       },
       coldSyncMs,
+      // From after the first measurement's collections to before the second's.
+      coldSyncBackendCpuMs: after.cpuMs - before.cpuAfterGcMs,
       viewSize: viewSize!,
       memory: {
         rssBeforeMiB: before.rss / MiB,

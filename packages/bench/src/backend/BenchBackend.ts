@@ -188,11 +188,21 @@ export class BenchBackend {
   }
 
   /** Resident and heap memory after a full garbage collection, in bytes. */
-  async memory(): Promise<{ rss: number; heapUsed: number }> {
+  async memory(): Promise<{
+    rss: number;
+    heapUsed: number;
+    cpuMs: number;
+    cpuAfterGcMs: number;
+  }> {
     const reply = await this.ask({ type: 'memory' });
     if (reply.type !== 'memory')
       throw new Error(`unexpected reply ${reply.type}`);
-    return { rss: reply.rss, heapUsed: reply.heapUsed };
+    return {
+      rss: reply.rss,
+      heapUsed: reply.heapUsed,
+      cpuMs: reply.cpuMs,
+      cpuAfterGcMs: reply.cpuAfterGcMs,
+    };
   }
 
   /**

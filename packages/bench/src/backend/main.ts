@@ -29,12 +29,21 @@ export function main() {
   process.on('message', async (message: BackendRequest) => {
     try {
       if (message.type === 'memory') {
+        const { user, system } = process.cpuUsage();
         // Collect garbage first (the bench starts us with --expose-gc), so the
         // figure is what is live, not what is waiting to be collected.
         for (let i = 0; i < 3; i++) global.gc?.();
         await new Promise(r => setTimeout(r, 200));
         const { rss, heapUsed } = process.memoryUsage();
-        reply({ type: 'memory', id: message.id, rss, heapUsed });
+        const afterGc = process.cpuUsage();
+        reply({
+          type: 'memory',
+          id: message.id,
+          rss,
+          heapUsed,
+          cpuMs: (user + system) / 1000,
+          cpuAfterGcMs: (afterGc.user + afterGc.system) / 1000,
+        });
       } else if (message.type === 'profileStart') {
         session = new Session();
         session.connect();
