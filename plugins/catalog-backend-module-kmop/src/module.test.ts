@@ -293,7 +293,15 @@ describe('the KMOP entity provider', () => {
       'the cache to see two down',
       async () => unreachable() > before,
     );
-    await new Promise(r => setTimeout(r, 3000));
+    // The provider resyncs every second: wait for two full mutations made while two is down,
+    // the second computed wholly from a cache that cannot reach it.
+    const fullMutations = () =>
+      logs.filter(l => l.includes('(full mutation)')).length;
+    const mutationsBefore = fullMutations();
+    await waitFor(
+      'two full mutations while two is down',
+      async () => fullMutations() >= mutationsBefore + 2,
+    );
     expect(await component('faraway')).toBeDefined();
     two.store.delete(ref('faraway', 'default'));
     await two.faults.up();
