@@ -235,7 +235,12 @@ describe('the operator against kube-sim', () => {
       spec: {
         gatewayClassName: 'eg',
         listeners: [
-          { name: 'web', protocol, port: 443, hostname: '*.example.com' },
+          {
+            name: 'web',
+            protocol,
+            port: protocol === 'HTTP' ? 80 : 443,
+            hostname: '*.example.com',
+          },
         ],
       },
     });

@@ -22,7 +22,12 @@ function route(spec: Record<string, unknown> = {}): KubeObject {
 }
 
 function gateway(
-  listeners: { name: string; protocol: string; hostname?: string }[],
+  listeners: {
+    name: string;
+    protocol: string;
+    hostname?: string;
+    port?: number;
+  }[],
 ): GatewayLookup {
   return {
     state: 'synced',
@@ -114,6 +119,33 @@ describe('routeUrl', () => {
     ).toEqual({
       reason:
         'Gateway gateways/public has no HTTP, HTTPS or TLS listener for pay.example.com',
+    });
+  });
+
+  it('names the listener port when it is not the scheme’s default', () => {
+    expect(
+      routeUrl(
+        route(),
+        gateway([{ name: 'https', protocol: 'HTTPS', port: 443 }]),
+      ),
+    ).toEqual({ url: 'https://pay.example.com/v1/payments' });
+    expect(
+      routeUrl(
+        route(),
+        gateway([{ name: 'https', protocol: 'HTTPS', port: 8443 }]),
+      ),
+    ).toEqual({ url: 'https://pay.example.com:8443/v1/payments' });
+    expect(
+      routeUrl(
+        route({ gateway: { name: 'public', namespace: 'gateways' } }),
+        gateway([
+          { name: 'a', protocol: 'HTTP', port: 80 },
+          { name: 'b', protocol: 'HTTP', port: 8080 },
+        ]),
+      ),
+    ).toEqual({
+      reason:
+        'the listeners of Gateway gateways/public for pay.example.com (a: port 80, b: port 8080) disagree on the port; set gateway.sectionName',
     });
   });
 

@@ -36,7 +36,15 @@ export interface GatewayLookup {
   gateway?: KubeObject;
 }
 
-type Listener = { name: string; protocol: string; hostname?: string };
+type Listener = {
+  name: string;
+  protocol: string;
+  hostname?: string;
+  port?: number;
+};
+
+/** The port a URL of each scheme leaves out. */
+const DEFAULT_PORT: Record<string, number> = { https: 443, http: 80 };
 
 /** Gateway API listener protocols an HTTPRoute can be served on, and their URL scheme. */
 const SCHEME_OF_PROTOCOL: Record<string, string> = {
@@ -53,7 +61,8 @@ function listenersOf(gateway: KubeObject): Listener[] {
       isRecord(l) &&
       typeof l.name === 'string' &&
       typeof l.protocol === 'string' &&
-      (l.hostname === undefined || typeof l.hostname === 'string'),
+      (l.hostname === undefined || typeof l.hostname === 'string') &&
+      (l.port === undefined || Number.isSafeInteger(l.port)),
   );
 }
 
@@ -74,8 +83,9 @@ function admits(listenerHostname: string | undefined, hostname: string) {
  * The URL of a GatewayRoute: `<scheme>://<first hostname><first path prefix>`, the scheme
  * from the protocol of the listener it attaches to on its parent Gateway (HTTPS and TLS:
  * https; HTTP: http). `sectionName` picks the listener; without it, the route attaches to
- * every listener whose hostname admits its own, and these must agree on the scheme. The
- * listener's port is not part of the URL.
+ * every listener whose hostname admits its own, and these must agree on the scheme and port.
+ * A listener port other than the scheme's default (443, 80) is part of the URL: a Gateway's
+ * listener port is the port clients reach it on.
  */
 export function routeUrl(route: KubeObject, lookup: GatewayLookup): RouteUrl {
   const parsed = gatewayRouteSpecSchema.safeParse(route.spec);
@@ -138,6 +148,20 @@ export function routeUrl(route: KubeObject, lookup: GatewayLookup): RouteUrl {
         .join(', ')}) disagree on the scheme; set gateway.sectionName`,
     };
   }
+  const ports = [...new Set(attached.map(l => l.port))];
+  if (ports.length > 1) {
+    return {
+      reason: `the listeners of ${where} for ${hostname} (${attached
+        .map(l => `${l.name}: port ${l.port ?? 'not set'}`)
+        .join(', ')}) disagree on the port; set gateway.sectionName`,
+    };
+  }
+  const scheme = schemes[0];
+  const port = ports[0];
+  const authority =
+    port === undefined || port === DEFAULT_PORT[scheme]
+      ? hostname
+      : `${hostname}:${port}`;
   const prefix = spec.matches.find(m => m.path.type === 'PathPrefix');
-  return { url: `${schemes[0]}://${hostname}${prefix?.path.value ?? ''}` };
+  return { url: `${scheme}://${authority}${prefix?.path.value ?? ''}` };
 }
