@@ -3,53 +3,47 @@ import { createHash } from 'node:crypto';
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 
-type AgentFactory = (
-  cluster: {
-    server: string;
-    proxyUrl?: string;
-    skipTLSVerify?: boolean;
-  } | null,
-  agentOptions: Record<string, unknown>,
-) => unknown;
-
-function fingerprint(server: string, options: Record<string, unknown>) {
-  return createHash('sha256')
-    .update(server)
-    .update(JSON.stringify(options))
-    .digest('hex');
+function fingerprint(parts: unknown[]): string {
+  const hash = createHash('sha256');
+  for (const part of parts) hash.update(JSON.stringify(part ?? null));
+  return hash.digest('hex');
 }
 
 /**
  * Makes `kubeConfig`'s API clients reuse their connections. client-node 1.4 builds a new
  * `http(s).Agent` (without keep-alive) for every request, so each request opens a TCP
  * connection — and, on a real cluster, does a TLS handshake; a CPU profile of the operator
- * stage of `yarn bench` showed it among the operator's largest costs. Here one keep-alive
- * agent serves every request with the same server and TLS options (a rotated client
- * certificate gets a new one); proxies keep client-node's own agents. It replaces
- * client-node's `createAgent`, which is private: pinned to 1.4.0, whose code this follows.
+ * stage of `yarn bench` showed it among the operator's largest costs. Here the public
+ * `applySecurityAuthentication` is wrapped: after client-node has set up a request (headers,
+ * its refusals, its agent), the agent it made is swapped for one keep-alive agent per server
+ * and TLS options (a rotated client certificate gets a new one). Proxy agents are kept.
  */
 export function reuseConnections(kubeConfig: KubeConfig): void {
-  const target = kubeConfig as unknown as { createAgent: AgentFactory };
-  const original = target.createAgent.bind(kubeConfig);
+  const apply = kubeConfig.applySecurityAuthentication.bind(kubeConfig);
   const agents = new Map<string, HttpAgent | HttpsAgent>();
-  target.createAgent = (cluster, agentOptions) => {
-    if (!cluster || cluster.proxyUrl || !cluster.server.startsWith('http')) {
-      return original(cluster, agentOptions);
+  kubeConfig.applySecurityAuthentication = async context => {
+    await apply(context);
+    const made = context.getAgent();
+    const server = kubeConfig.getCurrentCluster()?.server;
+    let key: string;
+    let create: () => HttpAgent | HttpsAgent;
+    if (made instanceof HttpsAgent && made.constructor === HttpsAgent) {
+      const options = made.options;
+      key = fingerprint(['https', server, options]);
+      create = () => new HttpsAgent({ ...options, keepAlive: true });
+    } else if (made instanceof HttpAgent && made.constructor === HttpAgent) {
+      // Plain HTTP: client-node allows it only with skipTLSVerify; no TLS material.
+      key = fingerprint(['http', server]);
+      create = () => new HttpAgent({ keepAlive: true });
+    } else {
+      return;
     }
-    const plain = cluster.server.startsWith('http:');
-    if (plain && !cluster.skipTLSVerify) {
-      // client-node's own refusal, word for word.
-      throw new Error(
-        'HTTP protocol is not allowed when skipTLSVerify is not set or false',
-      );
-    }
-    const key = fingerprint(cluster.server, agentOptions);
     let agent = agents.get(key);
     if (!agent) {
-      const options = { ...agentOptions, keepAlive: true };
-      agent = plain ? new HttpAgent(options) : new HttpsAgent(options);
+      agent = create();
       agents.set(key, agent);
     }
-    return agent;
+    made.destroy();
+    context.setAgent(agent);
   };
 }

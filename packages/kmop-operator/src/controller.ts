@@ -11,7 +11,14 @@ import { Logger } from './log';
 import { OperatorMetrics } from './metrics';
 import { Reconciler } from './reconciler';
 import { serviceOf } from './render';
-import { CHILD_RESOURCES, KMOP_RESOURCES, WatchedResource } from './resources';
+import {
+  CHILD_RESOURCES,
+  GATEWAY_RESOURCE,
+  KMOP_RESOURCES,
+  READ_RESOURCES,
+  WatchedResource,
+} from './resources';
+import { gatewayRefOf } from './routeUrl';
 import { SloEvaluator } from './sloEvaluator';
 import { KubeObject, keyOf } from './types';
 import { WorkQueue } from './workQueue';
@@ -60,7 +67,7 @@ export class Controller {
     this.informers = new Informers({
       kubeConfig: options.kubeConfig,
       client: options.client,
-      resources: [...KMOP_RESOURCES, ...CHILD_RESOURCES],
+      resources: [...KMOP_RESOURCES, ...CHILD_RESOURCES, ...READ_RESOURCES],
       log: options.log,
       onChange: (resource, change, obj) => this.onChange(resource, change, obj),
       onSynced: resource => {
@@ -167,6 +174,11 @@ export class Controller {
       this.onKmopChange(change, o);
       return;
     }
+    if (resource.kind === GATEWAY_RESOURCE.kind) {
+      // A Gateway's listeners give the URL of the GatewayRoutes attached to it.
+      if (this.started) this.enqueueRoutesOf(o);
+      return;
+    }
     // A child changed or deleted by hand: its owner puts it back.
     const owner = o.metadata.ownerReferences?.find(
       r => r.controller && r.apiVersion === KMOP_API_VERSION,
@@ -174,6 +186,18 @@ export class Controller {
     // Before the first full enqueue every owner gets reconciled anyway, with all caches full.
     if (owner && this.started) {
       this.queue.add(keyOf(owner.kind, o.metadata.namespace ?? '', owner.name));
+    }
+  }
+
+  private enqueueRoutesOf(gateway: KubeObject) {
+    for (const route of this.informers.list(KMOP_API_VERSION, 'GatewayRoute')) {
+      const ref = gatewayRefOf(route);
+      if (
+        ref?.name === gateway.metadata.name &&
+        ref.namespace === gateway.metadata.namespace
+      ) {
+        this.enqueue({ ...route, kind: 'GatewayRoute' });
+      }
     }
   }
 

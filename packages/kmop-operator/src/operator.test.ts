@@ -219,6 +219,66 @@ describe('the operator against kube-sim', () => {
     expect(metrics).toContain('kmop_operator_queue_depth');
   });
 
+  it("computes a GatewayRoute's URL from its Gateway's listener, and again when the Gateway changes", async () => {
+    // The example route names no sectionName: every listener admitting its hostname counts.
+    sim.store.create(example('GatewayRoute') as never);
+    operator = new OperatorProcess(kubeconfig.file, ['--no-leader-elect']);
+    const route = () =>
+      get('kmop.dev/v1alpha1', 'GatewayRoute', 'payments-api');
+    const gatewayRef = {
+      apiVersion: 'gateway.networking.k8s.io/v1',
+      kind: 'Gateway',
+      namespace: 'gateways',
+      name: 'public',
+    };
+    const listener = (protocol: string) => ({
+      spec: {
+        gatewayClassName: 'eg',
+        listeners: [
+          {
+            name: 'web',
+            protocol,
+            port: protocol === 'HTTP' ? 80 : 443,
+            hostname: '*.example.com',
+          },
+        ],
+      },
+    });
+
+    // No Gateway: no URL, and the reason in the Reconciled condition.
+    const none = await waitUntil(
+      () =>
+        condition(route(), 'Reconciled')?.message?.includes('no URL') &&
+        route(),
+      'the reason for no URL',
+    );
+    expect(condition(none, 'Reconciled').message).toContain(
+      'no URL: Gateway gateways/public is not in the cluster',
+    );
+    expect(none.status.url).toBeUndefined();
+
+    // An HTTPS listener: https. The Gateway's arrival requeues the route.
+    sim.store.create({
+      apiVersion: gatewayRef.apiVersion,
+      kind: gatewayRef.kind,
+      metadata: { name: 'public', namespace: 'gateways' },
+      ...listener('HTTPS'),
+    } as never);
+    const https = await waitUntil(
+      () => route()?.status?.url && route(),
+      'status.url from the HTTPS listener',
+    );
+    expect(https.status.url).toBe('https://payments.example.com/api');
+    expect(condition(https, 'Reconciled').message).not.toContain('no URL');
+
+    // The listener becomes HTTP: http.
+    sim.store.patch(gatewayRef, listener('HTTP'));
+    await waitUntil(
+      () => route()?.status?.url === 'http://payments.example.com/api',
+      'status.url from the HTTP listener',
+    );
+  });
+
   it('reports a missing target CRD and renders once it is installed', async () => {
     await sim.close();
     sim = await startSim({ without: ['rollouts.', 'analysistemplates.'] });

@@ -1,5 +1,6 @@
 import { isRecord } from '@kmop/plugin-kmop-common';
 import { readinessOf, routeParents } from './childStatus';
+import { RouteUrl } from './routeUrl';
 import { EVALUATED_CONDITION, SloEvaluation } from './sloEvaluator';
 import { KubeObject } from './types';
 
@@ -9,6 +10,8 @@ export type Outcome =
       type: 'applied';
       children: readonly KubeObject[];
       warnings: readonly string[];
+      /** A GatewayRoute's URL, or why it has none. */
+      url?: RouteUrl;
     }
   | { type: 'invalid'; field: string; message: string }
   | { type: 'crdMissing'; crds: readonly string[]; targets: readonly string[] }
@@ -186,6 +189,7 @@ function kindPart(
   kind: string,
   children: readonly KubeObject[],
   generation: number | undefined,
+  url: RouteUrl | undefined,
 ): { fields: Record<string, unknown>; conditions: Condition[] } {
   switch (kind) {
     case 'Microservice': {
@@ -196,8 +200,12 @@ function kindPart(
         conditions: [],
       };
     }
-    case 'GatewayRoute':
-      return routeConditions(children, generation);
+    case 'GatewayRoute': {
+      const part = routeConditions(children, generation);
+      return url && 'url' in url
+        ? { ...part, fields: { ...part.fields, url: url.url } }
+        : part;
+    }
     case 'RolloutPolicy':
       return { fields: rolloutFields(children), conditions: [] };
     case 'ServiceLevelObjective':
@@ -244,6 +252,11 @@ function outcomeConditions(
       const warnings = outcome.warnings.length
         ? `; warnings: ${outcome.warnings.join(' ')}`
         : '';
+      // Why a GatewayRoute has no status.url, so that whoever reads the status can fix it.
+      const noUrl =
+        outcome.url && 'reason' in outcome.url
+          ? `; no URL: ${outcome.url.reason}`
+          : '';
       return [
         notReady.length === 0
           ? condition(
@@ -266,7 +279,7 @@ function outcomeConditions(
           'Reconciled',
           true,
           'Applied',
-          `${outcome.children.length} object(s) applied${warnings}`,
+          `${outcome.children.length} object(s) applied${warnings}${noUrl}`,
           generation,
         ),
       ];
@@ -307,7 +320,12 @@ export function desiredStatus(
     : previousConditions.filter(c => c.type === EVALUATED_CONDITION);
   let kindConditions: Condition[] = [];
   if (outcome.type === 'applied') {
-    const part = kindPart(owner.kind, outcome.children, generation);
+    const part = kindPart(
+      owner.kind,
+      outcome.children,
+      generation,
+      outcome.url,
+    );
     Object.assign(status, part.fields);
     kindConditions = part.conditions;
     status.children = outcome.children.map(c => ({

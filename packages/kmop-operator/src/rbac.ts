@@ -1,6 +1,7 @@
 import {
   CHILD_RESOURCES,
   KMOP_RESOURCES,
+  READ_RESOURCES,
   WatchedResource,
   groupOf,
 } from './resources';
@@ -14,7 +15,8 @@ export interface PolicyRule {
 
 /*
  * The verbs each of KubeClient's calls needs (src/kube.ts):
- * - informers: list + watch of every kind they cache;
+ * - informers: list + watch of every kind they cache (children, and the Gateways that
+ *   GatewayRoutes' URLs are read from);
  * - apply: patch (server-side apply), and create, which the API server also checks when an
  *   apply creates the object;
  * - delete: delete of children no longer rendered;
@@ -51,6 +53,7 @@ export function clusterRoleRules(): PolicyRule[] {
     ...byGroup(KMOP_RESOURCES, '', INFORMER_VERBS),
     ...byGroup(KMOP_RESOURCES, '/status', ['patch']),
     ...byGroup(CHILD_RESOURCES, '', [...INFORMER_VERBS, ...CHILD_WRITE_VERBS]),
+    ...byGroup(READ_RESOURCES, '', INFORMER_VERBS),
     { apiGroups: [''], resources: ['events'], verbs: ['create'] },
   ];
 }

@@ -12,8 +12,10 @@ import { OperatorMetrics } from './metrics';
 import { Outcome, desiredStatus, sameStatus, statusPatch } from './ownerStatus';
 import { MANAGED_BY, asChild, controllerOf, render } from './render';
 import { SloEvaluation } from './sloEvaluator';
+import { gatewayRefOf, routeUrl } from './routeUrl';
 import {
   CHILD_RESOURCES,
+  GATEWAY_RESOURCE,
   KMOP_RESOURCES,
   WatchedResource,
   crdNameOf,
@@ -216,7 +218,19 @@ export class Reconciler {
       children: live,
       warnings: rendered.warnings,
       writes,
+      ...(owner.kind === 'GatewayRoute' ? { url: this.urlOf(owner) } : {}),
     };
+  }
+
+  /** A GatewayRoute's URL, from its parent Gateway in the Gateway informer's cache. */
+  private urlOf(route: KubeObject) {
+    const { informers } = this.o;
+    const { apiVersion, kind } = GATEWAY_RESOURCE;
+    const ref = gatewayRefOf(route);
+    return routeUrl(route, {
+      state: informers.state(apiVersion, kind),
+      gateway: ref && informers.get(apiVersion, kind, ref.namespace, ref.name),
+    });
   }
 
   /** Writes the status and events for an outcome; returns the metrics' result label. */

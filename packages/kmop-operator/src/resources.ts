@@ -88,6 +88,16 @@ export const CHILD_RESOURCES: readonly WatchedResource[] = [
   },
 ];
 
+/** A GatewayRoute's parent, whose listener protocol gives the route's URL its scheme. */
+export const GATEWAY_RESOURCE: WatchedResource = {
+  apiVersion: 'gateway.networking.k8s.io/v1',
+  kind: 'Gateway',
+  plural: 'gateways',
+};
+
+/** Kinds the operator watches but never writes (the ClusterRole grants list and watch). */
+export const READ_RESOURCES: readonly WatchedResource[] = [GATEWAY_RESOURCE];
+
 /** The API group of an apiVersion; '' for the core group. */
 export function groupOf(apiVersion: string): string {
   return apiVersion.includes('/') ? apiVersion.split('/')[0] : '';

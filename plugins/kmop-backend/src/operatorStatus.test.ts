@@ -99,12 +99,18 @@ describe('payments with the KMOP operator reconciling examples/cluster', () => {
     expect(route.healthReason).toBe(
       'Accepted by Gateway gateways/public (section https)',
     );
+    // The URL the operator computed: scheme from the `https` listener (HTTPS) of
+    // examples/cluster's Gateway gateways/public, the first hostname and path prefix.
+    expect(route.url).toBe('https://pay.example.com/v1/payments');
     const live = sim.store.get({
       apiVersion: 'kmop.dev/v1alpha1',
       kind: 'GatewayRoute',
       namespace: 'payments',
       name: 'payments-public',
     })!;
+    expect((live.status as { url?: string }).url).toBe(
+      'https://pay.example.com/v1/payments',
+    );
     expect(
       (live.status as { conditions: Array<{ type: string; reason: string }> })
         .conditions,

@@ -99,8 +99,12 @@ export async function watchCollection(
       );
       const decoder = new TextDecoder();
       let buffer = '';
-      for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
-        buffer += decoder.decode(chunk, { stream: true });
+      const reader = res.body?.getReader();
+      if (!reader) throw new Error(`no body in the watch of ${path}`);
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        buffer += decoder.decode(value, { stream: true });
         let i = buffer.indexOf('\n');
         while (i >= 0) {
           const line = buffer.slice(0, i);

@@ -183,7 +183,9 @@ export class ObjectIndex extends ResourceKeyedIndex {
     // A re-list (start, 410 Gone) gives back mostly unchanged objects.
     if (resourceVersion && before?.resourceVersion === resourceVersion) return;
     this.unindex(resourceKey, key);
-    const labels = { ...(object.metadata?.labels ?? {}) };
+    // The object's own labels, not a copy: a changed object arrives as a new
+    // object, and a copy per object was a tenth of the index's heap.
+    const labels = object.metadata?.labels ?? {};
     const spec = object.spec as Record<string, unknown> | undefined;
     const serviceRef =
       spec && typeof spec.serviceRef === 'string' ? spec.serviceRef : undefined;
