@@ -447,7 +447,11 @@ describe('computeReadiness', () => {
           labels: { 'app.kubernetes.io/name': 'shop' },
         },
         spec: {
-          workloadRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'shop' },
+          workloadRef: {
+            apiVersion: 'apps/v1',
+            kind: 'Deployment',
+            name: 'shop',
+          },
           strategy: { canary: { steps: [{ setWeight: 20 }] } },
         },
       };
