@@ -2,6 +2,7 @@ import { InfoCard } from '@backstage/core-components';
 import type { KmopOrgPage } from '@kmop/plugin-kmop-common';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
+import { formatBurn } from '../shared/format';
 import { shortRef } from './ServicesTable';
 
 /** "Rollouts in progress now" and "SLOs burning now", over every matching service. */
@@ -45,7 +46,7 @@ export function NowPanels(props: { page: KmopOrgPage }) {
                   <Typography variant="body2">
                     {shortRef(s.entityRef)}: {s.name} in {s.cluster}
                     {s.burnRate
-                      ? ` — burning ${s.burnRate.rate.toFixed(1)}× over ${
+                      ? ` — burning ${formatBurn(s.burnRate.rate)} over ${
                           s.burnRate.window
                         }`
                       : ''}
