@@ -185,7 +185,10 @@ test.describe.serial('the golden path', () => {
           })
           .toBe('agree');
       } else {
-        await expect(kmopItem).toHaveAttribute('data-health', health);
+        // Within two of the demo operator's 20 s resyncs (scripts/start.mjs).
+        await expect(kmopItem).toHaveAttribute('data-health', health, {
+          timeout: 60_000,
+        });
       }
       await expect(
         kmopItem
