@@ -3,6 +3,7 @@ import { formatOperatorReport } from './operator/report';
 import { runOperatorStage } from './operator/operatorStage';
 import { formatReport } from './report';
 import { runBench } from './runBench';
+import { failureMessage } from './stages/failures';
 
 /** `yarn bench`: parses the options, runs, prints. */
 export async function main(argv = process.argv.slice(2)): Promise<void> {
@@ -52,6 +53,13 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
         ? `${JSON.stringify(result, null, 2)}\n`
         : `${formatReport(result)}\n`,
     );
+    const failed = failureMessage(result.failures);
+    if (failed) {
+      process.stderr.write(
+        `bench failed: requests of a stage failed\n${failed}\n`,
+      );
+      process.exitCode = 1;
+    }
   } catch (error) {
     process.stderr.write(`bench failed: ${(error as Error).stack ?? error}\n`);
     process.exitCode = 1;

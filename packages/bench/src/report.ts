@@ -1,4 +1,5 @@
-import { BenchResult, ProfileSummary, RouteFigures } from './runBench';
+import { BenchResult, ProfileSummary, RouteFigures } from './result';
+import { failureMessage } from './stages/failures';
 
 function ms(n: number): string {
   if (n >= 100) return n.toFixed(0);
@@ -163,6 +164,9 @@ export function formatReport(r: BenchResult): string {
       );
     lines.push('');
   }
+  const failed = failureMessage(r.failures);
+  if (failed)
+    lines.push('FAILED (the figures above are not valid):', failed, '');
   lines.push(`finished in ${r.durationS.toFixed(0)} s`);
   return lines.join('\n');
 }

@@ -58,6 +58,8 @@ describe('yarn bench --short', () => {
         expect(route.requests).toBeGreaterThan(0);
       }
     }
+    // A stage with a failed request fails the run (yarn bench exits 1).
+    expect(result.failures).toEqual([]);
     expect(Object.keys(result.sequential).sort()).toEqual([
       'floor',
       'kmop',
