@@ -34,6 +34,26 @@ export const SPEC_NOT_READ: Record<string, readonly string[]> = {
   'argoproj.io/Rollout': ['template', 'selector'],
 };
 
+/** Spec fields not read, by apiVersion and kind; undefined for kinds no section reads. */
+type Trim = { specNotRead: readonly string[] } | undefined;
+
+// Every object of a list has the same apiVersion and kind: found once, not per object.
+// Only supported kinds are remembered, so the map stays as small as the registry.
+const trimsByKind = new Map<string, Trim>();
+
+function trimFor(apiVersion: string, kind: string): Trim {
+  const key = `${apiVersion}\u0000${kind}`;
+  if (trimsByKind.has(key)) return trimsByKind.get(key);
+  const supported = findSupportedKind(apiVersion, kind);
+  if (!supported) return undefined;
+  const trim =
+    supported.sections.length === 0
+      ? undefined
+      : { specNotRead: SPEC_NOT_READ[`${supported.group}/${kind}`] ?? [] };
+  trimsByKind.set(key, trim);
+  return trim;
+}
+
 /**
  * The part of a Kubernetes object {@link normalizeObject} reads: normalizing it gives the
  * same items as normalizing the whole object. Objects of kinds no view section reads keep
@@ -47,11 +67,9 @@ export function fieldsToNormalize(object: unknown): unknown {
   if (typeof apiVersion !== 'string' || typeof kind !== 'string') {
     return object;
   }
-  const supported = findSupportedKind(apiVersion, kind);
+  const trim = trimFor(apiVersion, kind);
   const { name, namespace } = object.metadata;
-  if (!supported || supported.sections.length === 0) {
-    return { apiVersion, kind, metadata: { name, namespace } };
-  }
+  if (!trim) return { apiVersion, kind, metadata: { name, namespace } };
   const metadata: Record<string, unknown> = {};
   for (const key of METADATA_READ) {
     if (object.metadata[key] !== undefined) {
@@ -59,10 +77,9 @@ export function fieldsToNormalize(object: unknown): unknown {
     }
   }
   const trimmed: Record<string, unknown> = { ...object, metadata };
-  const dropped = SPEC_NOT_READ[`${supported.group}/${kind}`];
-  if (dropped && isRecord(object.spec)) {
+  if (trim.specNotRead.length > 0 && isRecord(object.spec)) {
     const spec = { ...object.spec };
-    for (const key of dropped) delete spec[key];
+    for (const key of trim.specNotRead) delete spec[key];
     trimmed.spec = spec;
   }
   return trimmed;
