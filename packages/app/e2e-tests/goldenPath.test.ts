@@ -185,10 +185,7 @@ test.describe.serial('the golden path', () => {
           })
           .toBe('agree');
       } else {
-        // Within two of the demo operator's 20 s resyncs (scripts/start.mjs).
-        await expect(kmopItem).toHaveAttribute('data-health', health, {
-          timeout: 60_000,
-        });
+        await expect(kmopItem).toHaveAttribute('data-health', health);
       }
       await expect(
         kmopItem
