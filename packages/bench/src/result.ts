@@ -2,6 +2,7 @@ import { LivePageFigures } from './livePage';
 import { BenchOptions } from './options';
 import { ProfileFrame } from './profile';
 import { StageFailure } from './stages/context';
+import { PrometheusFigures } from './stages/prometheus';
 import { RouteFigures } from './stages/requestStage';
 
 export type { RouteFigures } from './stages/requestStage';
@@ -82,6 +83,11 @@ export interface BenchResult {
   livePage: LivePageFigures;
   /** CPU profiles of the backend while serving KMOP views and during the cold sync. */
   profile?: Record<'view' | 'coldSync', ProfileSummary>;
+  /**
+   * Prometheus queries per minute with 1 and with 50 open pages of one entity, from
+   * a backend of its own; or why the stage was left out.
+   */
+  prometheus: PrometheusFigures | { skipped: string };
   /** Routes of stages whose requests failed: the run fails (`yarn bench` exits 1). */
   failures: StageFailure[];
   durationS: number;

@@ -16,6 +16,7 @@ import { firstView } from './stages/firstView';
 import { livePage } from './stages/livePage';
 import { organisation } from './stages/organisation';
 import { profile } from './stages/profile';
+import { prometheusMissing, prometheusStage } from './stages/prometheus';
 import { sequential } from './stages/sequential';
 import { stress } from './stages/stress';
 import { viewTargets } from './stages/targets';
@@ -32,13 +33,33 @@ export type {
 
 /**
  * Runs the whole benchmark, stage by stage (`src/stages/`); `log` receives
- * progress lines. Routes whose requests failed are in `failures`.
+ * progress lines. Routes whose requests failed are in `failures`. Without
+ * `prometheus` on this machine it stops at once, unless told to skip that stage.
  */
 export async function runBench(
   options: BenchOptions,
   log: (line: string) => void = () => {},
 ): Promise<BenchResult> {
   const started = Date.now();
+  const missing = options.skipPrometheus ? undefined : prometheusMissing();
+  if (missing) throw new Error(missing);
+  const result = await viewStages(options, log);
+  // After the view stages' backend has stopped: this stage runs its own.
+  const prometheus = options.skipPrometheus
+    ? { skipped: 'left out (--skip-prometheus)' }
+    : await prometheusStage(options, log, result.failures);
+  return {
+    ...result,
+    prometheus,
+    durationS: (Date.now() - started) / 1000,
+  };
+}
+
+/** Every stage on the bench's clusters and backend, in order. */
+async function viewStages(
+  options: BenchOptions,
+  log: (line: string) => void,
+): Promise<Omit<BenchResult, 'prometheus' | 'durationS'>> {
   const workDir = mkdtempSync(join(tmpdir(), 'kmop-bench-'));
   const sims: KubeSim[] = [];
   let backend: BenchBackend | undefined;
@@ -135,7 +156,6 @@ export async function runBench(
       },
       ...(profileFigures ? { profile: profileFigures } : {}),
       failures: run.failures,
-      durationS: (Date.now() - started) / 1000,
     };
   } catch (error) {
     throw withBackendLog(error, backend);

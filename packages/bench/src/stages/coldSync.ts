@@ -45,19 +45,7 @@ export async function coldSync(run: BenchRun): Promise<ColdSyncFigures> {
     : undefined;
   if (syncProfile) await backend.startProfile();
   await Promise.all(sims.map(s => s.faults.up()));
-  const synced = await waitUntil('the KMOP cache', 300_000, async () => {
-    const { status, body } = await getJson(
-      `${backend.baseUrl}/api/kmop/v1/clusters`,
-      token,
-    );
-    const items =
-      status === 200
-        ? (body.items as Array<{ state: string; lastSyncedAt?: string }>)
-        : [];
-    return items.length === sims.length && items.every(c => c.state === 'ready')
-      ? items
-      : undefined;
-  });
+  const synced = await waitForClusters(backend.baseUrl, token, sims.length);
   clearInterval(watchFirst);
   if (syncProfile) await backend.stopProfile(syncProfile);
   const lastSynced = Math.max(...synced.map(c => Date.parse(c.lastSyncedAt!)));
@@ -79,4 +67,25 @@ export async function coldSync(run: BenchRun): Promise<ColdSyncFigures> {
     },
     ...(syncProfile ? { syncProfile } : {}),
   };
+}
+
+/** Waits until the backend's cache has every cluster `ready`; gives them. */
+export function waitForClusters(
+  baseUrl: string,
+  token: string,
+  clusters: number,
+): Promise<Array<{ state: string; lastSyncedAt?: string }>> {
+  return waitUntil('the KMOP cache', 300_000, async () => {
+    const { status, body } = await getJson(
+      `${baseUrl}/api/kmop/v1/clusters`,
+      token,
+    );
+    const items =
+      status === 200
+        ? (body.items as Array<{ state: string; lastSyncedAt?: string }>)
+        : [];
+    return items.length === clusters && items.every(c => c.state === 'ready')
+      ? items
+      : undefined;
+  });
 }
