@@ -5,7 +5,12 @@
  * @packageDocumentation
  */
 export { runBench } from './runBench';
-export type { BenchResult, RouteFigures, StageFigures } from './runBench';
+export type {
+  BenchResult,
+  RouteFigures,
+  StageFailure,
+  StageFigures,
+} from './runBench';
 export { DEFAULT_OPTIONS, SHORT_OPTIONS, parseBenchArgs } from './options';
 export type { BenchOptions } from './options';
 export { formatReport } from './report';

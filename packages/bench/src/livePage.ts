@@ -29,7 +29,8 @@ export interface LivePageFigures {
 const PING_INTERVAL_S = 30; // the signals backend's ping interval (SignalManager)
 const POLL_INTERVAL_S = 300; // kmop.ui.signalRefreshIntervalSeconds' default
 
-async function connect(url: string, token: string): Promise<WebSocket> {
+/** A WebSocket to the signals backend, as the app's signals client opens it. */
+export async function connect(url: string, token: string): Promise<WebSocket> {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     const socket = new WebSocket(url, token);

@@ -28,6 +28,10 @@ export interface BenchOptions {
   profile?: string;
   /** Services (five kmop.dev objects each) the operator stage creates at once. */
   operatorServices: number;
+  /** Leave out the Prometheus stage (it needs Debian's prometheus package). */
+  skipPrometheus: boolean;
+  /** Seconds of each of the Prometheus stage's two measured windows (1 page, 50 pages). */
+  prometheusWindowS: number;
 }
 
 export const DEFAULT_OPTIONS: BenchOptions = {
@@ -41,6 +45,8 @@ export const DEFAULT_OPTIONS: BenchOptions = {
   scaffolderRuns: 21,
   accessTtl: '1h',
   operatorServices: 100,
+  skipPrometheus: false,
+  prometheusWindowS: 60,
 };
 
 /** `--short`: the same stages with fewer objects and requests (under 2 minutes on 2 cores). */
@@ -53,6 +59,7 @@ export const SHORT_OPTIONS: BenchOptions = {
   entities: 50,
   scaffolderRuns: 7,
   operatorServices: 20,
+  prometheusWindowS: 30,
 };
 
 export const USAGE = `yarn bench [options]
@@ -72,6 +79,12 @@ time, memory per cached object and the scaffolder actions' time.
   --scaffolder-runs <n>  runs of generate + validate (default ${DEFAULT_OPTIONS.scaffolderRuns})
   --access-ttl <d>    kmop.authorization.cacheTtl of the backend (default ${DEFAULT_OPTIONS.accessTtl})
   --profile <dir>     also write a CPU profile of the backend serving KMOP views
+  --prometheus-window <s>  seconds of each window of the Prometheus stage (default ${DEFAULT_OPTIONS.prometheusWindowS}, --short ${SHORT_OPTIONS.prometheusWindowS})
+  --prometheus        run only the Prometheus stage: queries per minute with 1 and
+                      50 open pages, on a backend of its own (--clusters applies)
+  --skip-prometheus   leave out the Prometheus stage (it needs the prometheus and
+                      promtool binaries of Debian's prometheus package; without
+                      them and without this option the bench stops at once)
   --operator          run only the operator stage: the KMOP operator reconciling
                       --operator-services services (five kmop.dev objects each) on kube-sim
   --operator-services <n>  services of the operator stage (default ${DEFAULT_OPTIONS.operatorServices}, --short ${SHORT_OPTIONS.operatorServices})
@@ -104,6 +117,7 @@ export function parseBenchArgs(argv: string[]): {
   json: boolean;
   help: boolean;
   operator: boolean;
+  prometheus: boolean;
 } {
   const { values } = parseArgs({
     args: argv,
@@ -122,6 +136,9 @@ export function parseBenchArgs(argv: string[]): {
       short: { type: 'boolean' },
       operator: { type: 'boolean' },
       'operator-services': { type: 'string' },
+      prometheus: { type: 'boolean' },
+      'skip-prometheus': { type: 'boolean' },
+      'prometheus-window': { type: 'string' },
       json: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -145,6 +162,11 @@ export function parseBenchArgs(argv: string[]): {
       'operator-services',
       values['operator-services'],
     ),
+    skipPrometheus: values['skip-prometheus'],
+    prometheusWindowS: positiveInteger(
+      'prometheus-window',
+      values['prometheus-window'],
+    ),
   };
   const options = { ...base };
   for (const [key, value] of Object.entries(given)) {
@@ -155,5 +177,6 @@ export function parseBenchArgs(argv: string[]): {
     json: values.json ?? false,
     help: values.help ?? false,
     operator: values.operator ?? false,
+    prometheus: values.prometheus ?? false,
   };
 }

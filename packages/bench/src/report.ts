@@ -1,4 +1,5 @@
-import { BenchResult, ProfileSummary, RouteFigures } from './runBench';
+import { BenchResult, ProfileSummary, RouteFigures } from './result';
+import { failureMessage } from './stages/failures';
 
 function ms(n: number): string {
   if (n >= 100) return n.toFixed(0);
@@ -47,6 +48,47 @@ function stage(
   }
   lines.push('');
   return lines;
+}
+
+/** The Prometheus stage's rows of the figures table. */
+export function prometheusRows(p: BenchResult['prometheus']): string[] {
+  const title = 'Prometheus queries per minute, 1 / 50 open pages';
+  if ('skipped' in p) return [`| ${title} | not measured: ${p.skipped} |`];
+  const perRound = (f: { queriesPerMinute: number }) =>
+    (f.queriesPerMinute * p.evaluationIntervalS) / 60 / p.slos;
+  const atDefault = (f: { queriesPerMinute: number }) =>
+    (f.queriesPerMinute * p.evaluationIntervalS) / p.defaultEvaluationIntervalS;
+  return [
+    `| ${title} of ${p.entity} (${p.slos} SLOs on ${
+      p.clusters
+    } clusters; kmop.prometheus.evaluationInterval ${
+      p.evaluationIntervalS
+    } s by the bench's config, default ${p.defaultEvaluationIntervalS} s; ${
+      p.windowS
+    } s windows; load ${p.loadAverage1m.start.toFixed(
+      1,
+    )} → ${p.loadAverage1m.end.toFixed(
+      1,
+    )}) | ${p.onePage.queriesPerMinute.toFixed(
+      1,
+    )} / ${p.fiftyPages.queriesPerMinute.toFixed(1)} |`,
+    `| the same per SLO per evaluation round, 1 / 50 pages; and per minute at the ${
+      p.defaultEvaluationIntervalS
+    } s default | ${perRound(p.onePage).toFixed(1)} / ${perRound(
+      p.fiftyPages,
+    ).toFixed(1)}; ${atDefault(p.onePage).toFixed(1)} / ${atDefault(
+      p.fiftyPages,
+    ).toFixed(1)} |`,
+    `| the pages' view reads after the signals they heard in those windows (an object of ${
+      p.entity
+    } changed every 5 s) | 1 page: ${int(p.onePage.viewReads)} reads (${int(
+      p.onePage.notModifiedReads,
+    )} of them 304) after ${int(p.onePage.signals)} signals; 50 pages: ${int(
+      p.fiftyPages.viewReads,
+    )} (${int(p.fiftyPages.notModifiedReads)}) after ${int(
+      p.fiftyPages.signals,
+    )} |`,
+  ];
 }
 
 /** The figures as Markdown tables, as they go into the README. */
@@ -112,6 +154,7 @@ export function formatReport(r: BenchResult): string {
     )} s) + WebSocket ping/pong | ${int(
       r.livePage.idlePage.bytesPerMinute,
     )} B per minute |`,
+    ...prometheusRows(r.prometheus),
     `| cold sync, first list of all kinds on all clusters | ${int(
       r.coldSyncMs,
     )} ms |`,
@@ -162,6 +205,14 @@ export function formatReport(r: BenchResult): string {
         `| ${f.totalPct.toFixed(1)} | ${f.selfPct.toFixed(1)} | ${f.frame} |`,
       );
     lines.push('');
+  }
+  const failed = failureMessage(r.failures);
+  if (failed) {
+    lines.push(
+      "FAILED: requests of these stages failed (their routes' figures count them):",
+      failed,
+      '',
+    );
   }
   lines.push(`finished in ${r.durationS.toFixed(0)} s`);
   return lines.join('\n');

@@ -28,7 +28,19 @@ describe('yarn bench --short', () => {
       stressConcurrency: 6,
       entities: 4,
       scaffolderRuns: 1,
+      // Two evaluation rounds per window: enough to count, not to judge.
+      prometheusWindowS: 10,
     });
+
+    // The Prometheus stage ran (the machine has prometheus) and counted the backend's
+    // queries while 1, then 50 pages read the view.
+    expect('skipped' in result.prometheus).toBe(false);
+    const prometheus = result.prometheus as Exclude<
+      typeof result.prometheus,
+      { skipped: string }
+    >;
+    expect(prometheus.onePage.queries).toBeGreaterThan(0);
+    expect(prometheus.fiftyPages.pages).toBe(50);
 
     const numbers = figuresOf({
       coldSyncMs: result.coldSyncMs,
@@ -41,6 +53,10 @@ describe('yarn bench --short', () => {
       org: result.org,
       ratios: result.ratios,
       scaffolder: result.scaffolder,
+      prometheus: {
+        onePage: prometheus.onePage,
+        fiftyPages: prometheus.fiftyPages,
+      },
     });
     for (const [path, value] of numbers) {
       expect([path, typeof value]).toEqual([path, 'number']);
@@ -58,6 +74,8 @@ describe('yarn bench --short', () => {
         expect(route.requests).toBeGreaterThan(0);
       }
     }
+    // A stage with a failed request fails the run (yarn bench exits 1).
+    expect(result.failures).toEqual([]);
     expect(Object.keys(result.sequential).sort()).toEqual([
       'floor',
       'kmop',
@@ -92,6 +110,7 @@ describe('yarn bench --short', () => {
       'KMOP ÷ Kubernetes backend',
       'organisation page ÷ floor',
       'If-None-Match (304)',
+      'Prometheus queries per minute, 1 / 50 open pages',
     ]) {
       expect(report).toContain(label);
     }

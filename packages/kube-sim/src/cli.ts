@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { KubeSimOptions, startKubeSim } from './server';
-import { kubeconfigYaml, loadOrCreateKubeSimTls } from './tls';
+import { kubeconfigYaml, loadOrCreateKubeSimTls } from './api/tls';
 
 export const USAGE = `Usage: kube-sim [options]
 

@@ -8,12 +8,19 @@
 
 export { startKubeSim } from './server';
 export type { KubeSim, KubeSimOptions } from './server';
-export { generateKubeSimTls } from './tls';
-export type { KubeSimTls } from './tls';
-export type { SimStore } from './simStore';
-export { Faults } from './faults';
-export type { DownMode, ErrorFault, FaultState, FaultTarget } from './faults';
-export type { FaultRequest } from './admin';
+export { generateKubeSimTls } from './api/tls';
+export type { KubeSimTls } from './api/tls';
+export type { SimStore } from './writes/simStore';
+export { Faults } from './faults/faults';
+export type {
+  DownMode,
+  ErrorFault,
+  FaultState,
+  FaultTarget,
+} from './faults/faults';
+export type { FaultRequest } from './api/admin';
+export { freePort, startPrometheus } from './prometheus/prometheus';
+export type { CounterSeries, PrometheusServer } from './prometheus/prometheus';
 export { ApiError } from './errors';
 export type { Status, StatusDetails } from './errors';
 export type {

@@ -2,22 +2,25 @@ import { IncomingMessage, Server, createServer } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import { AddressInfo, Socket } from 'node:net';
 import { schemaOfCrd } from './admission';
-import { builtinResourceTypes } from './builtins';
-import { CRD_KEY } from './crds';
-import { RolloutDemo } from './demo';
-import { DemoControllers, WATCHED_KINDS } from './controllers/demoControllers';
-import { DownMode, Faults } from './faults';
-import { GarbageCollector } from './gc';
-import { CrdSchemaLookup } from './openapi';
-import { Operations } from './operations';
-import { ResourceRegistry } from './registry';
-import { createRequestHandler } from './router';
-import { readSeeds } from './seeds';
-import { SimStore, createSimStore } from './simStore';
-import { ObjectStore } from './store';
+import { builtinResourceTypes } from './discovery/builtins';
+import { CRD_KEY } from './discovery/crds';
+import { RolloutDemo } from './demo/demo';
+import {
+  DemoControllers,
+  WATCHED_KINDS,
+} from './demo/controllers/demoControllers';
+import { DownMode, Faults } from './faults/faults';
+import { GarbageCollector } from './writes/gc';
+import { CrdSchemaLookup } from './discovery/openapi';
+import { Operations } from './writes/operations';
+import { ResourceRegistry } from './discovery/registry';
+import { createRequestHandler } from './api/router';
+import { readSeeds } from './demo/seeds';
+import { SimStore, createSimStore } from './writes/simStore';
+import { ObjectStore } from './storage/store';
 import { JsonObject } from './types';
-import { KubeSimTls, generateKubeSimTls } from './tls';
-import { WatchHub } from './watch';
+import { KubeSimTls, generateKubeSimTls } from './api/tls';
+import { WatchHub } from './storage/watch';
 
 /** Options of `startKubeSim`; every field is optional. */
 export interface KubeSimOptions {

@@ -1,6 +1,6 @@
 import { join, resolve } from 'node:path';
 import { schemaOfCrd } from '.';
-import { readSeeds } from '../seeds';
+import { readSeeds } from '../demo/seeds';
 import { KubeObject } from '../types';
 import { pruneAndDefault } from './structural';
 

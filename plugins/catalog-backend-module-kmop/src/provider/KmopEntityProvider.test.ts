@@ -105,8 +105,14 @@ describe('KmopEntityProvider before a cluster has been read', () => {
       listed: ['one'],
     };
     const conn = connection();
-    await create(cacheWith(state)).connect(conn);
-    await new Promise(r => setTimeout(r, 200));
+    const cache = cacheWith(state);
+    // Each attempt at a full mutation asks which clusters were listed: a second ask means
+    // the first attempt gave up (and retried) rather than writing.
+    const asked = jest.spyOn(cache, 'listedClusters');
+    await create(cache).connect(conn);
+    await until(
+      () => asked.mock.calls.length >= 2 || conn.mutations.length > 0,
+    );
     expect(conn.mutations).toEqual([]);
     state.clusters[1] = {
       name: 'two',

@@ -10,6 +10,7 @@ export type {
   SupportedKind,
 } from './registry';
 export type { NormalizeContext, Normalizer } from './base';
+export { fieldsToNormalize } from './fieldsToNormalize';
 export { normalizeHttpRoute } from './routes/httpRoute';
 export { normalizeGrpcRoute } from './routes/grpcRoute';
 export { normalizeIngress } from './routes/ingress';

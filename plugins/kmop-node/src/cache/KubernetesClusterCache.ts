@@ -17,7 +17,7 @@ import {
   ObjectNormalizer,
 } from './ObjectIndex';
 import { ReadinessFactIndex, ReadinessFactLookup } from './ReadinessFactIndex';
-import { ClusterCacheSettings } from './types';
+import { ClusterCacheSettings, KubeObject } from './types';
 
 /**
  * Options of {@link KubernetesClusterCache.create}.
@@ -29,6 +29,8 @@ export interface KubernetesClusterCacheOptions {
   clusters: KmopClusterService;
   kinds: CachedKind[];
   normalize: ObjectNormalizer;
+  /** What of an object `normalize` reads (kept until its first lookup); all of it when left out. */
+  fieldsToNormalize?: (object: KubeObject) => KubeObject;
   settings: ClusterCacheSettings;
   logger: LoggerService;
 }
@@ -71,7 +73,10 @@ export class KubernetesClusterCache implements ClusterCache {
 
   private constructor(options: KubernetesClusterCacheOptions) {
     this.options = options;
-    this.index = new ObjectIndex({ normalize: options.normalize });
+    this.index = new ObjectIndex({
+      normalize: options.normalize,
+      fieldsToNormalize: options.fieldsToNormalize,
+    });
   }
 
   /** Number of objects held, over all clusters. */

@@ -111,6 +111,41 @@ describe('ObjectIndex', () => {
     expect(names(idx.lookup({ serviceName: 'pay' }))).toEqual(['kept']);
   });
 
+  it('keeps only what fieldsToNormalize gives until the first lookup, and normalizes that', () => {
+    const normalize = jest.fn(
+      (object: KubeObject, cluster: string): KmopItems => ({
+        routes: [route(object, cluster)],
+        slos: [],
+        rollouts: [],
+        resilience: [],
+      }),
+    );
+    const idx = new ObjectIndex({
+      normalize,
+      fieldsToNormalize: ({ spec: _spec, ...rest }) => rest,
+    });
+    const object = obj(
+      'o',
+      'ns',
+      { 'app.kubernetes.io/name': 'pay' },
+      { serviceRef: 'pay', template: { big: true } },
+    );
+    idx.sinkFor('a', 'r').upsert(object);
+    // Found by the whole object's serviceRef, normalized from the trimmed one.
+    expect(names(idx.lookup({ serviceName: 'pay' }))).toEqual(['o']);
+    expect(normalize).toHaveBeenCalledWith(
+      {
+        metadata: {
+          name: 'o',
+          namespace: 'ns',
+          labels: object.metadata!.labels,
+        },
+      },
+      'a',
+    );
+    expect(object.spec).toEqual({ serviceRef: 'pay', template: { big: true } });
+  });
+
   it('normalizes an object once per change, not per lookup', () => {
     const { index: idx, normalize } = index();
     idx

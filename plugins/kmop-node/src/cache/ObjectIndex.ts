@@ -60,13 +60,18 @@ export type IndexedObjectListener = (change: IndexedObjectChange) => void;
 /** Options of {@link ObjectIndex}. */
 export interface ObjectIndexOptions {
   normalize: ObjectNormalizer;
+  /** What of an object `normalize` reads, kept until its first lookup; all of it when left out. */
+  fieldsToNormalize?: (object: KubeObject) => KubeObject;
 }
 
 interface Entry extends IndexedObjectPlace {
   /** Skips indexing again an object a re-list gives back unchanged. */
   resourceVersion?: string;
-  /** The (trimmed) object until its items are first read, then dropped. */
-  object?: KubeObject;
+  /**
+   * What `normalize` reads of the object, as JSON text, until its items are first read;
+   * then dropped. Text takes about half the heap of the parsed object (issue #17).
+   */
+  json?: string;
   /** Its view items, made on the first lookup that reaches it. */
   items?: KmopItems;
 }
@@ -79,11 +84,13 @@ const NAME_LABEL = 'app.kubernetes.io/name';
  * the cache or calls a cluster. An object is normalized when a lookup first
  * reaches it, not when it arrives: a first list of tens of thousands of objects
  * is then only parsed and indexed (normalizing all of them was most of a cold
- * start), and most objects are never shown. The object is kept trimmed until
- * then (its JSON is smaller than its items') and dropped once normalized.
+ * start), and most objects are never shown. Until then only the fields the
+ * normalizers read are kept, as JSON text (smaller than the parsed object and
+ * than its items); the text is dropped once normalized.
  */
 export class ObjectIndex extends ResourceKeyedIndex {
   private readonly normalize: ObjectNormalizer;
+  private readonly fieldsToNormalize: (object: KubeObject) => KubeObject;
   private readonly entries = new Map<string, Entry>();
   private readonly byLabel = new Map<string, Set<string>>();
   private readonly byServiceRef = new Map<string, Set<string>>();
@@ -92,6 +99,7 @@ export class ObjectIndex extends ResourceKeyedIndex {
   constructor(options: ObjectIndexOptions) {
     super();
     this.normalize = options.normalize;
+    this.fieldsToNormalize = options.fieldsToNormalize ?? (object => object);
   }
 
   /** Number of cached objects. */
@@ -145,8 +153,11 @@ export class ObjectIndex extends ResourceKeyedIndex {
 
   private itemsOf(entry: Entry): KmopItems {
     if (!entry.items) {
-      entry.items = this.normalize(entry.object ?? {}, entry.cluster);
-      entry.object = undefined;
+      entry.items = this.normalize(
+        JSON.parse(entry.json ?? '{}'),
+        entry.cluster,
+      );
+      entry.json = undefined;
     }
     return entry.items;
   }
@@ -195,7 +206,7 @@ export class ObjectIndex extends ResourceKeyedIndex {
       labels,
       serviceRef,
       resourceVersion,
-      object,
+      json: JSON.stringify(this.fieldsToNormalize(object)),
     };
     this.entries.set(key, entry);
     addTo(this.byResource, resourceKey, key);

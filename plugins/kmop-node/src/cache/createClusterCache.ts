@@ -3,12 +3,14 @@ import { Config } from '@backstage/config';
 import {
   READINESS_KINDS,
   SUPPORTED_KINDS,
+  fieldsToNormalize,
   normalizeObject,
 } from '@kmop/plugin-kmop-common';
 import { KmopClusterService } from '../clusters/KmopClusterService';
 import { KubernetesClusterCache } from './KubernetesClusterCache';
 import { MICROSERVICE_KIND } from './KeptObjects';
 import { readCacheSettings } from './readCacheSettings';
+import { KubeObject } from './types';
 
 /**
  * The cluster cache for the clusters of the locators and the settings in the config.
@@ -41,6 +43,7 @@ export function createClusterCache(options: {
       })),
     ],
     normalize: (object, cluster) => normalizeObject(object, { cluster }),
+    fieldsToNormalize: object => fieldsToNormalize(object) as KubeObject,
     settings: readCacheSettings(options.config),
     logger: options.logger,
   });

@@ -118,6 +118,24 @@ describe('KubeClient', () => {
     });
   });
 
+  it('reads a body whose characters are split between chunks', async () => {
+    const body = Buffer.from(JSON.stringify({ items: [{ name: 'é€😀' }] }));
+    // Inside the first character's two bytes.
+    const split = body.indexOf(Buffer.from('é')) + 1;
+    const { client, close } = await serve((_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      res.write(body.subarray(0, split));
+      setTimeout(() => res.end(body.subarray(split)), 20);
+    });
+    try {
+      await expect(client.request({ path: '/list' })).resolves.toEqual({
+        items: [{ name: 'é€😀' }],
+      });
+    } finally {
+      await close();
+    }
+  });
+
   it('streams watch events split across chunks and ends with the stream', async () => {
     const { client, close } = await serve((_req, res) => {
       res.writeHead(200, { 'Content-Type': 'application/json' });

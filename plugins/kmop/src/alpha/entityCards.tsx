@@ -1,11 +1,15 @@
 import { compatWrapper } from '@backstage/core-compat-api';
 import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import { KmopExtensionDefinition } from './extensionDefinition';
 import { kmopEntityFilter } from './filters';
 
 const loadCards = () => import('../components/cards/EntityKmopCards');
 
 /** Compact health of every section and cluster. @alpha */
-export const kmopHealthCard = EntityCardBlueprint.make({
+export const kmopHealthCard: KmopExtensionDefinition<
+  typeof EntityCardBlueprint,
+  'health'
+> = EntityCardBlueprint.make({
   name: 'health',
   params: {
     type: 'info',
@@ -16,7 +20,10 @@ export const kmopHealthCard = EntityCardBlueprint.make({
 });
 
 /** @alpha */
-export const kmopRoutesCard = EntityCardBlueprint.make({
+export const kmopRoutesCard: KmopExtensionDefinition<
+  typeof EntityCardBlueprint,
+  'routes'
+> = EntityCardBlueprint.make({
   name: 'routes',
   // Full section cards make the overview long: off unless app-config enables them.
   disabled: true,
@@ -29,7 +36,10 @@ export const kmopRoutesCard = EntityCardBlueprint.make({
 });
 
 /** @alpha */
-export const kmopSlosCard = EntityCardBlueprint.make({
+export const kmopSlosCard: KmopExtensionDefinition<
+  typeof EntityCardBlueprint,
+  'slos'
+> = EntityCardBlueprint.make({
   name: 'slos',
   // Full section cards make the overview long: off unless app-config enables them.
   disabled: true,
@@ -42,7 +52,10 @@ export const kmopSlosCard = EntityCardBlueprint.make({
 });
 
 /** @alpha */
-export const kmopRolloutsCard = EntityCardBlueprint.make({
+export const kmopRolloutsCard: KmopExtensionDefinition<
+  typeof EntityCardBlueprint,
+  'rollouts'
+> = EntityCardBlueprint.make({
   name: 'rollouts',
   // Full section cards make the overview long: off unless app-config enables them.
   disabled: true,
@@ -55,7 +68,10 @@ export const kmopRolloutsCard = EntityCardBlueprint.make({
 });
 
 /** @alpha */
-export const kmopResilienceCard = EntityCardBlueprint.make({
+export const kmopResilienceCard: KmopExtensionDefinition<
+  typeof EntityCardBlueprint,
+  'resilience'
+> = EntityCardBlueprint.make({
   name: 'resilience',
   // Full section cards make the overview long: off unless app-config enables them.
   disabled: true,
@@ -68,7 +84,10 @@ export const kmopResilienceCard = EntityCardBlueprint.make({
 });
 
 /** Readiness over the twelve components, compact, linking to the tab. @alpha */
-export const kmopReadinessCard = EntityCardBlueprint.make({
+export const kmopReadinessCard: KmopExtensionDefinition<
+  typeof EntityCardBlueprint,
+  'readiness'
+> = EntityCardBlueprint.make({
   name: 'readiness',
   params: {
     type: 'info',

@@ -6,6 +6,7 @@
 export { kmopPlugin as default } from './plugin';
 export { kmopApi } from './apis';
 export { kmopEntityContent } from './entityContent';
+export type { KmopExtensionDefinition } from './extensionDefinition';
 export {
   kmopHealthCard,
   kmopReadinessCard,

@@ -19,6 +19,10 @@ function Probe() {
 const CHANNEL = 'kmop:entity-view:component:default/checkout';
 
 describe('useKmopEntityView', () => {
+  afterEach(() => {
+    jest.useRealTimers();
+  });
+
   it('reads the view again when the backend signals a change, with polling at 10 minutes', async () => {
     const signals = fakeSignalApi();
     const api = mockKmopApi(makeView(), makeView({ routes: [] }));
@@ -31,19 +35,33 @@ describe('useKmopEntityView', () => {
     expect(api.getEntityView).toHaveBeenCalledTimes(1);
     expect(signals.channels()).toEqual([CHANNEL]);
 
-    // Two replicas signal the same change almost at once: one read.
+    // Two replicas signal the same change, the second 200 ms after the first (the other
+    // replica's signal comes through the database event bus): one read, once the page
+    // has gathered signals for 500 ms. Fake timers from here: the 10-minute poll stays real.
+    jest.useFakeTimers();
     act(() => {
       signals.send(CHANNEL, { entityRef: 'component:default/checkout' });
+    });
+    act(() => {
+      jest.advanceTimersByTime(200);
+    });
+    act(() => {
       signals.send(CHANNEL, { entityRef: 'component:default/checkout' });
     });
-    // The page gathers signals for 500 ms before it reads.
-    await waitFor(() => expect(api.getEntityView).toHaveBeenCalledTimes(2), {
-      timeout: 5_000,
+    act(() => {
+      jest.advanceTimersByTime(400);
+    });
+    expect(api.getEntityView).toHaveBeenCalledTimes(1);
+    await act(async () => {
+      jest.runOnlyPendingTimers();
     });
     await waitFor(() =>
       expect(screen.getByTestId('probe')).toHaveTextContent('0'),
     );
-    await new Promise(r => setTimeout(r, 400));
+    // Everything the signals left pending has run: still one read for both.
+    await act(async () => {
+      jest.runOnlyPendingTimers();
+    });
     expect(api.getEntityView).toHaveBeenCalledTimes(2);
   });
 
