@@ -79,7 +79,15 @@ export function prometheusRows(p: BenchResult['prometheus']): string[] {
     ).toFixed(1)}; ${atDefault(p.onePage).toFixed(1)} / ${atDefault(
       p.fiftyPages,
     ).toFixed(1)} |`,
-    `| the pages' view reads (304 of them) and signals heard in those windows, 1 / 50 pages (an object of ${p.entity} changed every 5 s) | ${p.onePage.viewReads} (${p.onePage.notModifiedReads}), ${p.onePage.signals} / ${p.fiftyPages.viewReads} (${p.fiftyPages.notModifiedReads}), ${p.fiftyPages.signals} |`,
+    `| the pages' view reads after the signals they heard in those windows (an object of ${
+      p.entity
+    } changed every 5 s) | 1 page: ${int(p.onePage.viewReads)} reads (${int(
+      p.onePage.notModifiedReads,
+    )} of them 304) after ${int(p.onePage.signals)} signals; 50 pages: ${int(
+      p.fiftyPages.viewReads,
+    )} (${int(p.fiftyPages.notModifiedReads)}) after ${int(
+      p.fiftyPages.signals,
+    )} |`,
   ];
 }
 
@@ -199,8 +207,13 @@ export function formatReport(r: BenchResult): string {
     lines.push('');
   }
   const failed = failureMessage(r.failures);
-  if (failed)
-    lines.push('FAILED (the figures above are not valid):', failed, '');
+  if (failed) {
+    lines.push(
+      "FAILED: requests of these stages failed (their routes' figures count them):",
+      failed,
+      '',
+    );
+  }
   lines.push(`finished in ${r.durationS.toFixed(0)} s`);
   return lines.join('\n');
 }
