@@ -17,7 +17,7 @@ import { entityViewPath } from '../http';
 import { CRD_SEEDS, benchEntity, generateClusterObjects } from '../objects';
 import { OpenPage, PageReads } from '../openPage';
 import { BenchOptions } from '../options';
-import { startBackend, withBackendLog } from './backend';
+import { keepBackendLog, startBackend, withBackendLog } from './backend';
 import { SIM_TOKEN } from './clusters';
 import { waitForClusters } from './coldSync';
 import { StageFailure } from './context';
@@ -280,6 +280,7 @@ export async function prometheusStage(
   } finally {
     for (const page of pages) page.close();
     await backend?.stop();
+    keepBackendLog(backend, failures);
     await proxy?.close();
     await prometheus?.stop();
     await Promise.all(sims.map(s => s.close()));
