@@ -1,5 +1,5 @@
 import { KMOP_EXAMPLE_MANIFESTS } from '@kmop/plugin-kmop-common/testUtils';
-import { KubeSim } from '@kmop/kube-sim';
+import { KubeSim, freePort } from '@kmop/kube-sim';
 import { parse } from 'yaml';
 import {
   OperatorProcess,
@@ -10,7 +10,6 @@ import {
 import {
   CountingProxy,
   PrometheusServer,
-  closedPort,
   startCountingProxy,
   startPrometheus,
 } from './__testUtils__/prometheus';
@@ -231,7 +230,8 @@ describe('SLO status from Prometheus', () => {
     operator = new OperatorProcess(kubeconfig.file, [
       '--no-leader-elect',
       '--prometheus-url',
-      `http://127.0.0.1:${await closedPort()}`,
+      // A port nothing listens on.
+      `http://127.0.0.1:${await freePort()}`,
       '--prometheus-timeout',
       '2s',
     ]);

@@ -19,6 +19,8 @@ export type {
   FaultTarget,
 } from './faults/faults';
 export type { FaultRequest } from './api/admin';
+export { freePort, startPrometheus } from './prometheus/prometheus';
+export type { CounterSeries, PrometheusServer } from './prometheus/prometheus';
 export { ApiError } from './errors';
 export type { Status, StatusDetails } from './errors';
 export type {

@@ -1,12 +1,13 @@
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { KmopClusterStatus, KmopEntityView } from '@kmop/plugin-kmop-common';
+import { KmopClusterStatus } from '@kmop/plugin-kmop-common';
 import { KubeSim, startKubeSim } from '@kmop/kube-sim';
 import request from 'supertest';
 import {
   DEMO_SEEDS,
   demoEntities,
+  readEntityView,
   userAuth,
   waitFor,
 } from './__testUtils__/testBackend';
@@ -92,13 +93,7 @@ describe('the catalog cluster locator', () => {
     return res.body.items;
   }
 
-  async function view(name: string): Promise<KmopEntityView> {
-    const res = await request(backend.server)
-      .get(`/api/kmop/v1/entities/component/default/${name}`)
-      .set('Authorization', userAuth());
-    expect(res.status).toBe(200);
-    return res.body;
-  }
+  const view = (name: string) => readEntityView(backend, name);
 
   it('asks the catalog for kubernetes-cluster Resources as Backstage does', async () => {
     await waitFor('a catalog query', async () => filters.length > 0);

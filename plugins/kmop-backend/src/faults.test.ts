@@ -1,10 +1,9 @@
 import { KubeSim, startKubeSim } from '@kmop/kube-sim';
 import { KmopClusterStatus, KmopEntityView } from '@kmop/plugin-kmop-common';
-import request from 'supertest';
 import {
   DEMO_SEEDS,
+  readEntityView,
   startKmopBackend,
-  userAuth,
   waitFor,
 } from './__testUtils__/testBackend';
 
@@ -18,13 +17,7 @@ describe('one faulty cluster of two', () => {
   let bad: KubeSim;
   let backend: Awaited<ReturnType<typeof startKmopBackend>>;
 
-  async function checkout(): Promise<KmopEntityView> {
-    const res = await request(backend.server)
-      .get('/api/kmop/v1/entities/component/default/checkout')
-      .set('Authorization', userAuth());
-    expect(res.status).toBe(200);
-    return res.body;
-  }
+  const checkout = () => readEntityView(backend, 'checkout');
 
   function statusOf(view: KmopEntityView, name: string): KmopClusterStatus {
     return view.clusters.find(c => c.name === name)!;

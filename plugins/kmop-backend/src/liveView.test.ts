@@ -10,6 +10,7 @@ import { kmopEntityViewChannel } from '@kmop/plugin-kmop-common';
 import request from 'supertest';
 import {
   DEMO_SEEDS,
+  setCheckoutCanaryWeight,
   startKmopBackend,
   userAuth,
   waitFor,
@@ -78,29 +79,6 @@ describe('live entity views', () => {
     return etag ? req.set('If-None-Match', etag) : req;
   };
 
-  function patchCheckoutRoute(weight: number) {
-    sim.store.patch(
-      {
-        apiVersion: 'gateway.networking.k8s.io/v1',
-        kind: 'HTTPRoute',
-        namespace: 'checkout',
-        name: 'checkout',
-      },
-      {
-        spec: {
-          rules: [
-            {
-              backendRefs: [
-                { name: 'checkout-stable', port: 8080, weight: 100 - weight },
-                { name: 'checkout-canary', port: 8080, weight },
-              ],
-            },
-          ],
-        },
-      },
-    );
-  }
-
   it('signals exactly the entities whose objects changed, once per change, with no data', async () => {
     // Pages are open on three entities.
     for (const name of ['checkout', 'payments', 'search']) {
@@ -108,7 +86,7 @@ describe('live entity views', () => {
     }
     published.length = 0;
 
-    patchCheckoutRoute(40);
+    setCheckoutCanaryWeight(sim, 40);
     // A later change to another entity: once its signal is out, the
     // checkout change's window has long closed.
     sim.store.patch(
@@ -147,7 +125,7 @@ describe('live entity views', () => {
     expect(same.status).toBe(304);
     expect(same.text).toBe('');
 
-    patchCheckoutRoute(70);
+    setCheckoutCanaryWeight(sim, 70);
     let changed: request.Response | undefined;
     await waitFor('the changed view', async () => {
       changed = await get('checkout', etag);

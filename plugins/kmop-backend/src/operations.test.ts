@@ -5,7 +5,7 @@ import {
 import { mockCredentials } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { KubeSim, startKubeSim } from '@kmop/kube-sim';
-import { KmopEntityView, KmopRolloutView } from '@kmop/plugin-kmop-common';
+import { KmopRolloutView } from '@kmop/plugin-kmop-common';
 import { operationObjects as fixtures } from '@kmop/plugin-kmop-common/testUtils';
 import request from 'supertest';
 import { AuditRecorder } from './__testUtils__/auditRecorder';
@@ -15,6 +15,7 @@ import {
 } from './__testUtils__/recordingProxy';
 import {
   DEMO_SEEDS,
+  readEntityView,
   startKmopBackend,
   userAuth,
   waitFor,
@@ -83,13 +84,7 @@ describe('rollout operations', () => {
   let backend: Awaited<ReturnType<typeof startKmopBackend>>;
   const audit = new AuditRecorder();
 
-  async function view(entity = 'checkout'): Promise<KmopEntityView> {
-    const res = await request(backend.server)
-      .get(`/api/kmop/v1/entities/component/default/${entity}`)
-      .set('Authorization', userAuth(OWNER));
-    expect(res.status).toBe(200);
-    return res.body;
-  }
+  const view = (entity = 'checkout') => readEntityView(backend, entity, OWNER);
 
   /** Writes the object and waits until the view shows this version of it. */
   async function seed(obj: Obj, entity = 'checkout'): Promise<KmopRolloutView> {

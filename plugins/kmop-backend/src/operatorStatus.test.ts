@@ -1,11 +1,10 @@
 import { KubeSim, startKubeSim } from '@kmop/kube-sim';
 import { KmopEntityView } from '@kmop/plugin-kmop-common';
-import request from 'supertest';
 import { RunningOperator } from './__testUtils__/operator';
 import {
   DEMO_SEEDS,
+  readEntityView,
   startKmopBackend,
-  userAuth,
   waitFor,
 } from './__testUtils__/testBackend';
 
@@ -23,13 +22,7 @@ describe('payments with the KMOP operator reconciling examples/cluster', () => {
   let operator: RunningOperator;
   let backend: Awaited<ReturnType<typeof startKmopBackend>>;
 
-  async function view(): Promise<KmopEntityView> {
-    const res = await request(backend.server)
-      .get('/api/kmop/v1/entities/component/default/payments')
-      .set('Authorization', userAuth());
-    expect(res.status).toBe(200);
-    return res.body;
-  }
+  const view = () => readEntityView(backend, 'payments');
 
   const kmopItems = (v: KmopEntityView): Item[] =>
     [...v.routes, ...v.slos, ...v.rollouts, ...v.resilience].filter(

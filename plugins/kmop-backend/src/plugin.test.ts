@@ -6,6 +6,7 @@ import {
   DEMO_SEEDS,
   LogRecorder,
   OUTSIDER,
+  setCheckoutCanaryWeight,
   startKmopBackend,
   userAuth,
   waitFor,
@@ -226,29 +227,7 @@ describe('kmop backend against the simulator seeded with examples/cluster', () =
   });
 
   it('shows a change in the simulator through the watch, without asking the cluster on lookup', async () => {
-    sim.store.patch(
-      {
-        apiVersion: 'gateway.networking.k8s.io/v1',
-        kind: 'HTTPRoute',
-        namespace: 'checkout',
-        name: 'checkout',
-      },
-      {
-        spec: {
-          rules: [
-            {
-              matches: [
-                { path: { type: 'PathPrefix', value: '/api/checkout' } },
-              ],
-              backendRefs: [
-                { name: 'checkout-stable', port: 8080, weight: 50 },
-                { name: 'checkout-canary', port: 8080, weight: 50 },
-              ],
-            },
-          ],
-        },
-      },
-    );
+    setCheckoutCanaryWeight(sim, 50);
     // How fast the watch delivers is measured by `yarn bench`, not bounded here: a wall-clock
     // bound flakes on a busy machine. The claim is that the change arrives by the watch, with
     // no further request to the API server.

@@ -1,9 +1,9 @@
 import { KubeSim, startKubeSim } from '@kmop/kube-sim';
-import { KmopEntityView } from '@kmop/plugin-kmop-common';
 import request from 'supertest';
 import { parse } from 'yaml';
 import {
   DEMO_SEEDS,
+  readEntityView,
   startKmopBackend,
   userAuth,
   waitFor,
@@ -23,13 +23,7 @@ describe('objects rendered from a KMOP resource', () => {
   let sim: KubeSim;
   let backend: Awaited<ReturnType<typeof startKmopBackend>>;
 
-  async function view(): Promise<KmopEntityView> {
-    const res = await request(backend.server)
-      .get('/api/kmop/v1/entities/component/default/payments')
-      .set('Authorization', userAuth());
-    expect(res.status).toBe(200);
-    return res.body;
-  }
+  const view = () => readEntityView(backend, 'payments');
 
   beforeAll(async () => {
     sim = await startKubeSim({ seeds: DEMO_SEEDS });

@@ -8,6 +8,7 @@ import WebSocket from 'ws';
 import { TestPostgres, startPostgres } from './__testUtils__/postgres';
 import {
   DEMO_SEEDS,
+  setCheckoutCanaryWeight,
   startKmopBackend,
   userAuth,
   waitFor,
@@ -105,29 +106,6 @@ class Page {
   }
 }
 
-function checkoutCanaryWeight(sim: KubeSim, weight: number) {
-  sim.store.patch(
-    {
-      apiVersion: 'gateway.networking.k8s.io/v1',
-      kind: 'HTTPRoute',
-      namespace: 'checkout',
-      name: 'checkout',
-    },
-    {
-      spec: {
-        rules: [
-          {
-            backendRefs: [
-              { name: 'checkout-stable', port: 8080, weight: 100 - weight },
-              { name: 'checkout-canary', port: 8080, weight },
-            ],
-          },
-        ],
-      },
-    },
-  );
-}
-
 // What differs between replicas by nature: when each built the view and
 // when its own watch cache last synced.
 function withoutTimes(view: Record<string, unknown>) {
@@ -218,7 +196,7 @@ describe('two backend replicas on one PostgreSQL', () => {
     for (const weight of [35, 65]) {
       const before = clients.map(c => c.received.length);
       const readsBefore = page.reads;
-      checkoutCanaryWeight(sim, weight);
+      setCheckoutCanaryWeight(sim, weight);
       // Each replica's watch sees the change and signals it; the bus brings
       // each signal to both replicas' WebSocket clients: two per client.
       await waitFor(`the signals of the change to ${weight}%`, async () => {

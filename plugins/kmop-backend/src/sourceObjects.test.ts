@@ -1,14 +1,12 @@
 import { KubeSim, startKubeSim } from '@kmop/kube-sim';
-import {
-  KmopEntityView,
-  kmopEntityReadPermission,
-} from '@kmop/plugin-kmop-common';
+import { kmopEntityReadPermission } from '@kmop/plugin-kmop-common';
 import request from 'supertest';
 import { parse } from 'yaml';
 import { denyOne } from './__testUtils__/denyOne';
 import {
   DEMO_SEEDS,
   OUTSIDER,
+  readEntityView,
   startKmopBackend,
   userAuth,
   waitFor,
@@ -39,13 +37,7 @@ describe('the source object of a view item', () => {
     return item === undefined ? req : req.query({ item });
   }
 
-  async function view(entity: string): Promise<KmopEntityView> {
-    const res = await request(backend.server)
-      .get(`/api/kmop/v1/entities/component/default/${entity}`)
-      .set('Authorization', userAuth());
-    expect(res.status).toBe(200);
-    return res.body;
-  }
+  const view = (entity: string) => readEntityView(backend, entity);
 
   beforeAll(async () => {
     demo = await startKubeSim({ seeds: DEMO_SEEDS, token: TOKEN });

@@ -5,14 +5,18 @@ import {
   createServiceFactory,
 } from '@backstage/backend-plugin-api';
 import {
+  TestBackend,
   mockCredentials,
   mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { KubeSim } from '@kmop/kube-sim';
+import { KmopEntityView } from '@kmop/plugin-kmop-common';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import supertest from 'supertest';
 import { parseAllDocuments } from 'yaml';
 import { kmopPlugin } from '../plugin';
 
@@ -168,6 +172,53 @@ export async function startKmopBackend(options: {
     ],
   });
   return Object.assign(backend, { catalog });
+}
+
+/**
+ * The KMOP view of `component:default/<name>` as a signed-in user (by default one who sees every
+ * entity) reads it; any answer but 200 fails the test, with the answer.
+ */
+export async function readEntityView(
+  backend: TestBackend,
+  name: string,
+  userEntityRef?: string,
+): Promise<KmopEntityView> {
+  const res = await supertest(backend.server)
+    .get(`/api/kmop/v1/entities/component/default/${name}`)
+    .set('Authorization', userAuth(userEntityRef));
+  if (res.status !== 200) {
+    throw new Error(`the view of ${name} answered ${res.status}: ${res.text}`);
+  }
+  return res.body;
+}
+
+/**
+ * Sends `weight` percent of the demo checkout route's traffic to the canary and the rest to
+ * stable, as a canary step does; the rule keeps its name and match (examples/cluster/checkout.yaml).
+ */
+export function setCheckoutCanaryWeight(sim: KubeSim, weight: number): void {
+  sim.store.patch(
+    {
+      apiVersion: 'gateway.networking.k8s.io/v1',
+      kind: 'HTTPRoute',
+      namespace: 'checkout',
+      name: 'checkout',
+    },
+    {
+      spec: {
+        rules: [
+          {
+            name: 'checkout-api',
+            matches: [{ path: { type: 'PathPrefix', value: '/api/checkout' } }],
+            backendRefs: [
+              { name: 'checkout-stable', port: 8080, weight: 100 - weight },
+              { name: 'checkout-canary', port: 8080, weight },
+            ],
+          },
+        ],
+      },
+    },
+  );
 }
 
 /** The Authorization header of a signed-in user. */

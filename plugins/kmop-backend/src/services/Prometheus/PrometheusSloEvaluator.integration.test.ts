@@ -1,13 +1,10 @@
 import { mockServices } from '@backstage/backend-test-utils';
+import { PrometheusServer, startPrometheus } from '@kmop/kube-sim';
 import {
   KmopSloView,
   PrometheusClient,
   multiwindowAlerts,
 } from '@kmop/plugin-kmop-common';
-import {
-  PrometheusServer,
-  startPrometheus,
-} from '../../__testUtils__/prometheusServer';
 import { PrometheusSloEvaluator } from './PrometheusSloEvaluator';
 
 // The evaluation instant and the traffic history, per minute, before it:

@@ -10,13 +10,17 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-/** A series to backfill: labels and a value per timestamp (seconds). */
-export interface BackfillSeries {
+/** A counter series to backfill: labels and a value per timestamp (seconds). */
+export interface CounterSeries {
   labels: Record<string, string>;
   samples: Array<[timestampSeconds: number, value: number]>;
 }
 
-/** A real Prometheus on 127.0.0.1 over backfilled data, for integration tests. */
+/**
+ * A real Prometheus on 127.0.0.1 over backfilled data, for integration tests. It lives here,
+ * beside the simulated cluster, because the packages whose tests run against kube-sim (the KMOP
+ * backend, the operator) also need one, and kube-sim is the development dependency they share.
+ */
 export interface PrometheusServer {
   url: string;
   stop(): Promise<void>;
@@ -32,7 +36,11 @@ function requireTool(name: string): string {
   );
 }
 
-async function freePort(): Promise<number> {
+/**
+ * A port on 127.0.0.1 that nothing listens on (bound, then released): for a server to listen
+ * on, or for a URL that nothing answers.
+ */
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.on('error', reject);
@@ -44,17 +52,17 @@ async function freePort(): Promise<number> {
 }
 
 /**
- * Writes the series as OpenMetrics (timestamps in seconds), backfills them with
+ * Writes `<metric>_total` series as OpenMetrics (timestamps in seconds), backfills them with
  * `promtool tsdb create-blocks-from openmetrics` and starts `prometheus` on
  * that data with a retention long enough to keep old blocks.
  */
 export async function startPrometheus(options: {
   metric: string;
-  series: BackfillSeries[];
+  series: CounterSeries[];
 }): Promise<PrometheusServer> {
   const promtool = requireTool('promtool');
   const prometheus = requireTool('prometheus');
-  const dir = mkdtempSync(join(tmpdir(), 'kmop-prom-'));
+  const dir = mkdtempSync(join(tmpdir(), 'kube-sim-prometheus-'));
   const data = join(dir, 'data');
   mkdirSync(data);
   const lines = [`# TYPE ${options.metric} counter`];
@@ -92,7 +100,8 @@ export async function startPrometheus(options: {
     { stdio: 'ignore' },
   );
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 20_000;
+  // Generous: it bounds waiting on a shared machine, it measures nothing.
+  const deadline = Date.now() + 60_000;
   for (;;) {
     const ready = await fetch(`${url}/-/ready`)
       .then(r => r.ok)
