@@ -101,11 +101,6 @@ function startOperator(cluster, kubeconfig, prometheusUrl) {
       '127.0.0.1',
       '--http-port',
       '0',
-      // A short resync in the demo: an end-to-end run once saw a golden-path route keep
-      // a "Service …-stable not found" from before its Service existed for 45 s; a full
-      // resync (5 m by default) puts any missed change right. Cause not found yet.
-      '--resync',
-      '20s',
       ...(prometheusUrl ? ['--prometheus-url', prometheusUrl] : []),
     ],
     { stdio: ['ignore', 'pipe', 'inherit'] },

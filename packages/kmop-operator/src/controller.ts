@@ -57,7 +57,7 @@ export class Controller {
   private readonly queue: WorkQueue;
   private readonly reconciler: Reconciler;
   private readonly slos?: SloEvaluator;
-  /** What of each kmop.dev object a reconcile depends on, to ignore status-only updates. */
+  /** What of each kmop.dev object its siblings' reconciles depend on (not its status). */
   private readonly seen = new Map<string, string>();
   private resync?: NodeJS.Timeout;
   private started = false;
@@ -214,7 +214,13 @@ export class Controller {
       this.seen.delete(key);
       if (o.kind === 'ServiceLevelObjective') this.slos?.forget(o);
     } else if (this.seen.get(key) === fingerprint) {
-      return; // Only the status changed, which is the operator's own write.
+      // Only the status changed, as a rule by the operator's own write. The watch brings it
+      // after the write's reply, so a reconcile in between read the status from before it:
+      // one that found that older status already right wrote nothing, and the written one
+      // stayed (a route kept "Service not found" after its Service came). This reconcile
+      // reads the status as written. The siblings do not read it: they are not queued.
+      if (this.started) this.queue.add(key);
+      return;
     } else {
       this.seen.set(key, fingerprint);
     }

@@ -11,7 +11,8 @@ export const KMOP_CRDS = join(REPO, 'plugins/kmop-common/crds');
 export const ECOSYSTEM_CRDS = join(REPO, 'examples/cluster/crds');
 // The development entry: the tests run the sources (src/build.test.ts runs the build).
 const BIN = resolve(__dirname, '../../bin/kmop-operator-dev.js');
-const TOKEN = 'operator-test-token';
+/** The simulator's bearer token, which {@link writeKubeconfig} sends. */
+export const TOKEN = 'operator-test-token';
 
 /** Starts kube-sim on an ephemeral port with the KMOP CRDs and the ecosystem CRDs, less `without`. */
 export async function startSim(

@@ -44,6 +44,7 @@ describe('/_sim/faults', () => {
       forbidden: [{ group: '', resource: 'secrets' }],
       malformed: [{ group: '', resource: 'configmaps' }],
       dropWatches: { afterMs: 1000 },
+      watchLatencyMs: 50,
     });
     expect(added.status).toBe(200);
     expect(added.body).toEqual({
@@ -58,6 +59,7 @@ describe('/_sim/faults', () => {
       forbidden: [{ group: '', resource: 'secrets' }],
       malformed: [{ group: '', resource: 'configmaps' }],
       watchDropAfterMs: 1000,
+      watchLatencyMs: 50,
     });
     const api = (path: string) => fetch(`${sim.url}${path}`, { headers: AUTH });
     expect((await api('/apis/apps/v1/deployments')).status).toBe(503);

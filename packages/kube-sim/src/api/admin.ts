@@ -19,6 +19,8 @@ export interface FaultRequest {
   malformed?: FaultTarget[];
   /** `{}` ends open watches now; `{ afterMs }` limits every watch's lifetime. */
   dropWatches?: { afterMs?: number };
+  /** Watch events reach watchers this long after the write. */
+  watchLatencyMs?: number;
   down?: { mode?: DownMode; forMs?: number };
 }
 
@@ -28,6 +30,7 @@ const CLEARERS: Record<string, (faults: Faults) => unknown> = {
   forbidden: f => f.clearForbidden(),
   malformed: f => f.clearMalformed(),
   watchDrops: f => f.clearWatchDrops(),
+  watchLatency: f => f.clearWatchLatency(),
   down: f => f.up(),
 };
 
@@ -59,6 +62,7 @@ export function applyFaultRequest(
     'forbidden',
     'malformed',
     'dropWatches',
+    'watchLatencyMs',
     'down',
   ];
   const unknownField = Object.keys(body).find(k => !known.includes(k));
@@ -91,6 +95,8 @@ export function applyFaultRequest(
     arrayField<FaultTarget>(body, 'forbidden').forEach(t => target.forbid(t));
     arrayField<FaultTarget>(body, 'malformed').forEach(t => target.malform(t));
     if (request.dropWatches) target.dropWatches(request.dropWatches);
+    if (request.watchLatencyMs !== undefined)
+      target.setWatchLatency(request.watchLatencyMs);
   };
   try {
     steps(scratch);
@@ -107,7 +113,7 @@ export function applyFaultRequest(
 /**
  * `/_sim/faults`: GET shows the active faults, POST adds some (see `FaultRequest`),
  * DELETE clears all of them, DELETE `/_sim/faults/<kind>` clears one kind
- * (latency, errors, forbidden, malformed, watchDrops, down).
+ * (latency, errors, forbidden, malformed, watchDrops, watchLatency, down).
  */
 export async function handleAdmin(
   ctx: SimContext,

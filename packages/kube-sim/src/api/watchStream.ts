@@ -1,5 +1,6 @@
 import { ServerResponse } from 'node:http';
 import { SimContext } from './context';
+import { laggingWriter } from './laggingWriter';
 import { ApiError } from '../errors';
 import { malformJson } from '../faults/faults';
 import { present } from '../storage/present';
@@ -118,6 +119,8 @@ export function serveWatch(
     }
   }
 
+  // Events and bookmarks go out through the watch-latency fault, in order.
+  const out = laggingWriter(write, () => ctx.faults.watchLatencyMs);
   const timers: NodeJS.Timeout[] = [];
   let unsubscribe: (() => void) | undefined;
   let ended = false;
@@ -127,6 +130,7 @@ export function serveWatch(
     }
     ended = true;
     timers.forEach(t => clearTimeout(t));
+    out.stop();
     unsubscribe?.();
     res.end();
   };
@@ -139,17 +143,17 @@ export function serveWatch(
     version,
     namespace,
     selector,
-    send: write,
+    send: out.send,
     end,
     endAfter,
   };
 
   if (fromRv === undefined || params.sendInitialEvents) {
     for (const entry of ctx.store.list(type, { namespace, selector }).entries) {
-      write(eventLine('ADDED', present(type, entry.json, version)));
+      out.send(eventLine('ADDED', present(type, entry.json, version)));
     }
     if (params.sendInitialEvents && params.allowWatchBookmarks) {
-      write(bookmarkLine(type, version, ctx.store.resourceVersion, true));
+      out.send(bookmarkLine(type, version, ctx.store.resourceVersion, true));
     }
     unsubscribe = ctx.hub.subscribe(watcher);
   } else {
@@ -160,7 +164,7 @@ export function serveWatch(
   if (params.allowWatchBookmarks) {
     const interval = setInterval(
       () =>
-        write(bookmarkLine(type, version, ctx.store.resourceVersion, false)),
+        out.send(bookmarkLine(type, version, ctx.store.resourceVersion, false)),
       ctx.bookmarkIntervalMs,
     );
     timers.push(interval);
@@ -169,7 +173,9 @@ export function serveWatch(
     timers.push(
       setTimeout(() => {
         if (params.allowWatchBookmarks) {
-          write(bookmarkLine(type, version, ctx.store.resourceVersion, false));
+          out.send(
+            bookmarkLine(type, version, ctx.store.resourceVersion, false),
+          );
         }
         end();
       }, params.timeoutSeconds * 1000),

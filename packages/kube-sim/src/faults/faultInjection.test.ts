@@ -2,7 +2,9 @@ import {
   AppsV1Api,
   CoreV1Api,
   KubeConfig,
+  PatchStrategy,
   Watch,
+  setHeaderOptions,
 } from '@kubernetes/client-node';
 import { KubeSim, startKubeSim } from '../server';
 import { kubeConfigFor, waitFor, withTimeout } from '../__testUtils__/clients';
@@ -127,6 +129,31 @@ describe('fault injection, as a real client sees it', () => {
     );
     await waitFor(() => endedLater, 'the new watch to end by itself');
     expect(Date.now() - started).toBeGreaterThanOrEqual(140);
+  });
+
+  it('delivers watch events late and in order, while replies come at once', async () => {
+    sim.faults.setWatchLatency(1000);
+    const seen: string[] = [];
+    await new Watch(kc).watch(
+      `/api/v1/namespaces/${NS}/configmaps`,
+      { resourceVersion: sim.store.resourceVersion },
+      (type, obj) => seen.push(`${type} ${obj.metadata.name} ${obj.data?.n}`),
+      () => undefined,
+    );
+    const written = Date.now();
+    const seenAtReplies: number[] = [];
+    for (const n of ['1', '2', '3']) {
+      await core.patchNamespacedConfigMap(
+        { name: 'cm', namespace: NS, body: { data: { n } } },
+        setHeaderOptions('Content-Type', PatchStrategy.MergePatch),
+      );
+      seenAtReplies.push(seen.length);
+    }
+    // The first reply came before its event.
+    expect(seenAtReplies[0]).toBe(0);
+    await waitFor(() => seen.length === 3, 'the three events');
+    expect(Date.now() - written).toBeGreaterThanOrEqual(990);
+    expect(seen).toEqual(['MODIFIED cm 1', 'MODIFIED cm 2', 'MODIFIED cm 3']);
   });
 
   it('refuses connections while the cluster is down, then comes back on the same port', async () => {

@@ -75,6 +75,16 @@ describe('Faults', () => {
     ]);
   });
 
+  it('delays watch events until cleared', async () => {
+    const { faults } = setup();
+    faults.setWatchLatency(300);
+    expect(faults.watchLatencyMs).toBe(300);
+    expect(faults.state()).toMatchObject({ watchLatencyMs: 300 });
+    await faults.clear();
+    expect(faults.watchLatencyMs).toBe(0);
+    expect(faults.state()).not.toHaveProperty('watchLatencyMs');
+  });
+
   it('comes back up by itself after forMs', async () => {
     jest.useFakeTimers();
     try {
@@ -105,6 +115,9 @@ describe('Faults', () => {
     );
     expect(() => faults.dropWatches({ afterMs: Number.NaN })).toThrow(
       'dropWatches.afterMs',
+    );
+    expect(() => faults.setWatchLatency(-5)).toThrow(
+      'watchLatencyMs must be a non-negative number',
     );
     await expect(faults.down('sideways' as DownMode)).rejects.toThrow(
       'down.mode',

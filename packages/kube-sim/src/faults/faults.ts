@@ -25,6 +25,8 @@ export interface FaultState {
   malformed: FaultTarget[];
   /** Every watch ends this long after it starts (or after the fault was set). */
   watchDropAfterMs?: number;
+  /** Watch events reach watchers this long after the write. */
+  watchLatencyMs?: number;
   down?: DownMode;
 }
 
@@ -79,6 +81,7 @@ export class Faults {
   private forbiddenTargets: FaultTarget[] = [];
   private malformedTargets: FaultTarget[] = [];
   private watchDropMs: number | undefined;
+  private watchLag = 0;
   private downMode: DownMode | undefined;
   private upTimer: NodeJS.Timeout | undefined;
 
@@ -171,6 +174,24 @@ export class Faults {
   }
 
   /**
+   * Delivers every watch event (and bookmark) `ms` milliseconds after it happens, in order,
+   * as a lagging watch cache does: a client's informer cache then trails even its own
+   * writes, whose replies come at once. Replies to other requests are not delayed.
+   */
+  setWatchLatency(ms: number) {
+    if (!Number.isFinite(ms) || ms < 0) {
+      throw new TypeError(
+        `watchLatencyMs must be a non-negative number, got ${ms}`,
+      );
+    }
+    this.watchLag = ms;
+  }
+
+  clearWatchLatency() {
+    this.watchLag = 0;
+  }
+
+  /**
    * Takes the cluster down: `refuse` closes the listening socket (connection refused),
    * `reset` resets every API connection (the admin endpoint stays reachable). With
    * `forMs`, it comes back by itself.
@@ -202,6 +223,7 @@ export class Faults {
     this.clearForbidden();
     this.clearMalformed();
     this.clearWatchDrops();
+    this.clearWatchLatency();
     await this.up();
   }
 
@@ -214,6 +236,7 @@ export class Faults {
       ...(this.watchDropMs !== undefined
         ? { watchDropAfterMs: this.watchDropMs }
         : {}),
+      ...(this.watchLag > 0 ? { watchLatencyMs: this.watchLag } : {}),
       ...(this.downMode ? { down: this.downMode } : {}),
     };
   }
@@ -224,6 +247,10 @@ export class Faults {
 
   get watchDropAfterMs() {
     return this.watchDropMs;
+  }
+
+  get watchLatencyMs() {
+    return this.watchLag;
   }
 
   get downState() {

@@ -36,7 +36,13 @@ function KmopPage(props: { view: KmopEntityView }) {
   const judgement = judgeReleases(view);
   return (
     <ReleaseContext.Provider value={{ judgement, rollouts: view.rollouts }}>
-      <Box display="flex" flexDirection="column" gridGap={24}>
+      {/* kmop-tab: the tab's own content, apart from the Overview's KMOP cards (yarn bench:page). */}
+      <Box
+        display="flex"
+        flexDirection="column"
+        gridGap={24}
+        data-testid="kmop-tab"
+      >
         <Box>
           <ClusterErrors clusters={view.clusters} />
           <SummaryStrip view={view} />
