@@ -3,7 +3,7 @@ import {
   dryRunFiles,
   startScaffolderBackend,
 } from './__testUtils__/scaffolderBackend';
-import { KubeSim, startKubeSim } from '@kmop/kube-sim';
+import { KubeSim, freePort, startKubeSim } from '@kmop/kube-sim';
 import { validateKmopResource } from '@kmop/plugin-kmop-common';
 import { execFile, spawn } from 'node:child_process';
 import {
@@ -14,7 +14,6 @@ import {
   writeFileSync,
   mkdirSync,
 } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -409,16 +408,3 @@ describe('the kmop-microservice template through the scaffolder', () => {
     TIMEOUT,
   );
 });
-
-/** A port nothing listens on right now. */
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const probe = createServer();
-    probe.once('error', fail);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => done(port));
-    });
-  });
-}

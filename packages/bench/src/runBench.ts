@@ -7,11 +7,11 @@ import { benchEntity } from './objects';
 import { BenchOptions } from './options';
 import { BenchResult } from './result';
 import { timeScaffolder } from './scaffolder';
-import { startBackend, withBackendLog } from './stages/backend';
+import { keepBackendLog, startBackend, withBackendLog } from './stages/backend';
 import { startClusters } from './stages/clusters';
 import { coldSync } from './stages/coldSync';
 import { concurrent } from './stages/concurrent';
-import { BenchRun } from './stages/context';
+import { BenchRun, StageFailure } from './stages/context';
 import { firstView } from './stages/firstView';
 import { livePage } from './stages/livePage';
 import { organisation } from './stages/organisation';
@@ -63,6 +63,7 @@ async function viewStages(
   const workDir = mkdtempSync(join(tmpdir(), 'kmop-bench-'));
   const sims: KubeSim[] = [];
   let backend: BenchBackend | undefined;
+  const failures: StageFailure[] = [];
   try {
     const { generated, entities } = await startClusters(options, log, sims);
     const entityList = Array.from({ length: entities }, (_, i) =>
@@ -88,7 +89,7 @@ async function viewStages(
       backend: up.backend,
       token: up.token,
       etags: [],
-      failures: [],
+      failures,
     };
 
     const sync = await coldSync(run);
@@ -161,6 +162,7 @@ async function viewStages(
     throw withBackendLog(error, backend);
   } finally {
     await backend?.stop();
+    keepBackendLog(backend, failures);
     await Promise.all(sims.map(s => s.close()));
     rmSync(workDir, { recursive: true, force: true });
   }

@@ -1,11 +1,13 @@
 import { Entity } from '@backstage/catalog-model';
 import { KubeSim } from '@kmop/kube-sim';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { BenchBackend } from '../backend/BenchBackend';
 import { getJson, waitUntil } from '../http';
 import { SIM_TOKEN } from './clusters';
+import { StageFailure } from './context';
 
 /**
  * Starts the Backstage backend over the clusters with the entities in its
@@ -82,4 +84,31 @@ export function withBackendLog(
     }; last lines of its log:\n${tail}`;
   }
   return error;
+}
+
+/**
+ * When requests failed, keeps a copy of the backend's log (its folder is removed at the end
+ * of the run) and names it, with its first error lines, in the failures that have none: a
+ * 500 says little, the log says why.
+ */
+export function keepBackendLog(
+  backend: BenchBackend | undefined,
+  failures: StageFailure[],
+): void {
+  const open = failures.filter(f => !f.backendLog);
+  if (!backend || open.length === 0) return;
+  const file = join(tmpdir(), `kmop-bench-backend-${Date.now()}.log`);
+  copyFileSync(backend.logFile, file);
+  const errors = readFileSync(file, 'utf8')
+    .split('\n')
+    .filter(line => {
+      try {
+        return JSON.parse(line).level === 'error';
+      } catch {
+        return false; // not a JSON log line (a crash's own output)
+      }
+    })
+    .slice(0, 3)
+    .map(line => line.slice(0, 600));
+  for (const failure of open) failure.backendLog = { file, errors };
 }

@@ -11,6 +11,8 @@ export interface StageFailure {
   errors: number;
   requests: number;
   firstError?: string;
+  /** A copy of the backend's log, kept after the run; and its first error lines. */
+  backendLog?: { file: string; errors: string[] };
 }
 
 /** What the stages of one run share: the clusters, the backend, the caller. */

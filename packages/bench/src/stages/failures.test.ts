@@ -37,6 +37,30 @@ describe('a stage whose requests failed', () => {
     );
   });
 
+  it("names the backend's log kept for it, with its first error lines", () => {
+    expect(
+      failureMessage([
+        {
+          stage: 'concurrent',
+          route: 'kubernetes',
+          errors: 2,
+          requests: 300,
+          firstError: '500 {"error":"Request failed"}',
+          backendLog: {
+            file: '/tmp/kmop-bench-backend-1.log',
+            errors: ['{"level":"error","message":"boom"}'],
+          },
+        },
+      ]),
+    ).toBe(
+      [
+        'stage "concurrent", route kubernetes: 2 of 300 requests failed; first: 500 {"error":"Request failed"}',
+        "  the backend's log: /tmp/kmop-bench-backend-1.log",
+        '  {"level":"error","message":"boom"}',
+      ].join('\n'),
+    );
+  });
+
   it('is no failure when every request succeeded', () => {
     expect(
       stageFailures('sequential', { floor: route(0), kmop: route(0) }),

@@ -12,7 +12,13 @@ export function failureMessage(failures: StageFailure[]): string | undefined {
       f =>
         `stage "${f.stage}", route ${f.route}: ${f.errors} of ${
           f.requests
-        } requests failed${f.firstError ? `; first: ${f.firstError}` : ''}`,
+        } requests failed${f.firstError ? `; first: ${f.firstError}` : ''}${
+          f.backendLog
+            ? `\n  the backend's log: ${f.backendLog.file}${f.backendLog.errors
+                .map(line => `\n  ${line}`)
+                .join('')}`
+            : ''
+        }`,
     )
     .join('\n');
 }

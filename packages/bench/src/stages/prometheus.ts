@@ -1,23 +1,18 @@
-import { KubeSim, startKubeSim } from '@kmop/kube-sim';
+import {
+  KubeSim,
+  PrometheusServer,
+  startKubeSim,
+  startPrometheus,
+} from '@kmop/kube-sim';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-// The operator's tests start a real Prometheus over backfilled data and count the queries it
-// gets; the bench does the same with the same code rather than a third copy of it (both
-// packages are private development tools; the helper is not part of the operator's build).
-// eslint-disable-next-line no-restricted-imports, @backstage/no-forbidden-package-imports
-import {
-  CountingProxy,
-  PrometheusServer,
-  startCountingProxy,
-  startPrometheus,
-} from '@kmop/operator/src/__testUtils__/prometheus';
 import { BenchBackend } from '../backend/BenchBackend';
 import { entityViewPath } from '../http';
 import { CRD_SEEDS, benchEntity, generateClusterObjects } from '../objects';
 import { OpenPage, PageReads } from '../openPage';
 import { BenchOptions } from '../options';
-import { startBackend, withBackendLog } from './backend';
+import { keepBackendLog, startBackend, withBackendLog } from './backend';
 import { SIM_TOKEN } from './clusters';
 import { waitForClusters } from './coldSync';
 import { StageFailure } from './context';
@@ -70,7 +65,7 @@ const TOOL_DIRS = ['/usr/bin', '/usr/local/bin', '/bin'];
 
 /**
  * Why the stage cannot run on this machine, or undefined when it can: it runs the real
- * `prometheus` (and `promtool` to backfill it), where the operator's test helper looks.
+ * `prometheus` (and `promtool` to backfill it), where kube-sim's `startPrometheus` looks.
  */
 export function prometheusMissing(): string | undefined {
   const missing = TOOLS.filter(
@@ -101,6 +96,25 @@ function backfill(service: string) {
   }));
 }
 
+/**
+ * Instant queries Prometheus has answered so far, by its own counter: only the backend asks
+ * `/api/v1/query` (the bench reads `/metrics`, counted apart).
+ */
+async function queriesServed(prometheus: PrometheusServer): Promise<number> {
+  const res = await fetch(`${prometheus.url}/metrics`);
+  const text = await res.text();
+  let served = 0;
+  for (const line of text.split('\n')) {
+    if (
+      line.startsWith('prometheus_http_requests_total{') &&
+      line.includes('handler="/api/v1/query"')
+    ) {
+      served += Number(line.slice(line.lastIndexOf(' ') + 1));
+    }
+  }
+  return served;
+}
+
 const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
 
 function sum(pages: OpenPage[]): PageReads {
@@ -117,7 +131,7 @@ function sum(pages: OpenPage[]): PageReads {
 
 /**
  * The backend over its own small clusters (a few services; the view reads the SLOs of
- * the first) with a real Prometheus behind a proxy that counts the instant queries.
+ * the first) with a real Prometheus, which counts the instant queries it answers.
  * Opens one page of the entity and counts the queries over a window, then 49 more pages
  * and counts again. Meanwhile an object of the entity changes every 5 s, so every page
  * hears signals and reads the view again, as a page on a live service does. The SLO
@@ -137,7 +151,6 @@ export async function prometheusStage(
   const workDir = mkdtempSync(join(tmpdir(), 'kmop-bench-prometheus-'));
   const sims: KubeSim[] = [];
   let prometheus: PrometheusServer | undefined;
-  let proxy: CountingProxy | undefined;
   let backend: BenchBackend | undefined;
   const pages: OpenPage[] = [];
   try {
@@ -172,7 +185,7 @@ export async function prometheusStage(
       metric: 'http_requests',
       series: backfill(viewed),
     });
-    proxy = await startCountingProxy(prometheus.url);
+    const counted = prometheus;
     const up = await startBackend({
       workDir,
       sims,
@@ -180,7 +193,7 @@ export async function prometheusStage(
       accessTtl: options.accessTtl,
       kmop: {
         prometheus: {
-          baseUrl: proxy.url,
+          baseUrl: prometheus.url,
           evaluationInterval: `${EVALUATION_INTERVAL_S}s`,
         },
       },
@@ -190,7 +203,6 @@ export async function prometheusStage(
       },
     });
     await waitForClusters(up.backend.baseUrl, up.token, sims.length);
-    const counting = proxy;
 
     let change = 0;
     const measure = async (count: number): Promise<OpenPagesFigures> => {
@@ -206,14 +218,17 @@ export async function prometheusStage(
         );
       }
       // Half an interval after a round began, so the window holds whole rounds.
-      const before = counting.queries.length;
+      const before = await queriesServed(counted);
       const roundBy = Date.now() + 4 * EVALUATION_INTERVAL_S * 1000;
-      while (counting.queries.length === before && Date.now() < roundBy) {
-        await sleep(20);
+      while (
+        (await queriesServed(counted)) === before &&
+        Date.now() < roundBy
+      ) {
+        await sleep(200);
       }
       await sleep((EVALUATION_INTERVAL_S * 1000) / 2);
 
-      const queries = counting.queries.length;
+      const queries = await queriesServed(counted);
       const reads = sum(pages);
       const windowMs = options.prometheusWindowS * 1000;
       const end = Date.now() + windowMs;
@@ -235,7 +250,7 @@ export async function prometheusStage(
         changes++;
         await sleep(Math.min(CHANGE_INTERVAL_MS, end - Date.now()));
       }
-      const queried = counting.queries.length - queries;
+      const queried = (await queriesServed(counted)) - queries;
       const after = sum(pages);
       if (after.errors > reads.errors) {
         failures.push({
@@ -280,7 +295,7 @@ export async function prometheusStage(
   } finally {
     for (const page of pages) page.close();
     await backend?.stop();
-    await proxy?.close();
+    keepBackendLog(backend, failures);
     await prometheus?.stop();
     await Promise.all(sims.map(s => s.close()));
     rmSync(workDir, { recursive: true, force: true });

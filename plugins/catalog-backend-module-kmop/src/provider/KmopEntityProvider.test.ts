@@ -65,13 +65,17 @@ function connection() {
   };
 }
 
+/** Polls `condition`; the bound is generous, it measures nothing (2 shared cores). */
 async function until(condition: () => boolean) {
-  const deadline = Date.now() + 5000;
+  const deadline = Date.now() + 30_000;
   while (!condition()) {
     if (Date.now() > deadline) throw new Error('timed out');
     await new Promise(r => setTimeout(r, 20));
   }
 }
+
+// Above until()'s bound: a wait that runs out fails with until's error, not Jest's timeout.
+jest.setTimeout(60_000);
 
 describe('KmopEntityProvider before a cluster has been read', () => {
   let provider: KmopEntityProvider | undefined;

@@ -1,3 +1,4 @@
+import { freePort } from '@kmop/kube-sim';
 import { execFile, execFileSync } from 'node:child_process';
 import {
   chownSync,
@@ -6,7 +7,6 @@ import {
   readdirSync,
   rmSync,
 } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -68,17 +68,6 @@ function serverUser(): { uid: number; gid: number } | undefined {
   throw new Error(
     'Running as root and found neither a `postgres` nor a `nobody` user to run PostgreSQL as',
   );
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise(resolve => server.close(resolve));
-  if (!address || typeof address === 'string') {
-    throw new Error('no port from listen(0)');
-  }
-  return address.port;
 }
 
 /**
