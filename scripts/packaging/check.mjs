@@ -15,7 +15,7 @@
 //     browser, renders it in jsdom, signs in as a guest and opens KMOP's page, which must
 //     show the stand-in backend's answer.
 // The package.json files are restored even when a step fails; the temporary directory is
-// removed unless KMOP_PACKAGING_KEEP=1.
+// removed (in the background) unless KMOP_PACKAGING_KEEP=1.
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import {
@@ -68,8 +68,10 @@ let backend;
 let failed = false;
 // Each package.json as it was, put back even when the check is interrupted.
 const manifests = new Map();
+const children = new Set();
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => {
+    for (const child of children) process.kill(-child.pid, 'SIGTERM');
     for (const [path, text] of manifests) {
       if (readFileSync(path, 'utf8') !== text) writeFileSync(path, text);
       rmSync(`${path}-prepack`, { force: true });
@@ -95,7 +97,9 @@ try {
   if (process.env.KMOP_PACKAGING_KEEP) {
     log(`kept ${work}`);
   } else {
-    rmSync(work, { recursive: true, force: true });
+    // The stand-in's node_modules is about 100,000 files; removing them took minutes on a
+    // busy machine, so a detached rm does it while the next stage runs.
+    spawn('rm', ['-rf', work], { detached: true, stdio: 'ignore' }).unref();
   }
 }
 process.exit(failed ? 1 : 0);
@@ -186,7 +190,11 @@ function runAsync(command, args, cwd) {
     const child = spawn(command, args, {
       cwd,
       stdio: ['ignore', 'pipe', 'pipe'],
+      // Its own process group, so an interrupted check can stop yarn and what it started.
+      detached: true,
     });
+    children.add(child);
+    child.on('exit', () => children.delete(child));
     let output = '';
     child.stdout.on('data', d => (output += d));
     child.stderr.on('data', d => (output += d));
@@ -331,10 +339,16 @@ function installStandIn(tarballs) {
   }
   const env = cleanEnv({ YARN_ENABLE_TELEMETRY: '0' });
   try {
-    runOrThrow('node', [yarnRelease, 'install'], { cwd: appDir, env });
+    runOrThrow('node', [yarnRelease, 'install', '--no-immutable'], {
+      cwd: appDir,
+      env,
+    });
   } catch {
     // Yarn 4 on Node 24 can crash on a retried network error; one more try is enough.
-    runOrThrow('node', [yarnRelease, 'install'], { cwd: appDir, env });
+    runOrThrow('node', [yarnRelease, 'install', '--no-immutable'], {
+      cwd: appDir,
+      env,
+    });
   }
   // Copies from the tarballs, not links into the repository.
   for (const { name } of tarballs) {
