@@ -9,7 +9,7 @@ import {
   V1Lease,
   setHeaderOptions,
 } from '@kubernetes/client-node';
-import { isRecord } from '@kmop/plugin-kmop-common';
+import { isRecord, parseApiVersion } from '@kmop/plugin-kmop-common';
 import { FIELD_MANAGER } from './render';
 import { WatchedResource, groupOf } from './resources';
 import { KubeObject, ObjectMeta } from './types';
@@ -106,9 +106,7 @@ export class KubeClient {
 
   /** verb list: every object of a kind, in every namespace. */
   async list(resource: WatchedResource) {
-    const [group, version] = resource.apiVersion.includes('/')
-      ? resource.apiVersion.split('/')
-      : ['', resource.apiVersion];
+    const { group, version } = parseApiVersion(resource.apiVersion);
     const list: unknown =
       group === ''
         ? await this.listCore(resource)
@@ -169,7 +167,7 @@ export class KubeClient {
     name: string,
     status: Record<string, unknown>,
   ): Promise<void> {
-    const [group, version] = resource.apiVersion.split('/');
+    const { group, version } = parseApiVersion(resource.apiVersion);
     await this.custom.patchNamespacedCustomObjectStatus(
       {
         group,

@@ -1,6 +1,4 @@
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
+import { isRecord } from '@kmop/plugin-kmop-common';
 
 /**
  * True when every field of `desired` has the same value in `live`. Fields only `live` has

@@ -1,4 +1,4 @@
-import { isRecord } from '@kmop/plugin-kmop-common';
+import { isRecord, parseApiVersion } from '@kmop/plugin-kmop-common';
 import { readinessOf, routeParents } from './childStatus';
 import { RouteUrl } from './routeUrl';
 import { EVALUATED_CONDITION, SloEvaluation } from './sloEvaluator';
@@ -170,7 +170,7 @@ function sloConditions(
           true,
           'RulesObjectApplied',
           `${rules.kind} ${rules.metadata.name} (${
-            rules.apiVersion.split('/')[0]
+            parseApiVersion(rules.apiVersion).group
           }) generates the recording and alerting rules`,
           generation,
         )

@@ -20,6 +20,7 @@ import {
   KMOP_RESOURCES,
   WatchedResource,
   crdNameOf,
+  groupOf,
   typeKey,
 } from './resources';
 import { TARGETS_ANNOTATION } from './targets';
@@ -136,7 +137,7 @@ export class Reconciler {
       if (state === 'missing') {
         missing.set(
           crdNameOf(resource) ?? resource.plural,
-          c.apiVersion.split('/')[0],
+          groupOf(c.apiVersion),
         );
       } else if (state !== 'synced') {
         throw new Error(`the ${c.kind} watch is not in sync yet (${state})`);

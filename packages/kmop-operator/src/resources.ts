@@ -3,6 +3,7 @@ import {
   KMOP_KIND_NAMES,
   KMOP_KINDS,
   KmopKind,
+  parseApiVersion,
 } from '@kmop/plugin-kmop-common';
 
 /** A kind of object the operator lists and watches. */
@@ -100,7 +101,7 @@ export const READ_RESOURCES: readonly WatchedResource[] = [GATEWAY_RESOURCE];
 
 /** The API group of an apiVersion; '' for the core group. */
 export function groupOf(apiVersion: string): string {
-  return apiVersion.includes('/') ? apiVersion.split('/')[0] : '';
+  return parseApiVersion(apiVersion).group;
 }
 
 /** Groups served by every API server, whose kinds need no CRD. */

@@ -1,4 +1,5 @@
 import { isRecord } from '../normalizers/access';
+import { parseApiVersion } from '../util/apiVersion';
 import {
   ContainerFact,
   FactBase,
@@ -97,7 +98,7 @@ export function extractReadinessFact(
   if (typeof apiVersion !== 'string' || typeof kind !== 'string') {
     return undefined;
   }
-  const group = apiVersion.includes('/') ? apiVersion.split('/')[0] : '';
+  const { group } = parseApiVersion(apiVersion);
   const meta = object.metadata;
   const base: FactBase = {
     cluster,

@@ -1,3 +1,4 @@
+import { parseApiVersion } from '../util/apiVersion';
 import type { KmopRolloutView, KmopSource } from '../view';
 
 /**
@@ -108,7 +109,7 @@ export function operationToolOf(source: {
   apiVersion: string;
   kind: string;
 }): KmopOperationTool | undefined {
-  const group = source.apiVersion.split('/')[0];
+  const { group } = parseApiVersion(source.apiVersion);
   if (group === 'argoproj.io' && source.kind === 'Rollout') {
     return 'argo-rollouts';
   }

@@ -4,6 +4,7 @@ import {
   operationToolOf,
   operationsOfTool,
 } from './operations';
+import { isRecord } from '../util/isRecord';
 
 /**
  * The exact requests each tool's own client sends for an operation, built from the object as
@@ -81,9 +82,6 @@ export class KmopOperationPlanError extends Error {
 }
 
 type Json = Record<string, unknown>;
-
-const isRecord = (v: unknown): v is Json =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function at(obj: unknown, ...keys: string[]): unknown {
   let v = obj;
