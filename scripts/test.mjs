@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // The whole test suite, as CI runs it: type checking, lint, unit and integration
-// tests (Jest through backstage-cli) and the end-to-end tests (Playwright in
-// Chromium against the running app). Prints one closing summary line.
+// tests (Jest through backstage-cli), the packaging check (scripts/packaging) and the
+// end-to-end tests (Playwright in Chromium against the running app). Prints one closing
+// summary line.
 // First: stop at once under an unsupported Node.
 import './checkNode.cjs';
 import { spawnSync } from 'node:child_process';
@@ -11,6 +12,7 @@ import { join } from 'node:path';
 
 const args = new Set(process.argv.slice(2));
 const skipE2e = args.has('--no-e2e');
+const skipPackaging = args.has('--no-packaging');
 const results = [];
 
 function run(name, command, commandArgs, env = {}) {
@@ -44,6 +46,13 @@ run(
   // CI=true keeps backstage-cli out of watch mode.
   { CI: 'true' },
 );
+
+// The published packages as a platform team installs them: built, packed, linted with
+// publint and installed from the tarballs into a stand-in Backstage app outside the
+// repository, whose backend and frontend must load KMOP (scripts/packaging/check.mjs).
+if (!skipPackaging) {
+  run('packaging', 'node', ['scripts/packaging/check.mjs']);
+}
 
 let passed = 0;
 let failed = 0;

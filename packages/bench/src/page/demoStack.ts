@@ -224,8 +224,6 @@ export async function startDemoStack(options: {
           '127.0.0.1',
           '--http-port',
           '0',
-          '--resync',
-          '20s',
           ...(prom ? ['--prometheus-url', prom] : []),
         ],
         { cwd: REPO_ROOT, stdio: ['ignore', 'ignore', 'pipe'] },

@@ -207,6 +207,8 @@ export async function prometheusStage(
     let change = 0;
     const measure = async (count: number): Promise<OpenPagesFigures> => {
       log(`prometheus: ${count} open page(s) of ${viewed}`);
+      // From before the new pages' first reads: a failed first read is a failure too.
+      const opened = sum(pages);
       while (pages.length < count) {
         pages.push(
           await OpenPage.open({
@@ -252,16 +254,16 @@ export async function prometheusStage(
       }
       const queried = (await queriesServed(counted)) - queries;
       const after = sum(pages);
-      if (after.errors > reads.errors) {
+      if (after.errors > opened.errors) {
         failures.push({
           stage: `prometheus, ${count} open page(s)`,
           route: 'page view reads',
-          errors: after.errors - reads.errors,
+          errors: after.errors - opened.errors,
           requests:
             after.views +
             after.notModified +
             after.errors -
-            (reads.views + reads.notModified + reads.errors),
+            (opened.views + opened.notModified + opened.errors),
           ...(after.firstError ? { firstError: after.firstError } : {}),
         });
       }
