@@ -12,6 +12,7 @@ import { OperatorMetrics } from './metrics';
 import { Outcome, desiredStatus, sameStatus, statusPatch } from './ownerStatus';
 import { MANAGED_BY, asChild, controllerOf, render } from './render';
 import { SloEvaluation } from './sloEvaluator';
+import { keepRolloutWeights, weightedRoutes } from './rolloutWeights';
 import { gatewayRefOf, routeUrl } from './routeUrl';
 import {
   CHILD_RESOURCES,
@@ -156,14 +157,17 @@ export class Reconciler {
     }
     const conflicts: string[] = [];
     const live: KubeObject[] = [];
+    const reweighted = weightedRoutes(rendered.rollouts);
     let writes = 0;
-    for (const child of children) {
+    for (const rendering of children) {
       const current = informers.get(
-        child.apiVersion,
-        child.kind,
+        rendering.apiVersion,
+        rendering.kind,
         namespace,
-        child.metadata.name,
+        rendering.metadata.name,
       );
+      // A running release's canary weights are the Rollout's (src/rolloutWeights.ts).
+      const child = keepRolloutWeights(rendering, current, reweighted);
       const controller = current && controllerOf(current);
       if (controller && controller.uid !== owner.metadata.uid) {
         conflicts.push(

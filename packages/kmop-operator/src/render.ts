@@ -18,7 +18,13 @@ export const MANAGED_BY = 'kmop-operator';
 
 /** What a kmop.dev object renders to, or why it cannot. */
 export type RenderResult =
-  | { ok: true; children: NativeObject[]; warnings: string[] }
+  | {
+      ok: true;
+      children: NativeObject[];
+      warnings: string[];
+      /** The service's Rollouts, whoever renders them: they say whose route weights are whose. */
+      rollouts: NativeObject[];
+    }
   | { ok: false; field: string; message: string };
 
 /** What {@link render} needs. */
@@ -159,6 +165,7 @@ export function render(options: RenderOptions): RenderResult {
         warnings: compiled.warnings.filter(w =>
           w.startsWith(`${owner.kind} ${owner.metadata.name}`),
         ),
+        rollouts: compiled.objects.filter(o => o.kind === 'Rollout'),
       };
     } catch (e) {
       if (!(e instanceof KmopCompileError)) throw e;
