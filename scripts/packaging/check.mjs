@@ -77,6 +77,7 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
       rmSync(`${path}-prepack`, { force: true });
     }
     if (backend) backend.kill();
+    spawn('rm', ['-rf', work], { detached: true, stdio: 'ignore' }).unref();
     process.exit(1);
   });
 }
