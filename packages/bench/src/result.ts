@@ -1,6 +1,7 @@
 import { LivePageFigures } from './livePage';
 import { BenchOptions } from './options';
 import { ProfileFrame } from './profile';
+import type { ColdSyncFigures } from './stages/coldSync';
 import { StageFailure } from './stages/context';
 import { PrometheusFigures } from './stages/prometheus';
 import { RouteFigures } from './stages/requestStage';
@@ -39,15 +40,7 @@ export interface BenchResult {
   coldSyncBackendCpuMs: number;
   /** One KMOP view as sent, as `NODE_ENV=development` pretty-prints it, and gzipped. */
   viewSize: { bytes: number; prettyBytes: number; gzipBytes: number };
-  memory: {
-    rssBeforeMiB: number;
-    rssAfterMiB: number;
-    heapBeforeMiB: number;
-    heapAfterMiB: number;
-    cachedObjects: number;
-    rssBytesPerCachedObject: number;
-    heapBytesPerCachedObject: number;
-  };
+  memory: ColdSyncFigures['memory'];
   /**
    * Each entity once, one request at a time, before any view: the caller's
    * access to each is checked (catalog read and permission decision).
