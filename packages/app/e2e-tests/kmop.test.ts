@@ -1,5 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import { test, expect, Locator, Page } from '@playwright/test';
+import { expectAccessible } from './accessibility';
 import {
   DemoObject,
   addDemoEuRoute,
@@ -72,23 +72,6 @@ async function expectBudgetTime(
   ).toBeLessThan(0.02);
 }
 
-/** Axe on the page's main content: no serious or critical violations. */
-async function expectAccessible() {
-  const results = await new AxeBuilder({ page }).include('main').analyze();
-  const serious = results.violations
-    .filter(v => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      v =>
-        `${v.id} (${v.impact}): ${v.help}; ${
-          v.nodes.length
-        } nodes, e.g. ${v.nodes
-          .slice(0, 3)
-          .map(n => `${n.target.join(' ')} (${n.failureSummary})`)
-          .join(' | ')}`,
-    );
-  expect(serious).toEqual([]);
-}
-
 async function screenshot(name: string) {
   await page.screenshot({ path: `${REPORT}/kmop-${name}.png`, fullPage: true });
 }
@@ -131,7 +114,7 @@ test('payments: routes of both clusters, SLO budget, rollout policy, resilience'
     `request timeout ${resilience.spec.timeouts.request}`,
   );
 
-  await expectAccessible();
+  await expectAccessible(page);
   await screenshot('payments');
 });
 
@@ -209,7 +192,7 @@ test('checkout: route, Sloth SLO, the canary step and weight, the release verdic
     `${retries.perTryTimeout} per try`,
   );
 
-  await expectAccessible();
+  await expectAccessible(page);
   await screenshot('checkout');
 
   // Its source object, one click away, read from the cluster by the backend.
@@ -331,7 +314,7 @@ test('catalog-api: Ingress and GRPCRoute hosts, Pyrra SLO, Flagger canary, Envoy
     String(policy.spec.circuitBreaker.maxConnections),
   );
 
-  await expectAccessible();
+  await expectAccessible(page);
   await screenshot('catalog-api');
 });
 
@@ -341,7 +324,7 @@ test('search: the empty state tells how to link the entity', async () => {
     page.getByText('No KMOP resources found for this entity'),
   ).toBeVisible();
   await expect(page.getByText('kmop.dev/service-name').first()).toBeVisible();
-  await expectAccessible();
+  await expectAccessible(page);
   await screenshot('search');
 });
 

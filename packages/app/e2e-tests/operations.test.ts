@@ -1,5 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, Locator, Page, test } from '@playwright/test';
+import { expectAccessible } from './accessibility';
 import { demoPrometheusInstalled } from './demoCluster';
 import { openEntityTab } from './navigation';
 
@@ -65,14 +65,6 @@ async function operate(
   throw new Error(`${operation}: the Rollout changed under each of 3 attempts`);
 }
 
-async function expectAccessible() {
-  const results = await new AxeBuilder({ page }).include('main').analyze();
-  const serious = results.violations
-    .filter(v => v.impact === 'serious' || v.impact === 'critical')
-    .map(v => `${v.id}: ${v.help}`);
-  expect(serious).toEqual([]);
-}
-
 test('promote checkout’s canary from the page: the confirmation shows the burn, the step advances', async () => {
   await openEntityTab(page, 'checkout', 'KMOP');
   const steps = panel().getByTestId('kmop-rollout-current-step');
@@ -93,7 +85,7 @@ test('promote checkout’s canary from the page: the confirmation shows the burn
       await expect(dialog).toContainText('requests-availability burns');
       await expect(dialog).toContainText('Promote anyway?');
     }
-    await expectAccessible();
+    await expectAccessible(page);
     await page.screenshot({ path: `${REPORT}/kmop-operations-confirm.png` });
   });
   await expect(panel().getByTestId('kmop-operation-outcome')).toContainText(
@@ -135,5 +127,5 @@ test('catalog-api: promote is disabled, and the page says why', async () => {
     'data-reason',
     'You may not operate this entity’s releases.',
   );
-  await expectAccessible();
+  await expectAccessible(page);
 });
