@@ -7,6 +7,7 @@ import {
   matchesLabelSelector,
   parseLabelSelector,
 } from '@kmop/plugin-kmop-common';
+import { LabelIndex } from './LabelIndex';
 import { ResourceKeyedIndex, addTo, removeFrom } from './ResourceKeyedIndex';
 import { KubeObject } from './types';
 
@@ -92,7 +93,7 @@ export class ObjectIndex extends ResourceKeyedIndex {
   private readonly normalize: ObjectNormalizer;
   private readonly fieldsToNormalize: (object: KubeObject) => KubeObject;
   private readonly entries = new Map<string, Entry>();
-  private readonly byLabel = new Map<string, Set<string>>();
+  private readonly byLabel = new LabelIndex();
   private readonly byServiceRef = new Map<string, Set<string>>();
   private readonly listeners = new Set<IndexedObjectListener>();
 
@@ -122,7 +123,7 @@ export class ObjectIndex extends ResourceKeyedIndex {
       keys?.forEach(k => candidates.add(k));
     if (target.serviceName) {
       addAll(this.byServiceRef.get(target.serviceName));
-      addAll(this.byLabel.get(`${NAME_LABEL}=${target.serviceName}`));
+      addAll(this.byLabel.get(NAME_LABEL, target.serviceName));
     }
     const selector = target.labelSelector
       ? parseLabelSelector(target.labelSelector)
@@ -174,9 +175,7 @@ export class ObjectIndex extends ResourceKeyedIndex {
       }
       const keys = new Set<string>();
       for (const value of requirement.values) {
-        this.byLabel
-          .get(`${requirement.key}=${value}`)
-          ?.forEach(k => keys.add(k));
+        this.byLabel.get(requirement.key, value)?.forEach(k => keys.add(k));
       }
       if (!best || keys.size < best.size) best = keys;
     }
@@ -210,9 +209,7 @@ export class ObjectIndex extends ResourceKeyedIndex {
     };
     this.entries.set(key, entry);
     addTo(this.byResource, resourceKey, key);
-    for (const [name, value] of Object.entries(labels)) {
-      addTo(this.byLabel, `${name}=${value}`, key);
-    }
+    this.byLabel.add(labels, key);
     if (serviceRef) addTo(this.byServiceRef, serviceRef, key);
     this.emit({ before, after: entry });
   }
@@ -238,9 +235,7 @@ export class ObjectIndex extends ResourceKeyedIndex {
     if (!entry) return undefined;
     this.entries.delete(key);
     removeFrom(this.byResource, resourceKey, key);
-    for (const [name, value] of Object.entries(entry.labels)) {
-      removeFrom(this.byLabel, `${name}=${value}`, key);
-    }
+    this.byLabel.remove(entry.labels, key);
     if (entry.serviceRef) removeFrom(this.byServiceRef, entry.serviceRef, key);
     return entry;
   }

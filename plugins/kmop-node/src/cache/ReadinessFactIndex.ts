@@ -5,6 +5,7 @@ import {
   matchesLabelSelector,
   parseLabelSelector,
 } from '@kmop/plugin-kmop-common';
+import { LabelIndex } from './LabelIndex';
 import { ResourceKeyedIndex, addTo, removeFrom } from './ResourceKeyedIndex';
 import { KubeObject } from './types';
 
@@ -34,7 +35,7 @@ const OWN_TYPES = new Set<ReadinessFact['type']>(['workload', 'routeAuth']);
 export class ReadinessFactIndex extends ResourceKeyedIndex {
   private readonly facts = new Map<string, ReadinessFact>();
   private readonly byNamespace = new Map<string, Set<string>>();
-  private readonly byLabel = new Map<string, Set<string>>();
+  private readonly byLabel = new LabelIndex();
   private readonly byServiceRef = new Map<string, Set<string>>();
 
   /** Number of objects with facts. */
@@ -49,7 +50,7 @@ export class ReadinessFactIndex extends ResourceKeyedIndex {
       keys?.forEach(k => candidates.add(k));
     if (target.serviceName) {
       addAll(this.byServiceRef.get(target.serviceName));
-      addAll(this.byLabel.get(`${NAME_LABEL}=${target.serviceName}`));
+      addAll(this.byLabel.get(NAME_LABEL, target.serviceName));
     }
     const selector = target.labelSelector
       ? parseLabelSelector(target.labelSelector)
@@ -57,7 +58,7 @@ export class ReadinessFactIndex extends ResourceKeyedIndex {
     if (selector) {
       for (const r of selector) {
         if (r.operator !== 'In' && r.operator !== 'Equals') continue;
-        for (const v of r.values) addAll(this.byLabel.get(`${r.key}=${v}`));
+        for (const v of r.values) addAll(this.byLabel.get(r.key, v));
       }
     }
     const facts: ReadinessFact[] = [];
@@ -106,9 +107,7 @@ export class ReadinessFactIndex extends ResourceKeyedIndex {
     addTo(this.byResource, resourceKey, key);
     addTo(this.byNamespace, `${cluster}\u0000${fact.namespace}`, key);
     if (OWN_TYPES.has(fact.type)) {
-      for (const [name, value] of Object.entries(fact.labels)) {
-        addTo(this.byLabel, `${name}=${value}`, key);
-      }
+      this.byLabel.add(fact.labels, key);
       if (fact.serviceRef) addTo(this.byServiceRef, fact.serviceRef, key);
     }
   }
@@ -119,9 +118,7 @@ export class ReadinessFactIndex extends ResourceKeyedIndex {
     this.facts.delete(key);
     removeFrom(this.byResource, resourceKey, key);
     removeFrom(this.byNamespace, `${fact.cluster}\u0000${fact.namespace}`, key);
-    for (const [name, value] of Object.entries(fact.labels)) {
-      removeFrom(this.byLabel, `${name}=${value}`, key);
-    }
+    this.byLabel.remove(fact.labels, key);
     if (fact.serviceRef) removeFrom(this.byServiceRef, fact.serviceRef, key);
   }
 }

@@ -63,12 +63,15 @@ export abstract class ResourceKeyedIndex {
       upsert: object => this.put(resourceKey, keyOf(object), cluster, object),
       remove: object => this.delete(resourceKey, keyOf(object)),
       replaceAll: objects => {
-        const keep = new Set<string>();
+        // A first list (every cold start) has nothing to replace: no set of the keys to keep.
+        const before = this.byResource.get(resourceKey);
+        const keep = before?.size ? new Set<string>() : undefined;
         for (const object of objects) {
           const key = keyOf(object);
-          keep.add(key);
+          keep?.add(key);
           this.put(resourceKey, key, cluster, object);
         }
+        if (!keep) return;
         for (const key of [...(this.byResource.get(resourceKey) ?? [])]) {
           if (!keep.has(key)) this.delete(resourceKey, key);
         }

@@ -135,6 +135,8 @@ export class EntityViewSignals {
   }
 
   private onChange(change: IndexedObjectChange): void {
+    // A cold start brings every object at once, before anyone reads a view.
+    if (this.followed.size === 0) return;
     const oldest = this.now() - (this.options.followForMs ?? 3_600_000);
     for (const [entityRef, followed] of this.followed) {
       if (followed.lastReadAt < oldest) {
