@@ -113,7 +113,7 @@ export function formatReport(r: BenchResult): string {
       r.sequential,
     ),
     ...stage(
-      `concurrent (${o.concurrency} in flight, ${o.requests} requests per route)`,
+      `concurrent (${o.concurrency} in flight; ${r.concurrent.floor.requests} requests per route, the Kubernetes backend ${r.concurrent.kubernetes.requests})`,
       r.concurrent,
     ),
     ...stage(`stress (${o.stressConcurrency} in flight)`, r.stress),

@@ -205,6 +205,11 @@ export class BenchBackend {
     };
   }
 
+  /** A full garbage collection in the backend (what {@link memory} does first). */
+  async collectGarbage(): Promise<void> {
+    await this.memory();
+  }
+
   /**
    * Requests the backend has logged so far (its request log), by kind: the
    * catalog reads and permission decisions that KMOP's plugins ask for

@@ -80,6 +80,8 @@ export async function requestStage(
     requests: number;
     /** Entity indexes in order; a deterministic shuffle by default. */
     sequence?: number[];
+    /** Requests per block; by default at least one wave and a tenth of the requests. */
+    blockSize?: number;
   },
 ): Promise<Record<string, RouteFigures>> {
   const sequence =
@@ -96,9 +98,11 @@ export async function requestStage(
     concurrency,
     // Several rounds, so that a passing disturbance does not fall on
     // one route alone; a block is at least one full wave of requests.
-    blockSize: Math.max(concurrency, Math.ceil(sequence.length / 10)),
+    blockSize:
+      stage.blockSize ?? Math.max(concurrency, Math.ceil(sequence.length / 10)),
     clusterRequestCount: () => run.sims.reduce((n, s) => n + s.requestCount, 0),
     backendRequestCount: () => run.backend.loggedRequests(),
+    collectGarbage: () => run.backend.collectGarbage(),
   });
   const routes = Object.fromEntries(
     [...samples].map(([k, v]) => [k, figures(v)]),

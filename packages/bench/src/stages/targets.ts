@@ -75,6 +75,7 @@ export function viewTargets(run: BenchRun): {
     },
     kubernetes: {
       name: 'kubernetes',
+      collectGarbageAfter: true,
       request: i => ({
         method: 'POST',
         path: `/api/kubernetes/services/${serviceName(i)}`,
