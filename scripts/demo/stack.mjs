@@ -89,14 +89,12 @@ async function startMetrics(simulatorUrl, caFile, log) {
  * - `tlsDir`: demo's CA and kubeconfig (`yarn start` keeps them between starts),
  *   relative to the repository or absolute.
  * - `spawnNode(name, args)`: starts `node ...args` in the repository's root with
- *   stdout piped; what happens to
- *   the output and to an exit is the caller's.
+ *   stdout piped; what happens to the output and to an exit is the caller's.
  * - `quiet`: the operator build prints nothing (the bench's stdout is its report).
  */
 export async function startDemoClusters(options) {
   const { ports, spawnNode, log, stopped = () => false } = options;
   const tlsDir = path(options.tlsDir);
-  // kube-sim gets the directory as given: it writes it into demo's kubeconfig.
   // The operators run the build, as the image does (esbuild: about a second), before
   // any child starts, so a failed build stops here.
   execFileSync(
@@ -113,6 +111,8 @@ export async function startDemoClusters(options) {
       'kube-sim',
       ports.demo,
       ['plugins/kmop-common/crds', 'examples/cluster'],
+      // As given, not resolved: it goes into demo's kubeconfig, which keeps `yarn start`'s
+      // relative .kube-sim/ca.crt.
       ['--tls-dir', options.tlsDir],
     ),
     startSimulator(

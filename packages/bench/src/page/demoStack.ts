@@ -26,8 +26,11 @@ export interface DemoStack {
   /** A guest token for the backend's API. */
   token: string;
   prometheus: boolean;
-  /** `--dev`: when the development server first answered, after `yarn start` began. */
-  devServer?: { firstAnswerMs: number };
+  /**
+   * `--dev`: when the development server listened, after `yarn start` began, and how long
+   * its first compile took from then.
+   */
+  devServer?: { listeningMs: number; compileMs: number };
   stop(): Promise<void>;
 }
 

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { connect } from 'node:net';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../objects';
 import { DemoStack } from './demoStack';
@@ -17,6 +18,21 @@ async function answers(url: string) {
     () => false,
   );
 }
+
+/** Whether a TCP connection to the URL's host and port opens. */
+function connects(url: string) {
+  const { hostname, port } = new URL(url);
+  return new Promise<boolean>(resolve => {
+    const socket = connect({ host: hostname, port: Number(port) });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 /** Starts `yarn start`'s script and waits for its first compile and the entity's view. */
 export async function startDevStack(options: {
@@ -71,13 +87,26 @@ export async function startDevStack(options: {
       ? undefined
       : 'yarn start exited';
   try {
-    // Requests to the dev server wait for its compile: the first answer ends it.
-    const compiled = waitFor(
-      'the development server',
-      600_000,
-      async () => ((await fetch(APP)).ok ? performance.now() : undefined),
-      failed,
-    );
+    // The dev server listens at once and holds requests until its first compile is
+    // done: the first connection starts the compile's time, the first answer ends it.
+    const compiled = (async () => {
+      const listening = await waitFor(
+        'the development server to listen',
+        600_000,
+        async () => ((await connects(APP)) ? performance.now() : undefined),
+        failed,
+      );
+      const answered = await waitFor(
+        'the development server to compile',
+        600_000,
+        async () => ((await fetch(APP)).ok ? performance.now() : undefined),
+        failed,
+      );
+      return {
+        listeningMs: listening - started,
+        compileMs: answered - listening,
+      };
+    })();
     compiled.catch(() => {}); // awaited below; a failure before that is not unhandled
     const token = await waitForView({
       backendUrl: BACKEND,
@@ -86,17 +115,17 @@ export async function startDevStack(options: {
       failed,
     });
     log('waiting for the development server to compile the app');
-    const firstAnswerMs = (await compiled) - started;
+    const devServer = await compiled;
     log(
-      `the development server answered ${(firstAnswerMs / 1000).toFixed(
-        1,
-      )} s after the start`,
+      `the development server listened ${seconds(
+        devServer.listeningMs,
+      )} after the start and compiled in ${seconds(devServer.compileMs)}`,
     );
     return {
       baseUrl: APP,
       token,
       prometheus,
-      devServer: { firstAnswerMs },
+      devServer,
       stop,
     };
   } catch (error) {
