@@ -1,5 +1,4 @@
 import { KMOP_EXAMPLE_MANIFESTS } from '@kmop/plugin-kmop-common/testUtils';
-import { KubeSim } from '@kmop/kube-sim';
 import { spawnSync } from 'node:child_process';
 import {
   copyFileSync,
@@ -14,12 +13,7 @@ import { builtinModules } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parse } from 'yaml';
-import {
-  OperatorProcess,
-  startSim,
-  waitUntil,
-  writeKubeconfig,
-} from './__testUtils__/harness';
+import { OperatorHarness, waitUntil } from './__testUtils__/harness';
 
 // Generous: a build and a real operator process, on shared CI machines.
 jest.setTimeout(180_000);
@@ -150,24 +144,21 @@ describe('the built operator', () => {
   });
 
   describe('against kube-sim', () => {
-    let sim: KubeSim;
-    let kubeconfig: { file: string; cleanup: () => void };
-    let operator: OperatorProcess | undefined;
+    let harness: OperatorHarness;
 
     beforeAll(async () => {
-      sim = await startSim();
-      kubeconfig = writeKubeconfig(sim);
+      harness = await OperatorHarness.start();
     });
 
     afterAll(async () => {
-      await operator?.stop();
-      await sim.close();
-      kubeconfig.cleanup();
+      await harness.close();
     });
 
     it('reconciles a Microservice into its Deployment', async () => {
-      sim.store.create(parse(KMOP_EXAMPLE_MANIFESTS.Microservice) as never);
-      operator = new OperatorProcess(kubeconfig.file, ['--no-leader-elect'], {
+      harness.sim.store.create(
+        parse(KMOP_EXAMPLE_MANIFESTS.Microservice) as never,
+      );
+      const operator = harness.startOperator(['--no-leader-elect'], {
         bin: join(app, 'bin/kmop-operator.js'),
         env: cleanEnv(),
       });
@@ -178,7 +169,7 @@ describe('the built operator', () => {
         name: 'payments-api',
       };
       const deployment = await waitUntil(
-        () => sim.store.get(ref) as { metadata: Record<string, any> },
+        () => harness.sim.store.get(ref) as { metadata: Record<string, any> },
         'the Deployment the built operator renders',
       );
       expect(deployment.metadata.labels['app.kubernetes.io/managed-by']).toBe(

@@ -1,21 +1,8 @@
-import { KubeSim } from '@kmop/kube-sim';
-import {
-  OperatorProcess,
-  startSim,
-  waitUntil,
-  writeKubeconfig,
-} from './__testUtils__/harness';
+import { Obj, OperatorHarness, waitUntil } from './__testUtils__/harness';
 
 // The real operator process: generous.
 jest.setTimeout(180_000);
 
-type Obj = {
-  apiVersion: string;
-  kind: string;
-  metadata: Record<string, any>;
-  spec?: any;
-  status?: any;
-};
 type BackendRef = { name: string; weight?: number };
 
 const NS = 'default';
@@ -70,21 +57,18 @@ const ref = (apiVersion: string, kind: string) => ({
  * change, which would hide a reset): the test writes the weights as the Gateway API plugin does.
  */
 describe('the weights Argo Rollouts sets on a canary route', () => {
-  let sim: KubeSim;
-  let kubeconfig: { file: string; cleanup: () => void };
-  let operator: OperatorProcess;
+  let harness: OperatorHarness | undefined;
 
   afterEach(async () => {
-    await operator?.stop();
-    await sim?.close();
-    kubeconfig?.cleanup();
+    await harness?.close();
+    harness = undefined;
   });
 
   it("stay the Rollout's while the operator keeps the rest of the HTTPRoute as declared", async () => {
-    sim = await startSim();
-    kubeconfig = writeKubeconfig(sim);
+    harness = await OperatorHarness.start();
+    const sim = harness.sim;
     for (const o of objects) sim.store.create(o as never);
-    operator = new OperatorProcess(kubeconfig.file, [
+    harness.startOperator([
       '--no-leader-elect',
       // Longer than the test: only watches drive the reconciles.
       '--resync',

@@ -11,22 +11,16 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse, parseAllDocuments } from 'yaml';
 import {
-  OperatorProcess,
+  Obj,
+  OperatorHarness,
+  condition,
   startSim,
   waitUntil,
-  writeKubeconfig,
 } from './__testUtils__/harness';
 import { CHILD_RESOURCES, KMOP_RESOURCES } from './resources';
 
 // The real operator process: one per case.
 jest.setTimeout(240_000);
-
-type Obj = {
-  apiVersion: string;
-  kind: string;
-  metadata: Record<string, any>;
-  status?: any;
-};
 
 /** Every object of the kinds the compilers emit, as the cluster stores them. */
 function nativeObjects(sim: KubeSim): Obj[] {
@@ -96,16 +90,14 @@ const CASES: [string, () => Obj[], NativeTarget[]][] = [
 ];
 
 describe('the operator process and the native flavour', () => {
-  let operatorSim: KubeSim | undefined;
+  let harness: OperatorHarness | undefined;
   let nativeSim: KubeSim | undefined;
-  let kubeconfig: { file: string; cleanup: () => void } | undefined;
-  let operator: OperatorProcess | undefined;
 
   afterEach(async () => {
-    await operator?.stop();
-    await operatorSim?.close();
+    await harness?.close();
+    harness = undefined;
     await nativeSim?.close();
-    kubeconfig?.cleanup();
+    nativeSim = undefined;
   });
 
   it.each(CASES)(
@@ -122,24 +114,20 @@ describe('the operator process and the native flavour', () => {
       for (const o of native) nativeSim.store.create(o as never);
 
       // The KMOP flavour: the kmop.dev objects, and the operator process rendering them.
-      operatorSim = await startSim();
-      kubeconfig = writeKubeconfig(operatorSim);
+      harness = await OperatorHarness.start();
+      const sim = harness.sim;
       const owners = resources();
-      for (const o of owners) operatorSim.store.create(o as never);
-      operator = new OperatorProcess(kubeconfig.file, [
+      for (const o of owners) sim.store.create(o as never);
+      harness.startOperator([
         '--no-leader-elect',
         '--targets',
         targets.join(','),
       ]);
-      const sim = operatorSim;
       await waitUntil(
         () =>
           KMOP_RESOURCES.every(r =>
             (sim.store.list(r.apiVersion, r.kind) as Obj[]).every(
-              o =>
-                o.status?.conditions?.find(
-                  (c: { type: string }) => c.type === 'Reconciled',
-                )?.status === 'True',
+              o => condition(o, 'Reconciled')?.status === 'True',
             ),
           ) && nativeObjects(sim).length >= native.length,
         'every kmop.dev object reconciled',

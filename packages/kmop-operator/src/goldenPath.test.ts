@@ -1,12 +1,11 @@
-import { KubeSim, startKubeSim } from '@kmop/kube-sim';
+import { RESILIENCE_PRESETS } from '@kmop/plugin-kmop-node';
 import { join } from 'node:path';
 import {
   ECOSYSTEM_CRDS,
-  KMOP_CRDS,
-  OperatorProcess,
-  TOKEN,
+  Obj,
+  OperatorHarness,
+  condition,
   waitUntil,
-  writeKubeconfig,
 } from './__testUtils__/harness';
 
 // The real operator process and many services: generous.
@@ -14,14 +13,6 @@ jest.setTimeout(300_000);
 
 // The demo's namespaces and Gateways (examples/cluster), beside its CRDs.
 const EXAMPLES = join(ECOSYSTEM_CRDS, '..');
-
-type Obj = {
-  apiVersion: string;
-  kind: string;
-  metadata: Record<string, any>;
-  spec?: any;
-  status?: any;
-};
 
 const labels = (name: string) => ({
   'app.kubernetes.io/name': name,
@@ -105,22 +96,8 @@ function goldenPathObjects(name: string): Obj[] {
       apiVersion: api,
       kind: 'ResiliencePolicy',
       metadata: meta(),
-      spec: {
-        serviceRef: name,
-        timeouts: { request: '10s', connect: '2s' },
-        retries: {
-          attempts: 2,
-          retryOn: ['5xx', 'reset', 'connect-failure'],
-          perTryTimeout: '3s',
-        },
-        circuitBreaker: {
-          consecutiveErrors: 5,
-          interval: '10s',
-          baseEjectionTime: '30s',
-          maxEjectionPercent: 50,
-        },
-        disruptionBudget: { maxUnavailable: 1 },
-      },
+      // The template's default preset, `standard`, with no overrides.
+      spec: { serviceRef: name, ...RESILIENCE_PRESETS.standard },
     },
   ];
 }
@@ -165,10 +142,6 @@ const ORDERS: Record<string, string[]> = {
   ],
 };
 
-function condition(o: Obj | undefined, type: string) {
-  return o?.status?.conditions?.find((c: { type: string }) => c.type === type);
-}
-
 /**
  * The golden path against the demo cluster: kube-sim in demo mode (its Envoy Gateway,
  * Deployment and Argo Rollouts controllers) and the operator with no periodic resync to put
@@ -177,31 +150,25 @@ function condition(o: Obj | undefined, type: string) {
  * GatewayRoute must end Ready, whatever order its objects arrive in, driven by watches alone.
  */
 describe('the golden path against the demo cluster', () => {
-  let sim: KubeSim;
-  let kubeconfig: { file: string; cleanup: () => void };
-  let operator: OperatorProcess;
+  let harness: OperatorHarness | undefined;
 
   afterEach(async () => {
-    await operator?.stop();
-    await sim?.close();
-    kubeconfig?.cleanup();
+    await harness?.close();
+    harness = undefined;
   });
 
   it('ends every new GatewayRoute Ready, in any order of creation, without a resync', async () => {
-    sim = await startKubeSim({
-      token: TOKEN,
+    harness = await OperatorHarness.start({
       demo: true,
       seeds: [
-        KMOP_CRDS,
-        ECOSYSTEM_CRDS,
         join(EXAMPLES, 'namespaces.yaml'),
         join(EXAMPLES, 'gateways.yaml'),
       ],
     });
+    const sim = harness.sim;
     // Long enough that a reconcile runs between a status write and its watch event.
     sim.faults.setWatchLatency(300);
-    kubeconfig = writeKubeconfig(sim);
-    operator = new OperatorProcess(kubeconfig.file, [
+    const operator = harness.startOperator([
       '--no-leader-elect',
       // Longer than the test: only watches drive the reconciles.
       '--resync',

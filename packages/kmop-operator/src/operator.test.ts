@@ -1,28 +1,19 @@
 import { KMOP_EXAMPLE_MANIFESTS } from '@kmop/plugin-kmop-common/testUtils';
-import { KubeSim } from '@kmop/kube-sim';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import {
   ECOSYSTEM_CRDS,
-  OperatorProcess,
-  startSim,
+  Obj,
+  OperatorHarness,
+  condition,
   waitUntil,
-  writeKubeconfig,
 } from './__testUtils__/harness';
 
 // Generous: the operator is a real process, and CI machines are shared.
 jest.setTimeout(180_000);
 
 const NS = 'payments';
-type Obj = {
-  apiVersion: string;
-  kind: string;
-  metadata: Record<string, any>;
-  spec?: any;
-  status?: any;
-};
-
 const example = (kind: keyof typeof KMOP_EXAMPLE_MANIFESTS): Obj =>
   parse(KMOP_EXAMPLE_MANIFESTS[kind]);
 
@@ -33,40 +24,26 @@ const ref = (apiVersion: string, kind: string, name: string) => ({
   name,
 });
 
-function condition(o: Obj | undefined, type: string) {
-  return o?.status?.conditions?.find((c: { type: string }) => c.type === type);
-}
-
 describe('the operator against kube-sim', () => {
-  let sim: KubeSim;
-  let kubeconfig: { file: string; cleanup: () => void };
-  let operator: OperatorProcess;
+  let harness: OperatorHarness;
 
   beforeEach(async () => {
-    sim = await startSim();
-    kubeconfig = writeKubeconfig(sim);
+    harness = await OperatorHarness.start();
   });
 
   afterEach(async () => {
-    if (process.env.KMOP_OPERATOR_TEST_LOGS) {
-      process.stderr.write(
-        `${operator?.lines.map(l => JSON.stringify(l)).join('\n')}\n`,
-      );
-    }
-    await operator?.stop();
-    await sim.close();
-    kubeconfig.cleanup();
+    await harness.close();
   });
 
   const get = (apiVersion: string, kind: string, name: string) =>
-    sim.store.get(ref(apiVersion, kind, name)) as Obj | undefined;
+    harness.sim.store.get(ref(apiVersion, kind, name)) as Obj | undefined;
   const ms = () => get('kmop.dev/v1alpha1', 'Microservice', 'payments-api');
   const deployment = () => get('apps/v1', 'Deployment', 'payments-api');
 
   it('renders children with owner references, keeps them as declared and reports status', async () => {
-    sim.store.create(example('Microservice') as never);
-    sim.store.create(example('GatewayRoute') as never);
-    operator = new OperatorProcess(kubeconfig.file, ['--no-leader-elect']);
+    harness.sim.store.create(example('Microservice') as never);
+    harness.sim.store.create(example('GatewayRoute') as never);
+    const operator = harness.startOperator(['--no-leader-elect']);
 
     const d = await waitUntil(deployment, 'the Deployment');
     const owner = ms()!;
@@ -131,11 +108,14 @@ describe('the operator against kube-sim', () => {
       ]),
     );
     // The Deployment controller reports 2 ready replicas: the Microservice becomes Ready.
-    sim.store.updateStatus(ref('apps/v1', 'Deployment', 'payments-api'), {
-      observedGeneration: d.metadata.generation,
-      replicas: 2,
-      readyReplicas: 2,
-    });
+    harness.sim.store.updateStatus(
+      ref('apps/v1', 'Deployment', 'payments-api'),
+      {
+        observedGeneration: d.metadata.generation,
+        replicas: 2,
+        readyReplicas: 2,
+      },
+    );
     const ready = await waitUntil(
       () => condition(ms(), 'Ready')?.status === 'True' && ms(),
       'Ready=True',
@@ -143,9 +123,12 @@ describe('the operator against kube-sim', () => {
     expect(ready.status.readyReplicas).toBe(2);
 
     // A spec change changes the children.
-    sim.store.patch(ref('kmop.dev/v1alpha1', 'Microservice', 'payments-api'), {
-      spec: { image: 'ghcr.io/acme/payments-api:1.5.0' },
-    });
+    harness.sim.store.patch(
+      ref('kmop.dev/v1alpha1', 'Microservice', 'payments-api'),
+      {
+        spec: { image: 'ghcr.io/acme/payments-api:1.5.0' },
+      },
+    );
     await waitUntil(
       () =>
         deployment()?.spec.template.spec.containers[0].image ===
@@ -158,7 +141,7 @@ describe('the operator against kube-sim', () => {
     );
 
     // A hand edit is put back; a hand delete is recreated.
-    sim.store.patch(ref('apps/v1', 'Deployment', 'payments-api'), {
+    harness.sim.store.patch(ref('apps/v1', 'Deployment', 'payments-api'), {
       spec: {
         template: {
           spec: { containers: [{ name: 'payments-api', image: 'evil:1' }] },
@@ -171,7 +154,7 @@ describe('the operator against kube-sim', () => {
         'ghcr.io/acme/payments-api:1.5.0',
       'the hand edit put back',
     );
-    sim.store.delete(ref('v1', 'Service', 'payments-api'));
+    harness.sim.store.delete(ref('v1', 'Service', 'payments-api'));
     await waitUntil(
       () => get('v1', 'Service', 'payments-api'),
       'the Service recreated',
@@ -179,8 +162,8 @@ describe('the operator against kube-sim', () => {
 
     // Invalid spec (the CRD lets it through, the compiler refuses it): InvalidSpec with the
     // field, and the children rendered before are left as they were.
-    sim.store.create(example('ServiceLevelObjective') as never);
-    sim.store.create(example('RolloutPolicy') as never);
+    harness.sim.store.create(example('ServiceLevelObjective') as never);
+    harness.sim.store.create(example('RolloutPolicy') as never);
     const policy = () =>
       get('kmop.dev/v1alpha1', 'RolloutPolicy', 'payments-api');
     const rollout = () =>
@@ -190,9 +173,12 @@ describe('the operator against kube-sim', () => {
       'the Rollout',
     );
     const before = rollout()!;
-    sim.store.patch(ref('kmop.dev/v1alpha1', 'RolloutPolicy', 'payments-api'), {
-      spec: { sloGate: { sloRef: 'no-such-slo' } },
-    });
+    harness.sim.store.patch(
+      ref('kmop.dev/v1alpha1', 'RolloutPolicy', 'payments-api'),
+      {
+        spec: { sloGate: { sloRef: 'no-such-slo' } },
+      },
+    );
     const invalid = await waitUntil(
       () => condition(policy(), 'Ready')?.reason === 'InvalidSpec' && policy(),
       'InvalidSpec',
@@ -221,8 +207,8 @@ describe('the operator against kube-sim', () => {
 
   it("computes a GatewayRoute's URL from its Gateway's listener, and again when the Gateway changes", async () => {
     // The example route names no sectionName: every listener admitting its hostname counts.
-    sim.store.create(example('GatewayRoute') as never);
-    operator = new OperatorProcess(kubeconfig.file, ['--no-leader-elect']);
+    harness.sim.store.create(example('GatewayRoute') as never);
+    harness.startOperator(['--no-leader-elect']);
     const route = () =>
       get('kmop.dev/v1alpha1', 'GatewayRoute', 'payments-api');
     const gatewayRef = {
@@ -258,7 +244,7 @@ describe('the operator against kube-sim', () => {
     expect(none.status.url).toBeUndefined();
 
     // An HTTPS listener: https. The Gateway's arrival requeues the route.
-    sim.store.create({
+    harness.sim.store.create({
       apiVersion: gatewayRef.apiVersion,
       kind: gatewayRef.kind,
       metadata: { name: 'public', namespace: 'gateways' },
@@ -272,7 +258,7 @@ describe('the operator against kube-sim', () => {
     expect(condition(https, 'Reconciled').message).not.toContain('no URL');
 
     // The listener becomes HTTP: http.
-    sim.store.patch(gatewayRef, listener('HTTP'));
+    harness.sim.store.patch(gatewayRef, listener('HTTP'));
     await waitUntil(
       () => route()?.status?.url === 'http://payments.example.com/api',
       'status.url from the HTTP listener',
@@ -280,14 +266,14 @@ describe('the operator against kube-sim', () => {
   });
 
   it('reports a missing target CRD and renders once it is installed', async () => {
-    await sim.close();
-    sim = await startSim({ without: ['rollouts.', 'analysistemplates.'] });
-    kubeconfig.cleanup();
-    kubeconfig = writeKubeconfig(sim);
-    sim.store.create(example('Microservice') as never);
-    sim.store.create(example('ServiceLevelObjective') as never);
-    sim.store.create(example('RolloutPolicy') as never);
-    operator = new OperatorProcess(kubeconfig.file, ['--no-leader-elect']);
+    await harness.close();
+    harness = await OperatorHarness.start({
+      without: ['rollouts.', 'analysistemplates.'],
+    });
+    harness.sim.store.create(example('Microservice') as never);
+    harness.sim.store.create(example('ServiceLevelObjective') as never);
+    harness.sim.store.create(example('RolloutPolicy') as never);
+    harness.startOperator(['--no-leader-elect']);
     const policy = () =>
       get('kmop.dev/v1alpha1', 'RolloutPolicy', 'payments-api');
     const missing = await waitUntil(
@@ -314,7 +300,9 @@ describe('the operator against kube-sim', () => {
       'rollouts.argoproj.io.yaml',
       'analysistemplates.argoproj.io.yaml',
     ]) {
-      sim.store.create(parse(readFileSync(join(ECOSYSTEM_CRDS, file), 'utf8')));
+      harness.sim.store.create(
+        parse(readFileSync(join(ECOSYSTEM_CRDS, file), 'utf8')),
+      );
     }
     const rollout = await waitUntil(
       () => get('argoproj.io/v1alpha1', 'Rollout', 'payments-api'),
@@ -328,17 +316,17 @@ describe('the operator against kube-sim', () => {
   });
 
   it('restarts without redoing work and keeps the status', async () => {
-    sim.store.create(example('Microservice') as never);
-    sim.store.create(example('GatewayRoute') as never);
-    operator = new OperatorProcess(kubeconfig.file, ['--no-leader-elect']);
+    harness.sim.store.create(example('Microservice') as never);
+    harness.sim.store.create(example('GatewayRoute') as never);
+    let operator = harness.startOperator(['--no-leader-elect']);
     await waitUntil(
       () => condition(ms(), 'Reconciled')?.status === 'True' && deployment(),
       'the first reconcile',
     );
     expect(await operator.stop()).toBe(0);
-    const before = sim.store.resourceVersion;
+    const before = harness.sim.store.resourceVersion;
     const status = ms()!.status;
-    operator = new OperatorProcess(kubeconfig.file, ['--no-leader-elect']);
+    operator = harness.startOperator(['--no-leader-elect']);
     await waitUntil(async () => {
       const m = (await operator.get('/metrics')).text;
       return (
@@ -355,16 +343,16 @@ describe('the operator against kube-sim', () => {
     expect(metrics).not.toMatch(
       /kmop_operator_api_writes_total\{[^}]*\} [1-9]/,
     );
-    expect(sim.store.resourceVersion).toBe(before);
+    expect(harness.sim.store.resourceVersion).toBe(before);
     expect(ms()!.status).toEqual(status);
   });
 
   it('lets the garbage collector delete the children of a deleted object', async () => {
-    sim.store.create(example('Microservice') as never);
-    operator = new OperatorProcess(kubeconfig.file, ['--no-leader-elect']);
+    harness.sim.store.create(example('Microservice') as never);
+    harness.startOperator(['--no-leader-elect']);
     await waitUntil(deployment, 'the Deployment');
     const events = await waitUntil(() => {
-      const found = sim.store
+      const found = harness.sim.store
         .list('v1', 'Event', { namespace: NS })
         .filter(
           (e: any) =>
@@ -377,7 +365,9 @@ describe('the operator against kube-sim', () => {
       type: 'Normal',
       source: { component: 'kmop-operator' },
     });
-    sim.store.delete(ref('kmop.dev/v1alpha1', 'Microservice', 'payments-api'));
+    harness.sim.store.delete(
+      ref('kmop.dev/v1alpha1', 'Microservice', 'payments-api'),
+    );
     await waitUntil(
       () => !deployment() && !get('v1', 'Service', 'payments-api'),
       'the children garbage-collected',
@@ -385,7 +375,7 @@ describe('the operator against kube-sim', () => {
   });
 
   it('runs one leader of two replicas and fails over when the leader is killed', async () => {
-    sim.store.create(example('Microservice') as never);
+    harness.sim.store.create(example('Microservice') as never);
     const args = [
       '--lease-namespace',
       'kmop-system',
@@ -396,18 +386,10 @@ describe('the operator against kube-sim', () => {
       '--retry-period',
       '250ms',
     ];
-    const a = new OperatorProcess(kubeconfig.file, [
-      ...args,
-      '--identity',
-      'replica-a',
-    ]);
-    const b = new OperatorProcess(kubeconfig.file, [
-      ...args,
-      '--identity',
-      'replica-b',
-    ]);
+    const a = harness.startOperator([...args, '--identity', 'replica-a']);
+    const b = harness.startOperator([...args, '--identity', 'replica-b']);
     const lease = () =>
-      sim.store.get({
+      harness.sim.store.get({
         apiVersion: 'coordination.k8s.io/v1',
         kind: 'Lease',
         namespace: 'kmop-system',
@@ -441,7 +423,7 @@ describe('the operator against kube-sim', () => {
         30_000,
       );
       // The new leader reconciles: a hand delete is put back.
-      sim.store.delete(ref('apps/v1', 'Deployment', 'payments-api'));
+      harness.sim.store.delete(ref('apps/v1', 'Deployment', 'payments-api'));
       await waitUntil(deployment, 'the Deployment recreated by the new leader');
 
       // SIGTERM releases the lease.

@@ -1,11 +1,11 @@
 import { KMOP_EXAMPLE_MANIFESTS } from '@kmop/plugin-kmop-common/testUtils';
-import { KubeSim, freePort } from '@kmop/kube-sim';
+import { freePort } from '@kmop/kube-sim';
 import { parse } from 'yaml';
 import {
-  OperatorProcess,
-  startSim,
+  Obj,
+  OperatorHarness,
+  condition,
   waitUntil,
-  writeKubeconfig,
 } from './__testUtils__/harness';
 import {
   CountingProxy,
@@ -24,7 +24,6 @@ const SLO_REF = {
   namespace: NS,
   name: 'payments-api-availability',
 };
-type Obj = { metadata: Record<string, any>; spec?: any; status?: any };
 
 // Traffic of the example SLO's service, one sample a minute: 10,000 requests a minute, of
 // which 200 fail since two hours before the test started and 3 before that. The samples run
@@ -75,10 +74,6 @@ function close(actual: number | undefined, expected: number) {
   );
 }
 
-function condition(o: Obj | undefined, type: string) {
-  return o?.status?.conditions?.find((c: { type: string }) => c.type === type);
-}
-
 function series() {
   const errors: Array<[number, number]> = [];
   const ok: Array<[number, number]> = [];
@@ -94,29 +89,20 @@ function series() {
 }
 
 describe('SLO status from Prometheus', () => {
-  let sim: KubeSim;
-  let kubeconfig: { file: string; cleanup: () => void };
-  let operator: OperatorProcess | undefined;
+  let harness: OperatorHarness;
 
   beforeEach(async () => {
-    sim = await startSim();
-    kubeconfig = writeKubeconfig(sim);
-    sim.store.create(parse(KMOP_EXAMPLE_MANIFESTS.ServiceLevelObjective));
+    harness = await OperatorHarness.start();
+    harness.sim.store.create(
+      parse(KMOP_EXAMPLE_MANIFESTS.ServiceLevelObjective),
+    );
   });
 
   afterEach(async () => {
-    if (process.env.KMOP_OPERATOR_TEST_LOGS) {
-      process.stderr.write(
-        `${operator?.lines.map(l => JSON.stringify(l)).join('\n')}\n`,
-      );
-    }
-    await operator?.stop();
-    operator = undefined;
-    await sim.close();
-    kubeconfig.cleanup();
+    await harness.close();
   });
 
-  const slo = () => sim.store.get(SLO_REF) as Obj | undefined;
+  const slo = () => harness.sim.store.get(SLO_REF) as Obj | undefined;
 
   describe('with a Prometheus', () => {
     let prometheus: PrometheusServer;
@@ -136,7 +122,7 @@ describe('SLO status from Prometheus', () => {
     });
 
     it('writes the SLI, budget left and burn rates measured with the SLO math, once per interval, not per reconcile', async () => {
-      operator = new OperatorProcess(kubeconfig.file, [
+      const operator = harness.startOperator([
         '--no-leader-elect',
         '--prometheus-url',
         proxy.url,
@@ -173,17 +159,22 @@ describe('SLO status from Prometheus', () => {
       expect(proxy.queries.every(q => q.includes('payments-api'))).toBe(true);
 
       // Reconciles that change no spec (a label, a child deleted by hand) query nothing.
-      sim.store.patch(SLO_REF, { metadata: { labels: { team: 'payments' } } });
+      harness.sim.store.patch(SLO_REF, {
+        metadata: { labels: { team: 'payments' } },
+      });
       const sloth = {
         apiVersion: 'sloth.slok.dev/v1',
         kind: 'PrometheusServiceLevel',
         namespace: NS,
         name: 'payments-api-availability',
       };
-      sim.store.delete(sloth);
-      await waitUntil(() => sim.store.get(sloth), 'the Sloth object put back');
+      harness.sim.store.delete(sloth);
+      await waitUntil(
+        () => harness.sim.store.get(sloth),
+        'the Sloth object put back',
+      );
       await waitUntil(async () => {
-        const m = (await operator!.get('/metrics')).text;
+        const m = (await operator.get('/metrics')).text;
         return /kmop_operator_reconciles_total\{kind="ServiceLevelObjective",result="applied"\} [2-9]/.test(
           m,
         );
@@ -192,7 +183,7 @@ describe('SLO status from Prometheus', () => {
       expect(slo()!.status.lastEvaluated).toBe(measured.status.lastEvaluated);
 
       // A new objective is measured at once: the same traffic against a 0.5% budget.
-      sim.store.patch(SLO_REF, { spec: { objective: 99.5 } });
+      harness.sim.store.patch(SLO_REF, { spec: { objective: 99.5 } });
       const remeasured = await waitUntil(
         () => condition(slo(), 'Evaluated')?.observedGeneration === 2 && slo(),
         'the SLO measured against its new objective',
@@ -211,7 +202,7 @@ describe('SLO status from Prometheus', () => {
   });
 
   it('writes no figures without a Prometheus, and says so when Prometheus cannot be reached', async () => {
-    operator = new OperatorProcess(kubeconfig.file, ['--no-leader-elect']);
+    let operator = harness.startOperator(['--no-leader-elect']);
     const reconciled = await waitUntil(
       () => condition(slo(), 'Reconciled')?.status === 'True' && slo(),
       'Reconciled=True',
@@ -227,7 +218,7 @@ describe('SLO status from Prometheus', () => {
     }
     await operator.stop();
 
-    operator = new OperatorProcess(kubeconfig.file, [
+    operator = harness.startOperator([
       '--no-leader-elect',
       '--prometheus-url',
       // A port nothing listens on.

@@ -173,6 +173,42 @@ describe('analyseRun', () => {
     expect(run.api).toHaveLength(1);
   });
 
+  it("leaves out the first byte and size Chromium hides of another origin's answer", () => {
+    // The dev server's app (:3000) calls the backend (:7007), which sends no
+    // Timing-Allow-Origin: the entry's responseStart and sizes are 0.
+    const hidden = {
+      ...resource(
+        '/api/kmop/v1/entities/component/default/checkout',
+        1200,
+        1300,
+      ),
+      responseStart: 0,
+      transferSize: 0,
+      encodedBodySize: 0,
+      decodedBodySize: 0,
+    };
+    const run = analyseRun({
+      scenario: 'cold',
+      record: {
+        ...coldLoad,
+        resources: [
+          ...coldLoad.resources.filter(r => !r.url.includes('/api/kmop/')),
+          hidden,
+        ],
+      },
+      mainThread: { beforeSignIn: idle, afterClick: idle },
+    });
+    expect(run.api.find(r => r.what === '/api/kmop/v1/entities/…')).toEqual({
+      what: '/api/kmop/v1/entities/…',
+      startMs: 200,
+      durationMs: 100,
+      hidden: true,
+    });
+    expect(
+      run.timeline.find(r => r.what === '/api/kmop/v1/entities/…'),
+    ).not.toHaveProperty('transferBytes');
+  });
+
   it('fails when the content never appeared after the click', () => {
     expect(() =>
       analyseRun({

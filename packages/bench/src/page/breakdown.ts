@@ -19,10 +19,19 @@ export interface MainThread {
 export interface ApiRequest {
   what: string;
   startMs: number;
-  /** From sending to the first byte of the answer: the backend's time plus the hop. */
-  waitMs: number;
+  /**
+   * From sending to the first byte of the answer: the backend's time plus the hop.
+   * Absent with `bytes` when the browser hides them (`hidden`).
+   */
+  waitMs?: number;
   durationMs: number;
-  bytes: number;
+  bytes?: number;
+  /**
+   * A cross-origin request whose answer has no `Timing-Allow-Origin` (the dev server's
+   * app on :3000 calls the backend on :7007): the browser gives its first byte and size
+   * as 0, which would read as figures.
+   */
+  hidden?: true;
 }
 
 /** Files of one type the page fetched in a phase. */
@@ -74,7 +83,8 @@ export interface RunFigures {
     what: string;
     startMs: number;
     endMs: number;
-    transferBytes: number;
+    /** Absent when the browser hides it (see `ApiRequest`'s `hidden`). */
+    transferBytes?: number;
   }>;
   beforeSignIn?: Phase;
   afterClick: Phase;
@@ -205,12 +215,14 @@ export function analyseRun(options: {
   for (const r of record.resources) {
     const what = apiKind(r.url);
     if (!what || r.start < click) continue;
+    const hidden = r.responseStart === 0;
     api.push({
       what,
       startMs: r.start - click,
-      waitMs: r.responseStart - r.start,
       durationMs: r.end - r.start,
-      bytes: r.transferSize,
+      ...(hidden
+        ? { hidden: true as const }
+        : { waitMs: r.responseStart - r.start, bytes: r.transferSize }),
     });
   }
   api.sort((a, b) => a.startMs - b.startMs);
@@ -220,7 +232,7 @@ export function analyseRun(options: {
       what: apiKind(r.url) ?? fileOf(r.url),
       startMs: r.start - click,
       endMs: r.end - click,
-      transferBytes: r.transferSize,
+      ...(r.responseStart === 0 ? {} : { transferBytes: r.transferSize }),
     }))
     .sort((a, b) => a.startMs - b.startMs);
   return {

@@ -3,7 +3,8 @@ import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { RunFigures } from './breakdown';
-import { buildApp, startDemoStack } from './demoStack';
+import { DemoStack, buildApp, startDemoStack } from './demoStack';
+import { startDevStack } from './devStack';
 import { PageRunner } from './measure';
 import { PageBenchResult, formatPageReport } from './report';
 
@@ -20,49 +21,68 @@ where it goes (files, main thread, long tasks, API requests).
   --runs <n>      runs of each way of opening the tab (default 5)
   --entity <ref>  the Component (default checkout)
   --rebuild       build the app again even when packages/app/dist exists
+  --dev           measure the development server instead, as a new user meets it:
+                  runs \`yarn start\` itself (the app on :3000 built unminified by
+                  the dev server, the backend on :7007), so it binds the demo's
+                  fixed ports; its first compile is waited for and reported apart
   --profile <dir> write a CPU profile of each cold run's page, from Enter to the
                   content (.cpuprofile: Chromium DevTools' Performance panel opens it)
   --json          print every run's figures as JSON
   -h, --help      this text
 `;
 
+/** The options of `yarn bench:page`; throws on a wrong one. */
+export function parsePageArgs(argv: string[]) {
+  const { values } = parseArgs({
+    args: argv,
+    strict: true,
+    options: {
+      runs: { type: 'string' },
+      entity: { type: 'string' },
+      rebuild: { type: 'boolean' },
+      dev: { type: 'boolean' },
+      profile: { type: 'string' },
+      json: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.runs !== undefined && !/^[1-9]\d*$/.test(values.runs)) {
+    throw new Error(`--runs must be a positive integer, got "${values.runs}"`);
+  }
+  if (values.dev && values.rebuild) {
+    throw new Error('--rebuild builds the production app; --dev uses none');
+  }
+  return {
+    runs: Number(values.runs ?? 5),
+    entity: values.entity ?? 'checkout',
+    dev: values.dev ?? false,
+    rebuild: values.rebuild ?? false,
+    profile: values.profile,
+    json: values.json ?? false,
+    help: values.help ?? false,
+  };
+}
+
 /** `yarn bench:page`: parses the options, runs, prints. */
 export async function main(argv = process.argv.slice(2)): Promise<void> {
-  let values;
+  let options;
   try {
-    ({ values } = parseArgs({
-      args: argv,
-      strict: true,
-      options: {
-        runs: { type: 'string' },
-        entity: { type: 'string' },
-        rebuild: { type: 'boolean' },
-        profile: { type: 'string' },
-        json: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }));
-    if (values.runs !== undefined && !/^[1-9]\d*$/.test(values.runs)) {
-      throw new Error(
-        `--runs must be a positive integer, got "${values.runs}"`,
-      );
-    }
+    options = parsePageArgs(argv);
   } catch (error) {
     process.stderr.write(`${(error as Error).message}\n\n${PAGE_USAGE}`);
     process.exit(2);
   }
-  if (values.help) {
+  if (options.help) {
     process.stdout.write(PAGE_USAGE);
     return;
   }
-  const runs = Number(values.runs ?? 5);
-  const entity = values.entity ?? 'checkout';
+  const { runs, entity, profile } = options;
   const started = Date.now();
   const log = (line: string) =>
     process.stderr.write(
       `[bench:page ${((Date.now() - started) / 1000).toFixed(1)}s] ${line}\n`,
     );
-  let stack: Awaited<ReturnType<typeof startDemoStack>> | undefined;
+  let stack: DemoStack | undefined;
   let runner: PageRunner | undefined;
   // Ctrl-C: the simulators, operators, Prometheus, backend and browser go too.
   const interrupted = async () => {
@@ -73,28 +93,29 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
   process.once('SIGINT', interrupted);
   process.once('SIGTERM', interrupted);
   try {
-    if (values.profile) mkdirSync(values.profile, { recursive: true });
-    buildApp(values.rebuild ?? false, log);
-    stack = await startDemoStack({
-      entity,
-      log,
-    });
+    if (profile) mkdirSync(profile, { recursive: true });
+    if (options.dev) {
+      stack = await startDevStack({ entity, log });
+    } else {
+      buildApp(options.rebuild, log);
+      stack = await startDemoStack({ entity, log });
+    }
     runner = await PageRunner.start({
       url: `${stack.baseUrl}/catalog/default/component/${entity}/kmop`,
     });
     const before = loadavg();
     const figures: RunFigures[] = [];
+    let firstOpenMs: number | undefined;
     for (let i = 0; i <= runs; i++) {
       log(i === 0 ? 'warm-up (not reported)' : `run ${i} of ${runs}`);
       const context = await runner.newContext();
       const cold = await runner.load(
         context,
         'cold',
-        values.profile && i > 0
-          ? join(values.profile, `cold-${i}.cpuprofile`)
-          : undefined,
+        profile && i > 0 ? join(profile, `cold-${i}.cpuprofile`) : undefined,
       );
       await cold.page.close();
+      if (i === 0) firstOpenMs = cold.figures.timeToContentMs;
       const warm = await runner.load(context, 'warm');
       const tab = await runner.tab(warm.page);
       await context.close();
@@ -104,11 +125,14 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
       entity,
       runs,
       prometheus: stack.prometheus,
+      ...(stack.devServer && {
+        devServer: { ...stack.devServer, firstOpenMs },
+      }),
       loadAverage: { before, after: loadavg() },
       figures,
     };
     process.stdout.write(
-      values.json
+      options.json
         ? `${JSON.stringify(result, null, 2)}\n`
         : `${formatPageReport(result)}\n`,
     );

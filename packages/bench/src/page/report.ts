@@ -5,6 +5,12 @@ export interface PageBenchResult {
   entity: string;
   runs: number;
   prometheus: boolean;
+  /**
+   * `--dev`: when the development server listened after `yarn start` began, how long its
+   * first compile took from then, and the unreported warm-up's cold time to content (the
+   * first open).
+   */
+  devServer?: { listeningMs: number; compileMs: number; firstOpenMs?: number };
   /** `os.loadavg()` before the runs and after them (1, 5 and 15 minutes). */
   loadAverage: { before: number[]; after: number[] };
   figures: RunFigures[];
@@ -91,10 +97,11 @@ function apiLines(runs: RunFigures[], from: string) {
     what,
     perRun: requests.length / runs.length,
     start: median(requests.map(r => r.startMs))!,
-    wait: median(requests.map(r => r.waitMs))!,
+    wait: median(requests.map(r => r.waitMs)),
     duration: median(requests.map(r => r.durationMs))!,
-    bytes: median(requests.map(r => r.bytes))!,
+    bytes: median(requests.map(r => r.bytes)),
   }));
+  const hidden = runs.some(run => run.api.some(r => r.hidden));
   rows.sort((a, b) => a.start - b.start);
   return [
     `  API requests after ${from} (p50 of each kind: start, time to first byte, duration, bytes):`,
@@ -104,14 +111,33 @@ function apiLines(runs: RunFigures[], from: string) {
           r.start,
         )}, first byte ${ms(r.wait)}, takes ${ms(r.duration)}, ${kb(r.bytes)}`,
     ),
+    ...(hidden
+      ? [
+          '    (— : the backend is another origin and sends no Timing-Allow-Origin, so Chromium hides the first byte and size)',
+        ]
+      : []),
   ];
 }
 
 /** The figures as text, one block per way of opening the tab. */
 export function formatPageReport(result: PageBenchResult): string {
   const load = (values: number[]) => values.map(v => v.toFixed(2)).join(' ');
+  const dev = result.devServer;
   const lines = [
-    `KMOP tab of ${result.entity}, production app, ${result.runs} runs of each (p50)`,
+    `KMOP tab of ${result.entity}, ${
+      dev ? 'development server (yarn start)' : 'production app'
+    }, ${result.runs} runs of each (p50)`,
+    ...(dev
+      ? [
+          `development server (not in the figures): listening ${ms(
+            dev.listeningMs,
+          )} after yarn start began, first compile ${ms(
+            dev.compileMs,
+          )} from then, first open of the tab (the warm-up) ${ms(
+            dev.firstOpenMs,
+          )}`,
+        ]
+      : []),
     `load average before ${load(result.loadAverage.before)}, after ${load(
       result.loadAverage.after,
     )}; demo Prometheus: ${result.prometheus ? 'yes' : 'no'}`,

@@ -14,14 +14,22 @@ const BIN = resolve(__dirname, '../../bin/kmop-operator-dev.js');
 /** The simulator's bearer token, which {@link writeKubeconfig} sends. */
 export const TOKEN = 'operator-test-token';
 
-/** Starts kube-sim on an ephemeral port with the KMOP CRDs and the ecosystem CRDs, less `without`. */
+/**
+ * Starts kube-sim on an ephemeral port with the KMOP CRDs and the ecosystem CRDs, less
+ * `without`, then `seeds`; `demo`: with its simulated controllers (Envoy Gateway, Deployments,
+ * Argo Rollouts).
+ */
 export async function startSim(
-  options: { without?: string[] } = {},
+  options: { without?: string[]; seeds?: string[]; demo?: boolean } = {},
 ): Promise<KubeSim> {
   const ecosystem = readdirSync(ECOSYSTEM_CRDS)
     .filter(f => !(options.without ?? []).some(w => f.startsWith(w)))
     .map(f => join(ECOSYSTEM_CRDS, f));
-  return startKubeSim({ token: TOKEN, seeds: [KMOP_CRDS, ...ecosystem] });
+  return startKubeSim({
+    token: TOKEN,
+    demo: options.demo,
+    seeds: [KMOP_CRDS, ...ecosystem, ...(options.seeds ?? [])],
+  });
 }
 
 /** Writes a kubeconfig for the simulator; returns its path and a cleanup. */
@@ -49,6 +57,20 @@ export function writeKubeconfig(sim: KubeSim): {
     }),
   );
   return { file, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** An object as kube-sim stores it. */
+export type Obj = {
+  apiVersion: string;
+  kind: string;
+  metadata: Record<string, any>;
+  spec?: any;
+  status?: any;
+};
+
+/** The status condition of `type` of an object, if it has one. */
+export function condition(o: Obj | undefined, type: string) {
+  return o?.status?.conditions?.find((c: { type: string }) => c.type === type);
 }
 
 /** A log line of the operator. */
@@ -158,5 +180,51 @@ export async function waitUntil<T>(
       );
     }
     await new Promise(r => setTimeout(r, 50));
+  }
+}
+
+/**
+ * kube-sim, a kubeconfig for it and the operator processes a test starts against it.
+ * {@link OperatorHarness.close} tears all of it down; with `KMOP_OPERATOR_TEST_LOGS` set it
+ * first writes the operators' log lines to stderr, to see why a test failed.
+ */
+export class OperatorHarness {
+  private readonly operators: OperatorProcess[] = [];
+
+  private constructor(
+    readonly sim: KubeSim,
+    private readonly kubeconfig: { file: string; cleanup: () => void },
+  ) {}
+
+  /** Starts kube-sim as {@link startSim} does and writes its kubeconfig. */
+  static async start(
+    options: Parameters<typeof startSim>[0] = {},
+  ): Promise<OperatorHarness> {
+    const sim = await startSim(options);
+    return new OperatorHarness(sim, writeKubeconfig(sim));
+  }
+
+  /** Starts an operator process against the simulator (see {@link OperatorProcess}). */
+  startOperator(
+    args: string[] = [],
+    options: ConstructorParameters<typeof OperatorProcess>[2] = {},
+  ): OperatorProcess {
+    const operator = new OperatorProcess(this.kubeconfig.file, args, options);
+    this.operators.push(operator);
+    return operator;
+  }
+
+  /** Stops the operators still running, then the simulator, and removes the kubeconfig. */
+  async close(): Promise<void> {
+    if (process.env.KMOP_OPERATOR_TEST_LOGS) {
+      for (const operator of this.operators) {
+        process.stderr.write(
+          `${operator.lines.map(l => JSON.stringify(l)).join('\n')}\n`,
+        );
+      }
+    }
+    await Promise.all(this.operators.map(operator => operator.stop()));
+    await this.sim.close();
+    this.kubeconfig.cleanup();
   }
 }

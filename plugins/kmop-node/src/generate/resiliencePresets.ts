@@ -6,10 +6,14 @@ type ResilienceSpec = Omit<ResiliencePolicyInput['spec'], 'serviceRef'>;
 /**
  * The presets of `input.resilience.preset`. `standard` suits most internal
  * services; `strict` is for services that must shed load rather than queue.
+ * Exported so that tests elsewhere build the scaffolder's objects from the
+ * presets themselves rather than a copy.
+ *
+ * @public
  */
 export const RESILIENCE_PRESETS: Record<
   'standard' | 'strict' | 'none',
-  ResilienceSpec
+  Omit<ResiliencePolicyInput['spec'], 'serviceRef'>
 > = {
   standard: {
     timeouts: { request: '10s', connect: '2s' },
