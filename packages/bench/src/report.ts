@@ -161,6 +161,9 @@ export function formatReport(r: BenchResult): string {
     `| backend CPU time during the cold sync (lists received, parsed, indexed) | ${int(
       r.coldSyncBackendCpuMs,
     )} ms |`,
+    `| backend CPU after the sync until its heap settled (the cache writing the objects' fields as text), over ${int(
+      r.settle.ms,
+    )} ms | ${int(r.settle.backendCpuMs)} ms |`,
     `| one KMOP view: as sent / pretty-printed (development) / gzipped | ${int(
       r.viewSize.bytes,
     )} / ${int(r.viewSize.prettyBytes)} / ${int(r.viewSize.gzipBytes)} B |`,
@@ -170,9 +173,9 @@ export function formatReport(r: BenchResult): string {
     `| resident memory per cached object (${int(
       r.memory.cachedObjects,
     )} objects) | ${int(r.memory.rssBytesPerCachedObject)} B |`,
-    `| JS heap per cached object | ${int(
+    `| JS heap per cached object, settled (at the end of the sync) | ${int(
       r.memory.heapBytesPerCachedObject,
-    )} B |`,
+    )} B (${int(r.memory.heapBytesPerCachedObjectAtSync)} B) |`,
     `| scaffolder generate + validate, KMOP resources (median of ${
       o.scaffolderRuns
     }) | ${ms(r.scaffolder.generateValidateKmopMs)} ms |`,

@@ -16,7 +16,14 @@ export interface ColdSyncFigures {
     cachedObjects: number;
     rssBytesPerCachedObject: number;
     heapBytesPerCachedObject: number;
+    /** At the end of the sync, before the cache wrote the objects' fields as text. */
+    heapBytesPerCachedObjectAtSync: number;
   };
+  /**
+   * From the end of the sync until the backend's heap settled: the cache writes the
+   * fields it holds of each object as text once the objects stop coming.
+   */
+  settle: { ms: number; backendCpuMs: number };
   /** The CPU profile of the sync, with `--profile`. */
   syncProfile?: string;
 }
@@ -49,12 +56,14 @@ export async function coldSync(run: BenchRun): Promise<ColdSyncFigures> {
   clearInterval(watchFirst);
   if (syncProfile) await backend.stopProfile(syncProfile);
   const lastSynced = Math.max(...synced.map(c => Date.parse(c.lastSyncedAt!)));
-  const after = await backend.memory();
+  const atSync = await backend.memory();
+  const settleStarted = Date.now();
+  const after = await settledMemory(run, atSync);
   const cachedObjects = run.generated.cachedObjects * sims.length;
   return {
     coldSyncMs: lastSynced - (firstRequestAt ?? lastSynced),
     // From after the first measurement's collections to before the second's.
-    coldSyncBackendCpuMs: after.cpuMs - before.cpuAfterGcMs,
+    coldSyncBackendCpuMs: atSync.cpuMs - before.cpuAfterGcMs,
     memory: {
       rssBeforeMiB: before.rss / MiB,
       rssAfterMiB: after.rss / MiB,
@@ -64,9 +73,38 @@ export async function coldSync(run: BenchRun): Promise<ColdSyncFigures> {
       rssBytesPerCachedObject: (after.rss - before.rss) / cachedObjects,
       heapBytesPerCachedObject:
         (after.heapUsed - before.heapUsed) / cachedObjects,
+      heapBytesPerCachedObjectAtSync:
+        (atSync.heapUsed - before.heapUsed) / cachedObjects,
+    },
+    settle: {
+      ms: Date.now() - settleStarted,
+      backendCpuMs: after.cpuMs,
     },
     ...(syncProfile ? { syncProfile } : {}),
   };
+}
+
+/**
+ * The backend's memory once its heap stops shrinking: read after a full collection every
+ * second until a reading is within 1 % of the one before (at most 30 readings), and the
+ * backend's CPU time between the readings.
+ */
+async function settledMemory(
+  run: BenchRun,
+  atSync: Awaited<ReturnType<BenchRun['backend']['memory']>>,
+): Promise<{ rss: number; heapUsed: number; cpuMs: number }> {
+  let last = atSync;
+  // Between readings only: each reading's own full collections are not the cache's work.
+  let cpuMs = 0;
+  for (let i = 0; i < 30; i++) {
+    await new Promise(r => setTimeout(r, 1000));
+    const next = await run.backend.memory();
+    cpuMs += next.cpuMs - last.cpuAfterGcMs;
+    const settled = next.heapUsed >= last.heapUsed * 0.99;
+    last = next;
+    if (settled) break;
+  }
+  return { rss: last.rss, heapUsed: last.heapUsed, cpuMs };
 }
 
 /** Waits until the backend's cache has every cluster `ready`; gives them. */

@@ -94,6 +94,7 @@ export class KubernetesClusterCache implements ClusterCache {
     await this.refreshing;
     await Promise.all([...this.syncs.values()].map(s => this.stopSync(s)));
     this.syncs.clear();
+    this.index.stop();
   }
 
   /** Reads the cluster list now instead of at the next interval. */

@@ -9,6 +9,7 @@ import {
 } from '@kmop/plugin-kmop-common';
 import { LabelIndex } from './LabelIndex';
 import { ResourceKeyedIndex, addTo, removeFrom } from './ResourceKeyedIndex';
+import { Held, TextLater } from './TextLater';
 import { KubeObject } from './types';
 
 /**
@@ -65,14 +66,10 @@ export interface ObjectIndexOptions {
   fieldsToNormalize?: (object: KubeObject) => KubeObject;
 }
 
-interface Entry extends IndexedObjectPlace {
+/** What `normalize` reads of the object is held (see {@link TextLater}) until its items are made. */
+interface Entry extends IndexedObjectPlace, Held {
   /** Skips indexing again an object a re-list gives back unchanged. */
   resourceVersion?: string;
-  /**
-   * What `normalize` reads of the object, as JSON text, until its items are first read;
-   * then dropped. Text takes about half the heap of the parsed object (issue #17).
-   */
-  json?: string;
   /** Its view items, made on the first lookup that reaches it. */
   items?: KmopItems;
 }
@@ -86,8 +83,8 @@ const NAME_LABEL = 'app.kubernetes.io/name';
  * reaches it, not when it arrives: a first list of tens of thousands of objects
  * is then only parsed and indexed (normalizing all of them was most of a cold
  * start), and most objects are never shown. Until then only the fields the
- * normalizers read are kept, as JSON text (smaller than the parsed object and
- * than its items); the text is dropped once normalized.
+ * normalizers read are kept, as JSON text once the objects stop coming (smaller
+ * than the parsed object and than its items); dropped once normalized.
  */
 export class ObjectIndex extends ResourceKeyedIndex {
   private readonly normalize: ObjectNormalizer;
@@ -96,11 +93,17 @@ export class ObjectIndex extends ResourceKeyedIndex {
   private readonly byLabel = new LabelIndex();
   private readonly byServiceRef = new Map<string, Set<string>>();
   private readonly listeners = new Set<IndexedObjectListener>();
+  private readonly text = new TextLater();
 
   constructor(options: ObjectIndexOptions) {
     super();
     this.normalize = options.normalize;
     this.fieldsToNormalize = options.fieldsToNormalize ?? (object => object);
+  }
+
+  /** Stops writing held fields as text (the cache stopped). */
+  stop(): void {
+    this.text.stop();
   }
 
   /** Number of cached objects. */
@@ -155,10 +158,9 @@ export class ObjectIndex extends ResourceKeyedIndex {
   private itemsOf(entry: Entry): KmopItems {
     if (!entry.items) {
       entry.items = this.normalize(
-        JSON.parse(entry.json ?? '{}'),
+        this.text.take(entry) as KubeObject,
         entry.cluster,
       );
-      entry.json = undefined;
     }
     return entry.items;
   }
@@ -205,8 +207,8 @@ export class ObjectIndex extends ResourceKeyedIndex {
       labels,
       serviceRef,
       resourceVersion,
-      json: JSON.stringify(this.fieldsToNormalize(object)),
     };
+    this.text.hold(entry, this.fieldsToNormalize(object));
     this.entries.set(key, entry);
     addTo(this.byResource, resourceKey, key);
     this.byLabel.add(labels, key);
@@ -233,6 +235,7 @@ export class ObjectIndex extends ResourceKeyedIndex {
   private unindex(resourceKey: string, key: string): Entry | undefined {
     const entry = this.entries.get(key);
     if (!entry) return undefined;
+    this.text.forget(entry);
     this.entries.delete(key);
     removeFrom(this.byResource, resourceKey, key);
     this.byLabel.remove(entry.labels, key);
