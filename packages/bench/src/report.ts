@@ -161,6 +161,9 @@ export function formatReport(r: BenchResult): string {
     `| backend CPU time during the cold sync (lists received, parsed, indexed) | ${int(
       r.coldSyncBackendCpuMs,
     )} ms |`,
+    `| the simulated clusters' CPU time over the cold sync (the bench's process, serving the lists on the same cores) | ${int(
+      r.coldSyncSimulatorCpuMs,
+    )} ms |`,
     `| backend CPU after the sync until its heap settled (the cache writing the objects' fields as text), over ${int(
       r.settle.ms,
     )} ms | ${int(r.settle.backendCpuMs)} ms |`,

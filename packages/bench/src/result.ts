@@ -38,6 +38,8 @@ export interface BenchResult {
    * from the simulators' and other processes' share of a loaded machine.
    */
   coldSyncBackendCpuMs: number;
+  /** The bench's own process (the simulated clusters) over the cold sync. */
+  coldSyncSimulatorCpuMs: number;
   /** From the end of the sync to a settled heap (the cache writing held fields as text). */
   settle: ColdSyncFigures['settle'];
   /** One KMOP view as sent, as `NODE_ENV=development` pretty-prints it, and gzipped. */

@@ -123,6 +123,7 @@ async function viewStages(
       },
       coldSyncMs: sync.coldSyncMs,
       coldSyncBackendCpuMs: sync.coldSyncBackendCpuMs,
+      coldSyncSimulatorCpuMs: sync.coldSyncSimulatorCpuMs,
       settle: sync.settle,
       viewSize: viewSize()!,
       memory: sync.memory,

@@ -8,6 +8,11 @@ const MiB = 1024 * 1024;
 export interface ColdSyncFigures {
   coldSyncMs: number;
   coldSyncBackendCpuMs: number;
+  /**
+   * CPU time of the bench's own process over the same time: the simulated clusters serving
+   * their lists, on the same two cores as the backend (a real API server has its own).
+   */
+  coldSyncSimulatorCpuMs: number;
   memory: {
     rssBeforeMiB: number;
     rssAfterMiB: number;
@@ -51,8 +56,10 @@ export async function coldSync(run: BenchRun): Promise<ColdSyncFigures> {
     ? join(options.profile, `kmop-cold-sync-${Date.now()}.cpuprofile`)
     : undefined;
   if (syncProfile) await backend.startProfile();
+  const simulatorCpu = process.cpuUsage();
   await Promise.all(sims.map(s => s.faults.up()));
   const synced = await waitForClusters(backend.baseUrl, token, sims.length);
+  const { user, system } = process.cpuUsage(simulatorCpu);
   clearInterval(watchFirst);
   if (syncProfile) await backend.stopProfile(syncProfile);
   const lastSynced = Math.max(...synced.map(c => Date.parse(c.lastSyncedAt!)));
@@ -64,6 +71,7 @@ export async function coldSync(run: BenchRun): Promise<ColdSyncFigures> {
     coldSyncMs: lastSynced - (firstRequestAt ?? lastSynced),
     // From after the first measurement's collections to before the second's.
     coldSyncBackendCpuMs: atSync.cpuMs - before.cpuAfterGcMs,
+    coldSyncSimulatorCpuMs: (user + system) / 1000,
     memory: {
       rssBeforeMiB: before.rss / MiB,
       rssAfterMiB: after.rss / MiB,
