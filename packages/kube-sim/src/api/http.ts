@@ -32,20 +32,23 @@ export function readBody(
   });
 }
 
-/** Sends a JSON reply; `body` may already be serialized. */
+/** Sends a JSON reply; `body` may already be serialized (text or UTF-8 bytes). */
 export function sendJson(
   res: ServerResponse,
   code: number,
   body: unknown,
   contentType = 'application/json',
 ) {
-  const text = typeof body === 'string' ? body : JSON.stringify(body);
+  const data =
+    typeof body === 'string' || Buffer.isBuffer(body)
+      ? body
+      : JSON.stringify(body);
   res.writeHead(code, {
     'Content-Type': contentType,
-    'Content-Length': Buffer.byteLength(text),
+    'Content-Length': Buffer.byteLength(data),
     'Cache-Control': 'no-cache, private',
   });
-  res.end(text);
+  res.end(data);
 }
 
 /** Sends a `kind: Status` reply with the status's own code. */

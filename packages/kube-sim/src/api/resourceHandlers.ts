@@ -15,6 +15,7 @@ import {
 import { PatchType, WriteResult } from '../writes/operations';
 import { ResourcePath } from './paths';
 import { present } from '../storage/present';
+import { presentBytes } from '../storage/entryBytes';
 import { parseSelector } from '../storage/selectors';
 import { ListPage } from '../storage/store';
 import {
@@ -45,19 +46,19 @@ interface ResourceRequest {
   malformed: boolean;
 }
 
-function reply(r: ResourceRequest, code: number, json: string) {
-  sendJson(r.res, code, r.malformed ? malformJson(json) : json);
+function reply(r: ResourceRequest, code: number, json: string | Buffer) {
+  sendJson(r.res, code, r.malformed ? malformJson(json.toString()) : json);
 }
 
 function replyEntry(r: ResourceRequest, code: number, result: WriteResult) {
   reply(r, code, present(r.type, result.entry.json, r.path.version));
 }
 
-function listJson(r: ResourceRequest, rv: number, page: ListPage) {
+const COMMA = Buffer.from(',');
+const LIST_END = Buffer.from(']}');
+
+function listJson(r: ResourceRequest, rv: number, page: ListPage): Buffer {
   const { type, path } = r;
-  const items = page.entries
-    .map(e => present(type, e.json, path.version))
-    .join(',');
   const meta: Record<string, unknown> = { resourceVersion: String(rv) };
   if (page.continueKey !== undefined) {
     meta.continue = encodeContinue(rv, page.continueKey);
@@ -65,11 +66,19 @@ function listJson(r: ResourceRequest, rv: number, page: ListPage) {
       meta.remainingItemCount = page.remainingItemCount;
     }
   }
-  return `{"kind":${JSON.stringify(
-    type.listKind,
-  )},"apiVersion":${JSON.stringify(
-    groupVersion(type.group, path.version),
-  )},"metadata":${JSON.stringify(meta)},"items":[${items}]}`;
+  const parts = [
+    Buffer.from(
+      `{"kind":${JSON.stringify(type.listKind)},"apiVersion":${JSON.stringify(
+        groupVersion(type.group, path.version),
+      )},"metadata":${JSON.stringify(meta)},"items":[`,
+    ),
+  ];
+  page.entries.forEach((e, i) => {
+    if (i > 0) parts.push(COMMA);
+    parts.push(presentBytes(type, e, path.version));
+  });
+  parts.push(LIST_END);
+  return Buffer.concat(parts);
 }
 
 /** kubectl get asks for a Table; the rows are built from the objects at the asked version. */
@@ -151,11 +160,13 @@ function list(r: ResourceRequest) {
       meta.remainingItemCount = page.remainingItemCount;
     }
   }
-  const table = tableJson(
-    r,
-    page.entries.map(e => present(r.type, e.json, r.path.version)),
-    meta,
-  );
+  const table = tableVersionOf(r.req.headers.accept)
+    ? tableJson(
+        r,
+        page.entries.map(e => present(r.type, e.json, r.path.version)),
+        meta,
+      )
+    : undefined;
   reply(r, 200, table ?? listJson(r, rv, page));
 }
 

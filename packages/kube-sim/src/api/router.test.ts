@@ -284,6 +284,31 @@ describe('kube-sim over HTTP', () => {
       );
     });
 
+    it('lists objects with characters outside ASCII whole, the length counted in bytes', async () => {
+      const note = 'checkout — 99.9 % “available” ✓';
+      sim.store.create({
+        ...cm('unicode'),
+        metadata: { name: 'unicode', namespace: 'u', annotations: { note } },
+      });
+      const res = await fetch(`${sim.url}/api/v1/namespaces/u/configmaps`, {
+        headers: AUTH,
+      });
+      const bytes = Buffer.from(await res.arrayBuffer());
+      expect(Number(res.headers.get('content-length'))).toBe(bytes.length);
+      const list = JSON.parse(bytes.toString('utf8'));
+      expect(list.items.map((i: any) => i.metadata.annotations.note)).toEqual([
+        note,
+      ]);
+      // Written again: the list shows the new version, not the bytes of the old one.
+      const [item] = list.items;
+      await call('PUT', '/api/v1/namespaces/u/configmaps/unicode', {
+        ...item,
+        metadata: { ...item.metadata, annotations: { note: 'changed' } },
+      });
+      const again = await call('GET', '/api/v1/namespaces/u/configmaps');
+      expect(again.body.items[0].metadata.annotations.note).toBe('changed');
+    });
+
     it('answers 410 Expired to a continue token older than the retained history', async () => {
       for (let i = 0; i < 3; i++)
         sim.store.create({
