@@ -32,23 +32,28 @@ export function readBody(
   });
 }
 
-/** Sends a JSON reply; `body` may already be serialized (text or UTF-8 bytes). */
+function isBufferList(body: unknown): body is Buffer[] {
+  return Array.isArray(body) && body.length > 0 && Buffer.isBuffer(body[0]);
+}
+
+/** Sends a JSON reply; `body` may already be serialized (text, or UTF-8 bytes in pieces). */
 export function sendJson(
   res: ServerResponse,
   code: number,
   body: unknown,
   contentType = 'application/json',
 ) {
-  const data =
-    typeof body === 'string' || Buffer.isBuffer(body)
-      ? body
-      : JSON.stringify(body);
+  const parts = isBufferList(body)
+    ? body
+    : [typeof body === 'string' ? body : JSON.stringify(body)];
   res.writeHead(code, {
     'Content-Type': contentType,
-    'Content-Length': Buffer.byteLength(data),
+    'Content-Length': parts.reduce((n, p) => n + Buffer.byteLength(p), 0),
     'Cache-Control': 'no-cache, private',
   });
-  res.end(data);
+  res.cork();
+  for (const part of parts) res.write(part);
+  res.end();
 }
 
 /** Sends a `kind: Status` reply with the status's own code. */
