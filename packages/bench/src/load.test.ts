@@ -43,7 +43,7 @@ describe('runInterleaved', () => {
     });
     expect(samples.get('fast')!.requests).toBe(6);
     expect(samples.get('heavy')!.requests).toBe(6);
-    // Rounds: fast, heavy | heavy, fast | fast, heavy.
+    // Rounds: fast, heavy | heavy, fast | then the rotations reversed: heavy, fast.
     expect(seen).toEqual([
       '/fast/0',
       '/fast/1',
@@ -53,12 +53,40 @@ describe('runInterleaved', () => {
       '/heavy/3',
       '/fast/2',
       '/fast/3',
-      '/fast/4',
-      '/fast/5',
       '/heavy/4',
       '/heavy/5',
+      '/fast/4',
+      '/fast/5',
     ]);
     // Once after each of heavy's blocks, before the next block's first request.
     expect(collections).toEqual(['/heavy/1', '/heavy/3', '/heavy/5']);
+  });
+
+  it('puts each route after each other one equally often', async () => {
+    seen.length = 0;
+    await runInterleaved({
+      baseUrl,
+      token: 't',
+      targets: [target('a'), target('b'), target('c')],
+      sequence: [0, 1, 2, 3, 4, 5],
+      concurrency: 1,
+      blockSize: 1,
+      clusterRequestCount: () => 0,
+      backendRequestCount: () => ({ catalogReads: 0, permissionRequests: 0 }),
+      collectGarbage: async () => {},
+    });
+    const blocks = seen.map(path => path.split('/')[1]);
+    const after = new Map<string, number>();
+    for (let i = 1; i < blocks.length; i++) {
+      if (blocks[i] === blocks[i - 1]) continue;
+      const pair = `${blocks[i - 1]}→${blocks[i]}`;
+      after.set(pair, (after.get(pair) ?? 0) + 1);
+    }
+    // Within rounds: a→b, b→c, c→a forward; c→b, b→a, a→c reversed.
+    expect([...after.keys()].sort()).toEqual(
+      ['a→b', 'a→c', 'b→a', 'b→c', 'c→a', 'c→b'].sort(),
+    );
+    const counts = [...after.values()];
+    expect(Math.max(...counts) - Math.min(...counts)).toBeLessThanOrEqual(1);
   });
 });

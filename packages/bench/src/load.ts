@@ -147,8 +147,12 @@ export async function runInterleaved(
       round * options.blockSize,
       (round + 1) * options.blockSize,
     );
-    for (let t = 0; t < options.targets.length; t++) {
-      const target = options.targets[(round + t) % options.targets.length];
+    const n = options.targets.length;
+    // Rotated each round, and reversed every other cycle of rotations: rotation alone puts
+    // each route always after the same one, which then paid for its predecessor's garbage.
+    const reversed = Math.floor(round / n) % 2 === 1;
+    for (let t = 0; t < n; t++) {
+      const target = options.targets[(round + (reversed ? n - 1 - t : t)) % n];
       const sample = samples.get(target.name)!;
       // A fresh pool per block: a socket left idle during another route's
       // block could be closed by the server (keep-alive timeout) just as it

@@ -22,10 +22,14 @@ export function sendView(req: Request, res: Response, view: KmopEntityView) {
   res.type('application/json').send(body);
 }
 
-/** The view service hands out one view object per change: serialize it once. */
+/**
+ * The view service hands out one view object per change: serialize it once. The body is
+ * kept as bytes: sent as a string, every answer encoded the view again (about 40 KB a
+ * request), and that garbage was collected during the next requests.
+ */
 const serialized = new WeakMap<
   KmopEntityView,
-  { etag: string; body: string }
+  { etag: string; body: Buffer }
 >();
 
 function serialize(view: KmopEntityView) {
@@ -38,9 +42,9 @@ function serialize(view: KmopEntityView) {
       .digest('base64url')
       .slice(0, 27)}"`;
     // `generatedAt` appended: the content is serialized once, for the hash too.
-    const body = `${json.slice(0, -1)},"generatedAt":${JSON.stringify(
-      generatedAt,
-    )}}`;
+    const body = Buffer.from(
+      `${json.slice(0, -1)},"generatedAt":${JSON.stringify(generatedAt)}}`,
+    );
     known = { etag, body };
     serialized.set(view, known);
   }
