@@ -9,6 +9,7 @@ import DialogActions from '@material-ui/core/DialogActions';
 import DialogContent from '@material-ui/core/DialogContent';
 import DialogTitle from '@material-ui/core/DialogTitle';
 import Typography from '@material-ui/core/Typography';
+import { ErrorText } from '../shared/ErrorText';
 import { ADVANCING, operationLabel } from './operationLabel';
 
 /**
@@ -49,9 +50,9 @@ export function ConfirmOperation(props: {
           {offered.effect}
         </Typography>
         {offered.warning && (
-          <Typography variant="body2" color="error" gutterBottom>
+          <ErrorText variant="body2" gutterBottom>
             {offered.warning}
-          </Typography>
+          </ErrorText>
         )}
         {release && (
           <>

@@ -13,6 +13,7 @@ import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
 import { useState } from 'react';
+import { ErrorText } from '../shared/ErrorText';
 import { kmopApiRef } from '../../api';
 import { releaseOf, useReleaseContext } from '../release/ReleaseContext';
 import { useKmopPageState } from '../shared/KmopPageState';
@@ -169,13 +170,15 @@ function EnabledOperationButtons(props: { rollout: KmopRolloutView }) {
       )}
       {outcome && (
         <Box mt={1} role={outcome.kind === 'error' ? 'alert' : 'status'}>
-          <Typography
-            variant="body2"
-            color={outcome.kind === 'error' ? 'error' : 'textPrimary'}
-            data-testid="kmop-operation-outcome"
-          >
-            {outcome.text}
-          </Typography>
+          {outcome.kind === 'error' ? (
+            <ErrorText variant="body2" data-testid="kmop-operation-outcome">
+              {outcome.text}
+            </ErrorText>
+          ) : (
+            <Typography variant="body2" data-testid="kmop-operation-outcome">
+              {outcome.text}
+            </Typography>
+          )}
           {outcome.kind === 'done' && outcome.warning && (
             <Typography variant="body2">{outcome.warning}</Typography>
           )}

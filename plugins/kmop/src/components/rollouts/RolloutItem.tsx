@@ -2,6 +2,7 @@ import type { KmopRolloutView } from '@kmop/plugin-kmop-common';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { OperationButtons } from '../operations/OperationButtons';
+import { ErrorText } from '../shared/ErrorText';
 import { KmopItem } from '../shared/KmopItem';
 import { formatAge, formatClock } from '../shared/format';
 import { describeMatch } from './describeMatch';
@@ -37,9 +38,9 @@ export function RolloutSummary(props: { rollout: KmopRolloutView }) {
         {rollout.phase ? ` · ${rollout.phase}` : ''}
       </Typography>
       {rollout.aborted && (
-        <Typography variant="body2" color="error" role="alert">
+        <ErrorText variant="body2" role="alert">
           Aborted{rollout.message ? `: ${rollout.message}` : ''}
-        </Typography>
+        </ErrorText>
       )}
       {!rollout.aborted &&
         rollout.message &&
