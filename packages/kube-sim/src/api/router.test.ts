@@ -309,6 +309,17 @@ describe('kube-sim over HTTP', () => {
       expect(again.body.items[0].metadata.annotations.note).toBe('changed');
     });
 
+    it('gives the first objects in key order through the store, as many as asked', () => {
+      for (const name of ['c', 'a', 'b'])
+        sim.store.create({ ...cm(name), metadata: { name, namespace: 'lim' } });
+      const names = (limit?: number) =>
+        sim.store
+          .list('v1', 'ConfigMap', { namespace: 'lim', limit })
+          .map(o => o.metadata.name);
+      expect(names(2)).toEqual(['a', 'b']);
+      expect(names()).toEqual(['a', 'b', 'c']);
+    });
+
     it('answers 410 Expired to a continue token older than the retained history', async () => {
       for (let i = 0; i < 3; i++)
         sim.store.create({

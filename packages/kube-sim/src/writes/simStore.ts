@@ -15,11 +15,11 @@ import { KubeObject, ObjectRef, ResourceType, parseApiVersion } from '../types';
 export interface SimStore {
   /** The object, or undefined. */
   get(ref: ObjectRef): KubeObject | undefined;
-  /** Objects of one kind, in key order; all namespaces unless one is given. */
+  /** Objects of one kind, in key order; all namespaces unless one is given; the first `limit`. */
   list(
     apiVersion: string,
     kind: string,
-    options?: { namespace?: string; labelSelector?: string },
+    options?: { namespace?: string; labelSelector?: string; limit?: number },
   ): KubeObject[];
   /** Creates an object (409 AlreadyExists if present). Namespaced kinds default to `default`. */
   create(obj: KubeObject): KubeObject;
@@ -82,7 +82,11 @@ export function createSimStore(
       const { type, version } = resolve(apiVersion, kind);
       const selector = parseSelector(options.labelSelector);
       return store
-        .list(type, { namespace: options.namespace, selector })
+        .list(type, {
+          namespace: options.namespace,
+          selector,
+          limit: options.limit,
+        })
         .entries.map(e => asRead(type, version, e));
     },
     create(obj) {
