@@ -1,6 +1,9 @@
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
-import { Target, runInterleaved } from './load';
+import { gzipSync } from 'node:zlib';
+import { BenchCheckError, Target, runInterleaved } from './load';
+
+const ZIPPED_BODY = JSON.stringify({ padding: 'x'.repeat(20_000) });
 
 describe('runInterleaved', () => {
   let server: Server;
@@ -10,6 +13,13 @@ describe('runInterleaved', () => {
   beforeAll(async () => {
     server = createServer((req, res) => {
       seen.push(req.url!);
+      if (req.url!.startsWith('/zipped')) {
+        // Answers as a compressing backend does, when the client accepts gzip.
+        const zip = /gzip/.test(req.headers['accept-encoding'] ?? '');
+        res.setHeader('content-encoding', zip ? 'gzip' : 'identity');
+        res.end(zip ? gzipSync(ZIPPED_BODY) : ZIPPED_BODY);
+        return;
+      }
       res.end('{}');
     });
     await new Promise<void>(r => server.listen(0, '127.0.0.1', r));
@@ -88,5 +98,59 @@ describe('runInterleaved', () => {
     );
     const counts = [...after.values()];
     expect(Math.max(...counts) - Math.min(...counts)).toBeLessThanOrEqual(1);
+  });
+
+  it('asks as a browser does, counts the bytes as sent and decodes the answers it checks', async () => {
+    const checked: string[] = [];
+    const samples = await runInterleaved({
+      baseUrl,
+      token: 't',
+      targets: [
+        {
+          name: 'zipped',
+          request: i => ({ method: 'GET', path: `/zipped/${i}` }),
+          check: (_s, body) => {
+            checked.push(body);
+          },
+        },
+      ],
+      sequence: [0, 1, 2, 3],
+      concurrency: 2,
+      blockSize: 2,
+      clusterRequestCount: () => 0,
+      backendRequestCount: () => ({ catalogReads: 0, permissionRequests: 0 }),
+      collectGarbage: async () => {},
+    });
+    // The first answer of each of the two blocks is checked, decoded.
+    expect(checked).toEqual([ZIPPED_BODY, ZIPPED_BODY]);
+    const sample = samples.get('zipped')!;
+    expect(sample.errors).toBe(0);
+    expect(sample.bytes).toBe(4 * gzipSync(ZIPPED_BODY).length);
+  });
+
+  it('stops the run when a checked answer shows the route did not do its job', async () => {
+    await expect(
+      runInterleaved({
+        baseUrl,
+        token: 't',
+        targets: [
+          {
+            name: 'zipped',
+            request: i => ({ method: 'GET', path: `/zipped/${i}` }),
+            check: (_s, body) => {
+              if (JSON.parse(body).padding.length > 0) {
+                throw new BenchCheckError('padded');
+              }
+            },
+          },
+        ],
+        sequence: [0],
+        concurrency: 1,
+        blockSize: 1,
+        clusterRequestCount: () => 0,
+        backendRequestCount: () => ({ catalogReads: 0, permissionRequests: 0 }),
+        collectGarbage: async () => {},
+      }),
+    ).rejects.toThrow('padded');
   });
 });

@@ -1,4 +1,5 @@
 import { Agent, request } from 'node:http';
+import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
 
 /** One HTTP request of a target. */
 export interface RequestSpec {
@@ -30,6 +31,7 @@ export interface TargetSample {
   latenciesMs: number[];
   errors: number;
   firstError?: string;
+  /** Bytes received, as sent (compressed where the route compresses). */
   bytes: number;
   busyMs: number;
   clusterRequests: number;
@@ -59,12 +61,25 @@ export function median(values: number[]): number {
   return percentiles(values).p50;
 }
 
+/**
+ * What a browser says it accepts (Chromium's header): routes are measured as the app's
+ * pages receive them, compressed where the backend compresses.
+ */
+export const BROWSER_ACCEPT_ENCODING = 'gzip, deflate, br, zstd';
+
+/** An answer as it came over the wire; `text()` decodes it (only sampled answers are). */
+interface Answer {
+  status: number;
+  wireBytes: number;
+  text(): string;
+}
+
 function send(
   agent: Agent,
   baseUrl: string,
   token: string,
   spec: RequestSpec,
-): Promise<{ status: number; body: string }> {
+): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const req = request(
       `${baseUrl}${spec.path}`,
@@ -73,6 +88,7 @@ function send(
         agent,
         headers: {
           authorization: `Bearer ${token}`,
+          'accept-encoding': BROWSER_ACCEPT_ENCODING,
           ...spec.headers,
           ...(spec.body
             ? {
@@ -84,11 +100,19 @@ function send(
       },
       res => {
         const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
+        let wireBytes = 0;
+        res.on('data', (c: Buffer) => {
+          chunks.push(c);
+          wireBytes += c.length;
+        });
         res.on('end', () =>
           resolve({
             status: res.statusCode ?? 0,
-            body: Buffer.concat(chunks).toString('utf8'),
+            wireBytes,
+            // The load generator shares the cores with the backend it measures: it
+            // decodes only the answers it checks or reports.
+            text: () =>
+              decode(Buffer.concat(chunks), res.headers['content-encoding']),
           }),
         );
         res.on('error', reject);
@@ -97,6 +121,22 @@ function send(
     req.on('error', reject);
     req.end(spec.body);
   });
+}
+
+function decode(body: Buffer, encoding: string | undefined): string {
+  switch (encoding) {
+    case undefined:
+    case 'identity':
+      return body.toString('utf8');
+    case 'gzip':
+      return gunzipSync(body).toString('utf8');
+    case 'br':
+      return brotliDecompressSync(body).toString('utf8');
+    case 'deflate':
+      return inflateSync(body).toString('utf8');
+    default:
+      throw new Error(`an answer in an encoding the bench cannot read: ${encoding}`);
+  }
 }
 
 /** Options of {@link runInterleaved}. */
@@ -173,7 +213,7 @@ export async function runInterleaved(
           const sent = process.hrtime.bigint();
           sample.requests++;
           try {
-            const { status, body } = await send(
+            const answer = await send(
               agent,
               options.baseUrl,
               options.token,
@@ -182,12 +222,14 @@ export async function runInterleaved(
             sample.latenciesMs.push(
               Number(process.hrtime.bigint() - sent) / 1e6,
             );
-            sample.bytes += Buffer.byteLength(body);
-            if (status !== (target.okStatus ?? 200)) {
+            sample.bytes += answer.wireBytes;
+            if (answer.status !== (target.okStatus ?? 200)) {
               sample.errors++;
-              sample.firstError ??= `${status} ${body.slice(0, 300)}`;
+              sample.firstError ??= `${answer.status} ${answer
+                .text()
+                .slice(0, 300)}`;
             } else if (position === 0) {
-              target.check(status, body, entityIndex);
+              target.check(answer.status, answer.text(), entityIndex);
             }
           } catch (error) {
             if ((error as Error).name === 'BenchCheckError') throw error;

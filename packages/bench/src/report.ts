@@ -36,7 +36,7 @@ function stage(
   const lines = [
     `${title}`,
     '',
-    '| route | p50 ms | p90 ms | p99 ms | req/s | cluster requests per view | catalog reads per view | permission requests per view | bytes per answer | errors |',
+    '| route | p50 ms | p90 ms | p99 ms | req/s | cluster requests per view | catalog reads per view | permission requests per view | bytes per answer, as sent (a browser’s Accept-Encoding) | errors |',
     '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
   for (const key of Object.keys(ROUTES) as (keyof typeof ROUTES)[]) {
@@ -167,7 +167,7 @@ export function formatReport(r: BenchResult): string {
     `| backend CPU after the sync until its heap settled (the cache writing the objects' fields as text), over ${int(
       r.settle.ms,
     )} ms | ${int(r.settle.backendCpuMs)} ms |`,
-    `| one KMOP view: as sent / pretty-printed (development) / gzipped | ${int(
+    `| one KMOP view: uncompressed / pretty-printed (development) / gzipped, as a browser receives it | ${int(
       r.viewSize.bytes,
     )} / ${int(r.viewSize.prettyBytes)} / ${int(r.viewSize.gzipBytes)} B |`,
     `| backend resident memory, before → after the cache filled | ${int(

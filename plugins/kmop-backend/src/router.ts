@@ -68,7 +68,7 @@ export async function createRouter(
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
-    sendView(req, res, await entityViews.getView(entityRef, credentials));
+    await sendView(req, res, await entityViews.getView(entityRef, credentials));
   });
 
   router.get('/v1/entities/:kind/:namespace/:name/source', async (req, res) => {
