@@ -34,6 +34,11 @@ export interface KubeRequest {
   contentType?: string;
   timeoutMs?: number;
   signal?: AbortSignal;
+  /**
+   * Applied to a 2xx answer's text before it is parsed: a reader that drops fields can
+   * cut them from the text, so they are never built.
+   */
+  beforeParse?: (text: string) => string;
 }
 
 /**
@@ -101,7 +106,9 @@ export class KubeClient {
   async request<T = unknown>(req: KubeRequest): Promise<T> {
     const timeoutMs = req.timeoutMs ?? this.requestTimeoutMs;
     const response = await this.send(req, timeoutMs);
-    const text = await readBody(response.res, req.path);
+    const raw = await readBody(response.res, req.path);
+    const text =
+      req.beforeParse && ok(response.res.statusCode) ? req.beforeParse(raw) : raw;
     let body: unknown;
     try {
       body = text.length > 0 ? JSON.parse(text) : undefined;
