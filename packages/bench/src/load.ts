@@ -135,7 +135,9 @@ function decode(body: Buffer, encoding: string | undefined): string {
     case 'deflate':
       return inflateSync(body).toString('utf8');
     default:
-      throw new Error(`an answer in an encoding the bench cannot read: ${encoding}`);
+      throw new Error(
+        `an answer in an encoding the bench cannot read: ${encoding}`,
+      );
   }
 }
 

@@ -100,12 +100,15 @@ describe('sendView', () => {
   it('answers with the new view, compressed anew, once it changed', async () => {
     const before = await raw(browser);
     current = view(201);
-    const after = await raw({ ...browser, 'if-none-match': before.headers.etag! });
+    const after = await raw({
+      ...browser,
+      'if-none-match': before.headers.etag!,
+    });
     expect(after.status).toBe(200);
     expect(after.headers.etag).not.toBe(before.headers.etag);
-    expect(JSON.parse(gunzipSync(after.body).toString('utf8')).routes).toHaveLength(
-      201,
-    );
+    expect(
+      JSON.parse(gunzipSync(after.body).toString('utf8')).routes,
+    ).toHaveLength(201);
   });
 
   it('sends a small view uncompressed, as the middleware would', async () => {

@@ -6,7 +6,10 @@ const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 
 // As kubectl's client-side apply and a controller leave an object: fieldsV1 keys hold
 // escaped JSON (`k:{"name":"web"}`), and the annotation a copy of the applied object.
-function applied(name: string, extra: Record<string, unknown> = {}): KubeObject {
+function applied(
+  name: string,
+  extra: Record<string, unknown> = {},
+): KubeObject {
   const object = {
     apiVersion: 'apps/v1',
     kind: 'Deployment',

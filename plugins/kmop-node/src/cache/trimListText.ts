@@ -62,7 +62,8 @@ function skipString(text: string, at: number): number {
     quote = text.indexOf('"', quote + 1);
     if (quote < 0) return -1;
     let backslashes = 0;
-    while (text.charCodeAt(quote - 1 - backslashes) === BACKSLASH) backslashes++;
+    while (text.charCodeAt(quote - 1 - backslashes) === BACKSLASH)
+      backslashes++;
     if (backslashes % 2 === 0) return quote + 1;
   }
 }

@@ -121,7 +121,8 @@ describe('KubeClient', () => {
   it('hands a good answer’s text to beforeParse, and parses an error’s Status as sent', async () => {
     const { client, close } = await serve((req, res) => {
       if (req.url === '/list') json(res, 200, { items: [1, 2] });
-      else json(res, 404, { kind: 'Status', reason: 'NotFound', message: 'no' });
+      else
+        json(res, 404, { kind: 'Status', reason: 'NotFound', message: 'no' });
     });
     const seen: string[] = [];
     const beforeParse = (text: string) => {

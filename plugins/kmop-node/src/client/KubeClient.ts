@@ -108,7 +108,9 @@ export class KubeClient {
     const response = await this.send(req, timeoutMs);
     const raw = await readBody(response.res, req.path);
     const text =
-      req.beforeParse && ok(response.res.statusCode) ? req.beforeParse(raw) : raw;
+      req.beforeParse && ok(response.res.statusCode)
+        ? req.beforeParse(raw)
+        : raw;
     let body: unknown;
     try {
       body = text.length > 0 ? JSON.parse(text) : undefined;
