@@ -5,7 +5,6 @@ import { KubeApiResource, resourcePath } from '../client/discovery';
 import { backoffDelay, sleep } from './backoff';
 import { errorDetails } from './errorDetails';
 import { trimObject } from './trimObject';
-import { trimListText } from './trimListText';
 import {
   ClusterCacheSettings,
   KindWatcherSink,
@@ -125,7 +124,6 @@ export class KindWatcher {
         path,
         query: { limit: settings.pageSize, continue: next },
         signal,
-        beforeParse: trimListText,
       });
       if (!page || !Array.isArray(page.items)) {
         throw new KubeRequestError({

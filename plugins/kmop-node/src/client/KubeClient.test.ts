@@ -118,30 +118,6 @@ describe('KubeClient', () => {
     });
   });
 
-  it('hands a good answer’s text to beforeParse, and parses an error’s Status as sent', async () => {
-    const { client, close } = await serve((req, res) => {
-      if (req.url === '/list') json(res, 200, { items: [1, 2] });
-      else
-        json(res, 404, { kind: 'Status', reason: 'NotFound', message: 'no' });
-    });
-    const seen: string[] = [];
-    const beforeParse = (text: string) => {
-      seen.push(text);
-      return text.replace('2', '3');
-    };
-    try {
-      await expect(
-        client.request({ path: '/list', beforeParse }),
-      ).resolves.toEqual({ items: [1, 3] });
-      await expect(
-        client.request({ path: '/missing', beforeParse }),
-      ).rejects.toMatchObject({ kind: 'notFound' });
-      expect(seen).toEqual(['{"items":[1,2]}']);
-    } finally {
-      await close();
-    }
-  });
-
   it('reads a body whose characters are split between chunks', async () => {
     const body = Buffer.from(JSON.stringify({ items: [{ name: 'é€😀' }] }));
     // Inside the first character's two bytes.

@@ -34,11 +34,6 @@ export interface KubeRequest {
   contentType?: string;
   timeoutMs?: number;
   signal?: AbortSignal;
-  /**
-   * Applied to a 2xx answer's text before it is parsed: a reader that drops fields can
-   * cut them from the text, so they are never built.
-   */
-  beforeParse?: (text: string) => string;
 }
 
 /**
@@ -106,11 +101,7 @@ export class KubeClient {
   async request<T = unknown>(req: KubeRequest): Promise<T> {
     const timeoutMs = req.timeoutMs ?? this.requestTimeoutMs;
     const response = await this.send(req, timeoutMs);
-    const raw = await readBody(response.res, req.path);
-    const text =
-      req.beforeParse && ok(response.res.statusCode)
-        ? req.beforeParse(raw)
-        : raw;
+    const text = await readBody(response.res, req.path);
     let body: unknown;
     try {
       body = text.length > 0 ? JSON.parse(text) : undefined;
