@@ -85,16 +85,18 @@ export const kmopPlugin = createBackendPlugin({
         });
         deps.lifecycle.addStartupHook(() => viewSignals.start());
         deps.lifecycle.addShutdownHook(() => viewSignals.stop());
+        // One evaluator for the entity views and the organisation view: same figures.
+        const sloEvaluator = await scheduleSloEvaluation({
+          config: deps.config,
+          logger: deps.logger,
+          scheduler: deps.scheduler,
+          onFiguresChanged: ids => viewSignals.slosChanged(ids),
+        });
         const entityViews = DefaultEntityViewService.create({
           access,
           cache: deps.cache,
           followers: viewSignals,
-          sloEvaluator: await scheduleSloEvaluation({
-            config: deps.config,
-            logger: deps.logger,
-            scheduler: deps.scheduler,
-            onFiguresChanged: ids => viewSignals.slosChanged(ids),
-          }),
+          sloEvaluator,
         });
         const sourceObjects = ClusterSourceObjectService.create({
           entityViews,
@@ -134,6 +136,7 @@ export const kmopPlugin = createBackendPlugin({
           catalog: deps.catalog,
           permissions: deps.permissions,
           cache: deps.cache,
+          sloEvaluator,
         });
         deps.httpRouter.use(
           await createReadinessRouter({ httpAuth: deps.httpAuth, readiness }),

@@ -2,6 +2,7 @@ import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { KmopSloView } from '@kmop/plugin-kmop-common';
 import { ClusterCache } from '@kmop/plugin-kmop-node';
 import { EntityViewService } from '../EntityViewService/EntityViewService';
 import {
@@ -63,5 +64,81 @@ describe('DefaultReadinessService', () => {
     expect(page.items.map(s => s.entityRef)).not.toContain(
       'component:default/svc-7',
     );
+  });
+
+  it('shows the SLO figures of the entity views’ evaluator, so a page alert firing on a service’s page fires here too', async () => {
+    // As the cache holds it: a Sloth SLO, whose figures come from Prometheus only.
+    const cached = {
+      id: 'demo/sloth/checkout#availability',
+      source: {
+        cluster: 'demo',
+        kind: 'PrometheusServiceLevel',
+        name: 'checkout',
+      },
+      name: 'availability',
+      health: 'unknown',
+      healthReason: 'no figures: Sloth keeps them in Prometheus',
+      badges: [],
+      objective: 0.999,
+      window: '30d',
+      burnRates: [],
+      alerts: [
+        {
+          name: 'CheckoutHighErrorRate',
+          longWindow: '1h',
+          shortWindow: '5m',
+          threshold: 14.4,
+        },
+      ],
+    } as unknown as KmopSloView;
+    const evaluated = {
+      ...cached,
+      health: 'degraded',
+      healthReason: 'page alert CheckoutHighErrorRate firing',
+      errorBudgetRemaining: 0.2,
+      burnRates: [{ window: '5m', rate: 16.4 }],
+      alerts: [{ ...cached.alerts[0], firing: true }],
+    } as KmopSloView;
+    const evaluate = jest.fn(async (slos: KmopSloView[]) =>
+      slos.map(s => (s.id === cached.id ? evaluated : s)),
+    );
+    const cache = {
+      lookup: () => ({
+        items: { routes: [], slos: [cached], rollouts: [], resilience: [] },
+      }),
+      readinessFacts: () => ({ facts: [], neighbours: [] }),
+    } as unknown as ClusterCache;
+    const list = (sloEvaluator?: { evaluate: typeof evaluate }) =>
+      DefaultReadinessService.create({
+        entityViews: {} as EntityViewService,
+        catalog: catalogServiceMock.mock({
+          getEntities: async () => ({ items: [service('checkout')] }),
+        }),
+        permissions: mockServices.permissions.mock({
+          authorize: async requests =>
+            requests.map(() => ({ result: AuthorizeResult.ALLOW })) as never,
+        }),
+        cache,
+        sloEvaluator,
+      }).listServices({}, mockCredentials.user());
+
+    const withFigures = await list({ evaluate });
+    expect(evaluate).toHaveBeenCalledWith([cached]);
+    expect(withFigures.items[0]).toMatchObject({
+      health: 'degraded',
+      sloBudget: { slo: 'availability', remaining: 0.2 },
+    });
+    expect(withFigures.slosBurning).toEqual([
+      expect.objectContaining({
+        entityRef: 'component:default/checkout',
+        firing: ['CheckoutHighErrorRate'],
+        burnRate: { window: '5m', rate: 16.4 },
+      }),
+    ]);
+
+    // Without Prometheus configured: the cache's figures, none here.
+    const cacheOnly = await list();
+    expect(cacheOnly.items[0].sloBudget).toBeUndefined();
+    expect(cacheOnly.slosBurning).toEqual([]);
   });
 });

@@ -31,6 +31,7 @@ import {
 import { ClusterCache, KmopItems } from '@kmop/plugin-kmop-node';
 import { LINKED, specRef } from '../../actions/createListServicesAction';
 import { EntityViewService } from '../EntityViewService/EntityViewService';
+import { SloEvaluator } from '../EntityViewService/DefaultEntityViewService';
 import { KmopEntityReadiness, ReadinessService } from './ReadinessService';
 
 /** Options of {@link DefaultReadinessService.create}. */
@@ -40,6 +41,11 @@ export interface DefaultReadinessServiceOptions {
   catalog: CatalogService;
   permissions: PermissionsService;
   cache: ClusterCache;
+  /**
+   * The entity views' SLO evaluator (shared, scheduled): the organisation view shows the
+   * same SLO figures as each service's page. Without it, the figures the cache holds.
+   */
+  sloEvaluator?: SloEvaluator;
   now?: () => Date;
 }
 
@@ -61,8 +67,9 @@ const EMPTY_ITEMS: KmopItems = {
  * authorization, and Prometheus figures when configured); the organisation view reads the
  * catalog once with the caller's credentials (the catalog leaves out what they may not
  * see), asks the permission policy once for `kmop.entity.read` of all of them, and answers
- * from the cache alone: no call to a cluster, none to Prometheus (SLO budgets are the
- * figures the cache holds).
+ * from the cache, with SLO figures from the entity views' shared evaluator: without them a
+ * service whose page alert fires on its own page read "no figures" here, and was missing
+ * from the SLOs burning now. No call to a cluster.
  */
 export class DefaultReadinessService implements ReadinessService {
   private readonly options: DefaultReadinessServiceOptions;
@@ -117,7 +124,11 @@ export class DefaultReadinessService implements ReadinessService {
       string,
       { rollouts: KmopOrgRollout[]; burning: KmopOrgBurningSlo[] }
     >();
-    for (const entity of readable) {
+    const figures = await Promise.all(
+      readable.map(entity => this.itemsOf(entity)),
+    );
+    readable.forEach((entity, i) => {
+      const { target, error, items } = figures[i];
       const entityRef = stringifyEntityRef(entity);
       const base = {
         entityRef,
@@ -125,16 +136,6 @@ export class DefaultReadinessService implements ReadinessService {
         owner: specRef(entity, 'owner', 'group'),
         system: specRef(entity, 'system', 'system'),
       };
-      let target: KmopEntityTarget = {};
-      let error: string | undefined;
-      try {
-        if (isKmopAvailable(entity)) target = resolveEntityTarget(entity);
-      } catch (e) {
-        error = `Invalid annotation: ${(e as Error).message}`;
-      }
-      const items = error
-        ? EMPTY_ITEMS
-        : this.options.cache.lookup(target).items;
       const summary = summarizeService({
         ...base,
         items,
@@ -159,7 +160,7 @@ export class DefaultReadinessService implements ReadinessService {
           .map(s => burningSlo(entityRef, s))
           .filter((s): s is KmopOrgBurningSlo => s !== undefined),
       });
-    }
+    });
     const page = pageServices(summaries, query);
     for (const s of page.matching) {
       const d = details.get(s.entityRef)!;
@@ -173,6 +174,28 @@ export class DefaultReadinessService implements ReadinessService {
       rolloutsInProgress: rollouts,
       slosBurning: burning,
       generatedAt: this.now(),
+    };
+  }
+
+  /** An entity's target and items, its SLOs with the shared evaluator's figures. */
+  private async itemsOf(entity: Entity): Promise<{
+    target: KmopEntityTarget;
+    error?: string;
+    items: KmopItems;
+  }> {
+    let target: KmopEntityTarget = {};
+    try {
+      if (isKmopAvailable(entity)) target = resolveEntityTarget(entity);
+    } catch (e) {
+      const error = `Invalid annotation: ${(e as Error).message}`;
+      return { target, error, items: EMPTY_ITEMS };
+    }
+    const items = this.options.cache.lookup(target).items;
+    const evaluator = this.options.sloEvaluator;
+    if (!evaluator || items.slos.length === 0) return { target, items };
+    return {
+      target,
+      items: { ...items, slos: await evaluator.evaluate(items.slos) },
     };
   }
 
