@@ -72,7 +72,9 @@ describe('DefaultReadinessService', () => {
       id: 'demo/sloth/checkout#availability',
       source: {
         cluster: 'demo',
+        apiVersion: 'sloth.slok.dev/v1',
         kind: 'PrometheusServiceLevel',
+        namespace: 'checkout',
         name: 'checkout',
       },
       name: 'availability',
@@ -140,5 +142,80 @@ describe('DefaultReadinessService', () => {
     const cacheOnly = await list();
     expect(cacheOnly.items[0].sloBudget).toBeUndefined();
     expect(cacheOnly.slosBurning).toEqual([]);
+  });
+
+  it('lists an SLO once, as the entity view does: what a KMOP resource rendered is under it', async () => {
+    const firing = (
+      id: string,
+      source: Record<string, string>,
+      extra: Record<string, unknown> = {},
+    ) =>
+      ({
+        id,
+        source: { cluster: 'demo', namespace: 'payments', ...source },
+        name: 'payments-latency',
+        health: 'degraded',
+        healthReason: 'page alert firing',
+        badges: [],
+        objective: 0.99,
+        window: '30d',
+        errorBudgetRemaining: -0.31,
+        burnRates: [{ window: '5m', rate: 16 }],
+        alerts: [
+          {
+            name: 'PaymentsLatencyHigh',
+            longWindow: '1h',
+            shortWindow: '5m',
+            threshold: 14.4,
+            firing: true,
+          },
+        ],
+        ...extra,
+      } as unknown as KmopSloView);
+    const owner = firing('owner', {
+      apiVersion: 'kmop.dev/v1alpha1',
+      kind: 'ServiceLevelObjective',
+      name: 'payments-latency',
+    });
+    const rendered = firing(
+      'rendered',
+      {
+        apiVersion: 'sloth.slok.dev/v1',
+        kind: 'PrometheusServiceLevel',
+        name: 'payments-latency',
+      },
+      {
+        controller: {
+          apiVersion: 'kmop.dev/v1alpha1',
+          kind: 'ServiceLevelObjective',
+          name: 'payments-latency',
+        },
+      },
+    );
+    const page = await DefaultReadinessService.create({
+      entityViews: {} as EntityViewService,
+      catalog: catalogServiceMock.mock({
+        getEntities: async () => ({ items: [service('payments')] }),
+      }),
+      permissions: mockServices.permissions.mock({
+        authorize: async requests =>
+          requests.map(() => ({ result: AuthorizeResult.ALLOW })) as never,
+      }),
+      cache: {
+        lookup: () => ({
+          items: {
+            routes: [],
+            slos: [owner, rendered],
+            rollouts: [],
+            resilience: [],
+          },
+        }),
+        readinessFacts: () => ({ facts: [], neighbours: [] }),
+      } as unknown as ClusterCache,
+      sloEvaluator: { evaluate: async slos => slos },
+    }).listServices({}, mockCredentials.user());
+
+    expect(page.slosBurning.map(b => b.name)).toEqual(['payments-latency']);
+    expect(page.items[0].slos).toBe(1);
   });
 });

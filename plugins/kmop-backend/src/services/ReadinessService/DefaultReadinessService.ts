@@ -19,6 +19,7 @@ import {
   KmopReadiness,
   KmopServiceSummary,
   burningSlo,
+  nestRenderedObjects,
   computeReadiness,
   describeTarget,
   isKmopAvailable,
@@ -190,7 +191,9 @@ export class DefaultReadinessService implements ReadinessService {
       const error = `Invalid annotation: ${(e as Error).message}`;
       return { target, error, items: EMPTY_ITEMS };
     }
-    const items = this.options.cache.lookup(target).items;
+    // As the entity view shows them: what a KMOP resource rendered is under it, not an
+    // item of its own (its SLO would be listed twice as burning).
+    const items = nestRenderedObjects(this.options.cache.lookup(target).items);
     const evaluator = this.options.sloEvaluator;
     if (!evaluator || items.slos.length === 0) return { target, items };
     return {
