@@ -60,6 +60,12 @@ export interface Config {
       /** Time allowed for one query. Default 5 seconds. */
       timeout?: HumanDuration | string;
       /**
+       * Queries in flight at once to each Prometheus at most; more wait their turn.
+       * Default 16. The organisation page evaluates every listed service's SLOs (six
+       * queries each), so at hundreds of services this is what Prometheus sees at once.
+       */
+      maxConcurrentQueries?: number;
+      /**
        * How often each SLO viewed in the last 10 minutes is evaluated: one set
        * of queries per SLO per interval, shared by every open page (a page
        * hears of new figures by a signal). An SLO is also evaluated when first

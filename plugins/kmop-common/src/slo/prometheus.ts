@@ -21,6 +21,12 @@ export interface PrometheusClientOptions {
   timeoutMs: number;
   /** The fetch to use; the global one by default. */
   fetch?: typeof fetch;
+  /**
+   * Queries in flight at once at most; more wait their turn (the time a query may take
+   * starts when it is sent). Default 16: a page listing hundreds of SLOs asks six queries
+   * of each, and all of them at once would be thousands of requests.
+   */
+  maxConcurrentQueries?: number;
 }
 
 // The parts of a Prometheus query answer the client reads
@@ -43,6 +49,8 @@ const queryResponseSchema = z.object({
  */
 export class PrometheusClient {
   private readonly options: PrometheusClientOptions;
+  private inFlight = 0;
+  private readonly waiting: Array<() => void> = [];
 
   constructor(options: PrometheusClientOptions) {
     this.options = options;
@@ -55,6 +63,30 @@ export class PrometheusClient {
    * @throws Error when Prometheus cannot be reached or answers with an error.
    */
   async scalar(query: string, time: Date): Promise<number | undefined> {
+    await this.turn();
+    try {
+      return await this.query(query, time);
+    } finally {
+      this.release();
+    }
+  }
+
+  private turn(): Promise<void> {
+    if (this.inFlight < (this.options.maxConcurrentQueries ?? 16)) {
+      this.inFlight++;
+      return Promise.resolve();
+    }
+    return new Promise(resolve => this.waiting.push(resolve));
+  }
+
+  /** Hands the finished query's place to the next waiting one, if any. */
+  private release(): void {
+    const next = this.waiting.shift();
+    if (next) next();
+    else this.inFlight--;
+  }
+
+  private async query(query: string, time: Date): Promise<number | undefined> {
     const url = new URL('api/v1/query', ensureSlash(this.options.baseUrl));
     url.searchParams.set('query', query);
     url.searchParams.set('time', String(time.getTime() / 1000));

@@ -64,4 +64,52 @@ describe('PrometheusClient.scalar', () => {
       'Prometheus answered 400: parse error',
     );
   });
+
+  it('keeps at most maxConcurrentQueries in flight; the others wait their turn, a failure frees its place', async () => {
+    let inFlight = 0;
+    let most = 0;
+    const answers: Array<() => void> = [];
+    const client = new PrometheusClient({
+      baseUrl: 'http://prometheus.test:9090',
+      timeoutMs: 1000,
+      maxConcurrentQueries: 2,
+      fetch: async input => {
+        inFlight++;
+        most = Math.max(most, inFlight);
+        await new Promise<void>(resolve => answers.push(resolve));
+        inFlight--;
+        const fails = String(input).includes('fails');
+        return new Response(
+          JSON.stringify(
+            fails
+              ? { status: 'error', error: 'bad query' }
+              : {
+                  status: 'success',
+                  data: { resultType: 'scalar', result: [0, '1'] },
+                },
+          ),
+          { status: fails ? 400 : 200 },
+        );
+      },
+    });
+    const queries = ['fails', 'a', 'b', 'c', 'd'].map(q =>
+      client.scalar(q, at).then(
+        v => v,
+        (e: Error) => e.message,
+      ),
+    );
+    for (let answered = 0; answered < 5; answered++) {
+      await new Promise(r => setTimeout(r, 5));
+      expect(answers.length).toBe(Math.min(answered + 2, 5));
+      answers[answered]();
+    }
+    expect(await Promise.all(queries)).toEqual([
+      'Prometheus answered 400: bad query',
+      1,
+      1,
+      1,
+      1,
+    ]);
+    expect(most).toBe(2);
+  });
 });

@@ -1,4 +1,5 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
+import { InputError } from '@backstage/errors';
 import { Config, readDurationFromConfig } from '@backstage/config';
 import { durationToMilliseconds } from '@backstage/types';
 import {
@@ -40,8 +41,24 @@ export class PrometheusSloEvaluator implements SloEvaluator {
           readDurationFromConfig(prometheus, { key: 'timeout' }),
         )
       : 5000;
+    const maxConcurrentQueries = prometheus.getOptionalNumber(
+      'maxConcurrentQueries',
+    );
+    if (
+      maxConcurrentQueries !== undefined &&
+      !(Number.isInteger(maxConcurrentQueries) && maxConcurrentQueries >= 1)
+    ) {
+      throw new InputError(
+        `kmop.prometheus.maxConcurrentQueries must be a whole number ≥ 1, got ${maxConcurrentQueries}`,
+      );
+    }
     const client = (baseUrl: string) =>
-      new PrometheusClient({ baseUrl, timeoutMs, fetch: options.fetch });
+      new PrometheusClient({
+        baseUrl,
+        timeoutMs,
+        fetch: options.fetch,
+        maxConcurrentQueries,
+      });
     const baseUrl = prometheus.getOptionalString('baseUrl');
     const clusterClients = new Map<string, PrometheusClient>();
     for (const cluster of prometheus.getOptionalConfigArray('clusters') ?? []) {
