@@ -100,27 +100,33 @@ describe('runInterleaved', () => {
     expect(Math.max(...counts) - Math.min(...counts)).toBeLessThanOrEqual(1);
   });
 
-  it('asks as a browser does, counts the bytes as sent and decodes the answers it checks', async () => {
-    const checked: string[] = [];
-    const samples = await runInterleaved({
+  // A route of the test server that gzips for clients that accept it; `check` sees each block's first answer.
+  const zipped = (check: Target['check']): Target => ({
+    name: 'zipped',
+    request: i => ({ method: 'GET', path: `/zipped/${i}` }),
+    check,
+  });
+  const runZipped = (check: Target['check'], sequence: number[]) =>
+    runInterleaved({
       baseUrl,
       token: 't',
-      targets: [
-        {
-          name: 'zipped',
-          request: i => ({ method: 'GET', path: `/zipped/${i}` }),
-          check: (_s, body) => {
-            checked.push(body);
-          },
-        },
-      ],
-      sequence: [0, 1, 2, 3],
+      targets: [zipped(check)],
+      sequence,
       concurrency: 2,
       blockSize: 2,
       clusterRequestCount: () => 0,
       backendRequestCount: () => ({ catalogReads: 0, permissionRequests: 0 }),
       collectGarbage: async () => {},
     });
+
+  it('asks as a browser does, counts the bytes as sent and decodes the answers it checks', async () => {
+    const checked: string[] = [];
+    const samples = await runZipped(
+      (_s, body) => {
+        checked.push(body);
+      },
+      [0, 1, 2, 3],
+    );
     // The first answer of each of the two blocks is checked, decoded.
     expect(checked).toEqual([ZIPPED_BODY, ZIPPED_BODY]);
     const sample = samples.get('zipped')!;
@@ -130,27 +136,14 @@ describe('runInterleaved', () => {
 
   it('stops the run when a checked answer shows the route did not do its job', async () => {
     await expect(
-      runInterleaved({
-        baseUrl,
-        token: 't',
-        targets: [
-          {
-            name: 'zipped',
-            request: i => ({ method: 'GET', path: `/zipped/${i}` }),
-            check: (_s, body) => {
-              if (JSON.parse(body).padding.length > 0) {
-                throw new BenchCheckError('padded');
-              }
-            },
-          },
-        ],
-        sequence: [0],
-        concurrency: 1,
-        blockSize: 1,
-        clusterRequestCount: () => 0,
-        backendRequestCount: () => ({ catalogReads: 0, permissionRequests: 0 }),
-        collectGarbage: async () => {},
-      }),
+      runZipped(
+        (_s, body) => {
+          if (JSON.parse(body).padding.length > 0) {
+            throw new BenchCheckError('padded');
+          }
+        },
+        [0],
+      ),
     ).rejects.toThrow('padded');
   });
 });

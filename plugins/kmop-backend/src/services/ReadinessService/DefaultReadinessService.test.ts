@@ -4,6 +4,7 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { KmopSloView } from '@kmop/plugin-kmop-common';
 import { ClusterCache } from '@kmop/plugin-kmop-node';
+import { SloEvaluator } from '../EntityViewService/DefaultEntityViewService';
 import { EntityViewService } from '../EntityViewService/EntityViewService';
 import {
   DefaultReadinessService,
@@ -66,6 +67,30 @@ describe('DefaultReadinessService', () => {
     );
   });
 
+  /** The organisation view over one allowed service whose cache lookup holds these SLOs. */
+  const listOne = (
+    name: string,
+    slos: KmopSloView[],
+    sloEvaluator?: SloEvaluator,
+  ) =>
+    DefaultReadinessService.create({
+      entityViews: {} as EntityViewService,
+      catalog: catalogServiceMock.mock({
+        getEntities: async () => ({ items: [service(name)] }),
+      }),
+      permissions: mockServices.permissions.mock({
+        authorize: async requests =>
+          requests.map(() => ({ result: AuthorizeResult.ALLOW })) as never,
+      }),
+      cache: {
+        lookup: () => ({
+          items: { routes: [], slos, rollouts: [], resilience: [] },
+        }),
+        readinessFacts: () => ({ facts: [], neighbours: [] }),
+      } as unknown as ClusterCache,
+      sloEvaluator,
+    }).listServices({}, mockCredentials.user());
+
   it('shows the SLO figures of the entity views’ evaluator, so a page alert firing on a service’s page fires here too', async () => {
     // As the cache holds it: a Sloth SLO, whose figures come from Prometheus only.
     const cached = {
@@ -104,27 +129,7 @@ describe('DefaultReadinessService', () => {
     const evaluate = jest.fn(async (slos: KmopSloView[]) =>
       slos.map(s => (s.id === cached.id ? evaluated : s)),
     );
-    const cache = {
-      lookup: () => ({
-        items: { routes: [], slos: [cached], rollouts: [], resilience: [] },
-      }),
-      readinessFacts: () => ({ facts: [], neighbours: [] }),
-    } as unknown as ClusterCache;
-    const list = (sloEvaluator?: { evaluate: typeof evaluate }) =>
-      DefaultReadinessService.create({
-        entityViews: {} as EntityViewService,
-        catalog: catalogServiceMock.mock({
-          getEntities: async () => ({ items: [service('checkout')] }),
-        }),
-        permissions: mockServices.permissions.mock({
-          authorize: async requests =>
-            requests.map(() => ({ result: AuthorizeResult.ALLOW })) as never,
-        }),
-        cache,
-        sloEvaluator,
-      }).listServices({}, mockCredentials.user());
-
-    const withFigures = await list({ evaluate });
+    const withFigures = await listOne('checkout', [cached], { evaluate });
     expect(evaluate).toHaveBeenCalledWith([cached]);
     expect(withFigures.items[0]).toMatchObject({
       health: 'degraded',
@@ -139,7 +144,7 @@ describe('DefaultReadinessService', () => {
     ]);
 
     // Without Prometheus configured: the cache's figures, none here.
-    const cacheOnly = await list();
+    const cacheOnly = await listOne('checkout', [cached]);
     expect(cacheOnly.items[0].sloBudget).toBeUndefined();
     expect(cacheOnly.slosBurning).toEqual([]);
   });
@@ -192,28 +197,9 @@ describe('DefaultReadinessService', () => {
         },
       },
     );
-    const page = await DefaultReadinessService.create({
-      entityViews: {} as EntityViewService,
-      catalog: catalogServiceMock.mock({
-        getEntities: async () => ({ items: [service('payments')] }),
-      }),
-      permissions: mockServices.permissions.mock({
-        authorize: async requests =>
-          requests.map(() => ({ result: AuthorizeResult.ALLOW })) as never,
-      }),
-      cache: {
-        lookup: () => ({
-          items: {
-            routes: [],
-            slos: [owner, rendered],
-            rollouts: [],
-            resilience: [],
-          },
-        }),
-        readinessFacts: () => ({ facts: [], neighbours: [] }),
-      } as unknown as ClusterCache,
-      sloEvaluator: { evaluate: async slos => slos },
-    }).listServices({}, mockCredentials.user());
+    const page = await listOne('payments', [owner, rendered], {
+      evaluate: async slos => slos,
+    });
 
     expect(page.slosBurning.map(b => b.name)).toEqual(['payments-latency']);
     expect(page.items[0].slos).toBe(1);
