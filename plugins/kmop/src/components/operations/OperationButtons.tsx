@@ -84,6 +84,8 @@ function EnabledOperationButtons(props: { rollout: KmopRolloutView }) {
   const [confirming, setConfirming] = useState<KmopOfferedOperation>();
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>();
+  // An error in the error colour, dark enough to read; anything else as body text.
+  const OutcomeText = outcome?.kind === 'error' ? ErrorText : Typography;
 
   const operations = offeredOperations(rollout, { rollouts });
   if (operations.length === 0) return null;
@@ -170,15 +172,9 @@ function EnabledOperationButtons(props: { rollout: KmopRolloutView }) {
       )}
       {outcome && (
         <Box mt={1} role={outcome.kind === 'error' ? 'alert' : 'status'}>
-          {outcome.kind === 'error' ? (
-            <ErrorText variant="body2" data-testid="kmop-operation-outcome">
-              {outcome.text}
-            </ErrorText>
-          ) : (
-            <Typography variant="body2" data-testid="kmop-operation-outcome">
-              {outcome.text}
-            </Typography>
-          )}
+          <OutcomeText variant="body2" data-testid="kmop-operation-outcome">
+            {outcome.text}
+          </OutcomeText>
           {outcome.kind === 'done' && outcome.warning && (
             <Typography variant="body2">{outcome.warning}</Typography>
           )}
